@@ -1,0 +1,94 @@
+/**
+ * The only place that imports botbuilder (archived upstream): it turns Bot Framework requests into
+ * plain `Turn`s for IscBot and sends proactive messages. Replacing it with @microsoft/agents-hosting
+ * is a change of this file.
+ */
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+  type ConversationReference,
+  type TurnContext,
+} from 'botbuilder';
+import type { Request, Response } from 'express';
+import type { InvokeResponse, OutgoingActivity, Turn } from './activity';
+import type { ConversationRef } from '../teams-app/domain';
+
+/** Credentials of the bot registration; all empty in local mode (the Agents Playground needs none). */
+export interface BotCredentials {
+  appId?: string;
+  appPassword?: string;
+  tenantId?: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+}
+
+/** Sends and receives activities for the bot. */
+export interface BotAdapter {
+  /** Handles POST /api/messages. */
+  process(req: Request, res: Response, onTurn: (turn: Turn) => Promise<InvokeResponse | void>): Promise<void>;
+  /** Opens a turn in a stored conversation to message someone proactively. */
+  continueConversation(ref: ConversationRef, run: (turn: Omit<Turn, 'activity'>) => Promise<void>): Promise<void>;
+}
+
+function toTurn(context: TurnContext): Omit<Turn, 'activity'> {
+  return {
+    async send(activity: OutgoingActivity) {
+      const response = await context.sendActivity(activity);
+      return { id: response?.id };
+    },
+    async update(activity: OutgoingActivity & { id: string }) {
+      await context.updateActivity(activity);
+    },
+  };
+}
+
+/** Builds the Bot Framework adapter (CloudAdapter, authenticated when credentials are set). */
+export function createBotAdapter(credentials: BotCredentials, onError: (error: unknown) => void): BotAdapter {
+  const settings = {
+    MicrosoftAppId: credentials.appId ?? '',
+    MicrosoftAppPassword: credentials.appPassword ?? '',
+    MicrosoftAppTenantId: credentials.tenantId ?? '',
+    MicrosoftAppType: credentials.appId ? credentials.appType : 'MultiTenant',
+  };
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    settings,
+    new ConfigurationServiceClientCredentialFactory(settings),
+  );
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context, error) => {
+    onError(error);
+    try {
+      await context.sendActivity('Something went wrong on my side. Please try again in a moment.');
+    } catch {
+      // The conversation may be gone; the error is logged above.
+    }
+  };
+  return {
+    async process(req, res, onTurn) {
+      await adapter.process(req, res, async (context) => {
+        const result = await onTurn({ activity: context.activity as Turn['activity'], ...toTurn(context) });
+        if (result && context.activity.type === 'invoke') {
+          await context.sendActivity({ type: 'invokeResponse', value: result });
+        }
+      });
+    },
+    async continueConversation(ref, run) {
+      const reference: Partial<ConversationReference> = {
+        channelId: 'msteams',
+        serviceUrl: ref.serviceUrl,
+        conversation: {
+          id: ref.conversationId,
+          isGroup: ref.conversationType !== 'personal',
+          conversationType: ref.conversationType,
+          tenantId: ref.tenantId ?? undefined,
+          name: '',
+        },
+        bot: { id: ref.botId, name: '' },
+        user: { id: '', name: '', aadObjectId: ref.aadObjectId },
+      };
+      await adapter.continueConversationAsync(credentials.appId ?? '', reference, async (context) =>
+        run(toTurn(context)),
+      );
+    },
+  };
+}

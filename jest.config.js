@@ -1,0 +1,18 @@
+/** Jest runs every suite under tests/; TypeScript is compiled by swc (type-checking is `npm run typecheck`). */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } },
+    module: { type: 'commonjs' },
+  },
+];
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.(t|j|mj)sx?$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(jose|nanoid)/)'],
+  testTimeout: 30000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,270 @@
+import { z } from 'zod';
+import {
+  BodyId,
+  DateOnly,
+  Id,
+  Instant,
+  Locale,
+  LocalizedText,
+  Region,
+  ResolutionBody,
+  Role,
+  SectorId,
+  TimeZone,
+  text,
+} from './reference';
+
+/** A resolution that asks for coordination on a topic. */
+export const ResolutionRef = z.object({
+  body: ResolutionBody,
+  number: z.string().max(40).nullable(),
+  title: z.string().max(400).nullable(),
+  revision: z.string().max(100).nullable(),
+});
+export type ResolutionRef = z.infer<typeof ResolutionRef>;
+
+/** A coordination topic of the register (or a JIU recommendation / working group tracked like one). */
+export const Topic = z.object({
+  id: Id,
+  title: LocalizedText,
+  description: text(4000).default(''),
+  kind: z.enum(['topic', 'jiu-recommendation', 'working-group']),
+  resolutions: z.array(ResolutionRef).max(50),
+  sectors: z.array(SectorId).max(4),
+  leadSector: SectorId.nullable(),
+  iscgCoordinatorArea: z.boolean(),
+  sinceYear: z.number().int().min(1865).max(2100).nullable(),
+  status: z.enum(['active', 'dormant', 'closed']),
+});
+export type Topic = z.infer<typeof Topic>;
+
+/** A date range in which a person is away. */
+export const OutOfOffice = z.object({ from: DateOnly, to: DateOnly });
+export type OutOfOffice = z.infer<typeof OutOfOffice>;
+
+/** A person known to the product: focal point, member, chair, secretariat or observer. */
+export const Person = z.object({
+  id: Id,
+  aadObjectId: z.string().min(1).max(64),
+  name: text(200).min(1),
+  email: z.email().max(320),
+  sector: SectorId,
+  region: Region.nullable(),
+  jobTitle: text(200).default(''),
+  locale: Locale,
+  timeZone: TimeZone,
+  outOfOffice: z.array(OutOfOffice).max(50),
+  roles: z.array(Role).min(1),
+});
+export type Person = z.infer<typeof Person>;
+
+/** Who answers for a topic in a sector: the focal point and an alternate; a vacancy when nobody does. */
+export const Assignment = z.object({
+  id: Id,
+  topicId: Id,
+  sector: SectorId,
+  focalPointId: Id.nullable(),
+  alternateId: Id.nullable(),
+  iscgCoordinator: z.boolean(),
+});
+export type Assignment = z.infer<typeof Assignment>;
+
+/** The states a meeting moves through, from scheduling to approved minutes. */
+export const MeetingState = z.enum([
+  'scheduled',
+  'open',
+  'closed',
+  'agenda-draft',
+  'agenda-published',
+  'held',
+  'minutes-draft',
+  'minutes-approved',
+]);
+export type MeetingState = z.infer<typeof MeetingState>;
+
+/** When collection opens, reminds and closes, in days before the meeting (close at a local hour). */
+export const WindowSettings = z.object({
+  openDaysBefore: z.number().int().min(1).max(60),
+  reminderDaysBefore: z.array(z.number().int().min(0).max(60)).max(5),
+  closeDaysBefore: z.number().int().min(0).max(30),
+  closeLocalTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
+});
+export type WindowSettings = z.infer<typeof WindowSettings>;
+
+/** The defaults of DESIGN.md: open 10 days before, remind 5 and 2 days before, close 1 day before at 17:00. */
+export const DEFAULT_WINDOW: WindowSettings = {
+  openDaysBefore: 10,
+  reminderDaysBefore: [5, 2],
+  closeDaysBefore: 1,
+  closeLocalTime: '17:00',
+};
+
+/** A meeting of a coordination body. */
+export const Meeting = z.object({
+  id: Id,
+  body: BodyId,
+  number: z.number().int().min(1).max(10000),
+  title: text(300).min(1),
+  start: Instant,
+  end: Instant,
+  timeZone: TimeZone,
+  place: text(300).default(''),
+  joinUrl: z.url().max(2000).nullable(),
+  chatId: z.string().max(400).nullable(),
+  window: WindowSettings,
+  state: MeetingState,
+  chairId: Id.nullable(),
+});
+export type Meeting = z.infer<typeof Meeting>;
+
+/** An event or conference a sector plans to attend, reported with a status update. */
+export const PlannedEvent = z.object({
+  name: text(300).min(1),
+  start: DateOnly,
+  end: DateOnly,
+  place: text(200).default(''),
+  participants: z.number().int().min(0).max(1000).default(1),
+});
+export type PlannedEvent = z.infer<typeof PlannedEvent>;
+
+/** The fields a focal point fills in; limits are what the card and the API enforce. */
+export const UPDATE_LIMITS = { progress: 4000, nextSteps: 2000, escalationAsk: 1000 } as const;
+
+/** One revision of a status update, kept so edits are traceable. */
+export const UpdateRevision = z.object({
+  revision: z.number().int().min(1),
+  submittedAt: Instant,
+  authorId: Id,
+  progress: z.string(),
+  nextSteps: z.string(),
+  noChange: z.boolean(),
+});
+export type UpdateRevision = z.infer<typeof UpdateRevision>;
+
+/** A focal point's status update on one topic for one meeting. */
+export const StatusUpdate = z.object({
+  id: Id,
+  meetingId: Id,
+  topicId: Id,
+  sector: SectorId,
+  authorId: Id,
+  progress: text(UPDATE_LIMITS.progress),
+  nextSteps: text(UPDATE_LIMITS.nextSteps),
+  escalation: z.object({ flag: z.boolean(), ask: text(UPDATE_LIMITS.escalationAsk) }),
+  events: z.array(PlannedEvent).max(20),
+  noChange: z.boolean(),
+  submittedAt: Instant,
+  late: z.boolean(),
+  revision: z.number().int().min(1),
+  history: z.array(UpdateRevision).max(200),
+});
+export type StatusUpdate = z.infer<typeof StatusUpdate>;
+
+/** A follow-up action agreed in a meeting, tracked until closed. */
+export const Action = z.object({
+  id: Id,
+  topicId: Id.nullable(),
+  ownerId: Id.nullable(),
+  ownerName: text(200),
+  text: text(2000).min(1),
+  due: DateOnly.nullable(),
+  status: z.enum(['open', 'done', 'dropped']),
+  sourceMeetingId: Id,
+  createdAt: Instant,
+});
+export type Action = z.infer<typeof Action>;
+
+/** A decision recorded in a meeting. */
+export const Decision = z.object({
+  id: Id,
+  meetingId: Id,
+  topicId: Id.nullable(),
+  agendaItem: z.number().int().min(0).max(1000).nullable(),
+  text: text(4000).min(1),
+  recordedAt: Instant,
+});
+export type Decision = z.infer<typeof Decision>;
+
+/** An issue raised to the task force or on to the Coordination Committee (CoCo). */
+export const Escalation = z.object({
+  id: Id,
+  meetingId: Id,
+  topicId: Id.nullable(),
+  sector: SectorId.nullable(),
+  ask: text(2000).min(1),
+  to: z.enum(['ISC-TF', 'CoCo']),
+  status: z.enum(['open', 'decided', 'withdrawn']),
+  raisedAt: Instant,
+});
+export type Escalation = z.infer<typeof Escalation>;
+
+/** An external event a sector takes part in; overlaps between sectors are flagged for a decision. */
+export const Event = z.object({
+  id: Id,
+  name: text(300).min(1),
+  start: DateOnly,
+  end: DateOnly,
+  place: text(200),
+  sector: SectorId,
+  topicId: Id.nullable(),
+  participants: z.number().int().min(0).max(1000),
+  meetingId: Id.nullable(),
+});
+export type Event = z.infer<typeof Event>;
+
+/** Who did what and when, for the record. */
+export const AuditEntry = z.object({
+  id: Id,
+  at: Instant,
+  actorId: Id,
+  action: z.string().min(1).max(100),
+  entity: z.string().min(1).max(50),
+  entityId: Id,
+  detail: z.string().max(2000),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** What the bot keeps to message a person proactively later (a Teams conversation reference). */
+export const ConversationRef = z.object({
+  id: Id,
+  aadObjectId: z.string().min(1).max(64),
+  personId: Id.nullable(),
+  conversationId: z.string().min(1).max(400),
+  conversationType: z.enum(['personal', 'groupChat', 'channel']),
+  serviceUrl: z.url().max(500),
+  tenantId: z.string().max(64).nullable(),
+  botId: z.string().max(200),
+  locale: Locale.nullable(),
+  updatedAt: Instant,
+});
+export type ConversationRef = z.infer<typeof ConversationRef>;
+
+/** The kinds of proactive message the bot sends. */
+export const OutboxKind = z.enum(['prompt', 'reminder', 'card-update', 'notice', 'agenda', 'minutes']);
+export type OutboxKind = z.infer<typeof OutboxKind>;
+
+/**
+ * A proactive message waiting to be sent (the durable outbox). The id is the idempotency key, so the
+ * same message can never be queued twice.
+ */
+export const OutboxMessage = z.object({
+  id: z.string().min(1).max(300),
+  kind: OutboxKind,
+  meetingId: Id.nullable(),
+  personId: Id.nullable(),
+  topicId: Id.nullable(),
+  conversationRefId: Id,
+  /** The activity to send, as plain JSON (an OutgoingActivity). */
+  activity: z.record(z.string(), z.unknown()),
+  /** When set, the message replaces this earlier activity (card update) instead of posting a new one. */
+  replaceActivityId: z.string().max(400).nullable(),
+  status: z.enum(['pending', 'sending', 'sent', 'undeliverable', 'failed']),
+  attempts: z.number().int().min(0),
+  notBefore: Instant,
+  leaseUntil: Instant.nullable(),
+  lastError: z.string().max(1000).nullable(),
+  sentActivityId: z.string().max(400).nullable(),
+  createdAt: Instant,
+  sentAt: Instant.nullable(),
+});
+export type OutboxMessage = z.infer<typeof OutboxMessage>;

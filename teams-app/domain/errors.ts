@@ -1,0 +1,51 @@
+/** Every error the product can show a user, with its HTTP status. The code is the message key. */
+export const ERROR_STATUS = {
+  'request.invalid': 400,
+  'request.too-large': 413,
+  'auth.required': 401,
+  'auth.invalid-token': 401,
+  'auth.forbidden': 403,
+  'auth.loopback-only': 403,
+  'topic.not-found': 404,
+  'meeting.not-found': 404,
+  'person.not-found': 404,
+  'assignment.not-found': 404,
+  'action.not-found': 404,
+  'update.not-found': 404,
+  'document.not-found': 404,
+  'route.not-found': 404,
+  'store.conflict': 409,
+  'store.already-exists': 409,
+  'meeting.invalid-transition': 409,
+  'meeting.window-closed': 409,
+  'meeting.already-held': 409,
+  'update.not-responsible': 403,
+  'update.stale': 409,
+  'agenda.not-ready': 409,
+  'minutes.not-ready': 409,
+  'store.unavailable': 503,
+  internal: 500,
+} as const;
+
+/** A coded error a user may see. */
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** The one error type the services throw; the HTTP layer and the bot turn it into a readable message. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERROR_STATUS[code];
+    this.details = details;
+  }
+}
+
+/** True when the value is an AppError with the given code (or any code when none is given). */
+export function isAppError(value: unknown, code?: ErrorCode): value is AppError {
+  return value instanceof AppError && (code === undefined || value.code === code);
+}

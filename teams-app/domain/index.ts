@@ -1,0 +1,6 @@
+export * from './reference';
+export * from './entities';
+export * from './errors';
+export * from './zoned-time';
+export * from './collection-window';
+export * from './meeting-state';

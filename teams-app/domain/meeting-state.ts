@@ -1,0 +1,38 @@
+import type { MeetingState } from './entities';
+import { AppError } from './errors';
+
+/** The allowed moves of a meeting through its cycle (DESIGN.md, "The cycle"). */
+const TRANSITIONS: Record<MeetingState, readonly MeetingState[]> = {
+  scheduled: ['open'],
+  open: ['closed'],
+  closed: ['agenda-draft', 'open'],
+  'agenda-draft': ['agenda-published', 'agenda-draft'],
+  'agenda-published': ['held', 'agenda-draft'],
+  held: ['minutes-draft'],
+  'minutes-draft': ['minutes-approved', 'minutes-draft'],
+  'minutes-approved': [],
+};
+
+/** True when a meeting may move from one state to another. */
+export function canTransition(from: MeetingState, to: MeetingState): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** Returns the next state, or throws `meeting.invalid-transition` naming both states. */
+export function transition(from: MeetingState, to: MeetingState): MeetingState {
+  if (!canTransition(from, to)) {
+    throw new AppError('meeting.invalid-transition', `A meeting cannot go from "${from}" to "${to}".`, { from, to });
+  }
+  return to;
+}
+
+/** The states in which focal points may still send (possibly late) updates. */
+export function acceptsUpdates(state: MeetingState): boolean {
+  return (
+    state === 'scheduled' ||
+    state === 'open' ||
+    state === 'closed' ||
+    state === 'agenda-draft' ||
+    state === 'agenda-published'
+  );
+}

@@ -1,0 +1,46 @@
+import type { Catalogue } from './catalogue';
+
+/** Messages en français. */
+export const fr: Catalogue = {
+  'app.name': 'ISC Coordinator',
+  'help.title': 'ISC Coordinator',
+  'help.intro':
+    "Je recueille les mises à jour des points focaux avant chaque réunion de l'ISC-TF et de l'ISCG, j'établis l'ordre du jour et je transforme le fil de discussion de la réunion en compte rendu.",
+  'help.commands': 'Ce que vous pouvez me demander',
+  'help.cmd.help': 'afficher cette carte',
+  'help.cmd.myTopics': 'vos thèmes, avec la prochaine réunion et sa date limite',
+  'help.cmd.update': "recevoir à nouveau la carte de mise à jour d'un thème",
+  'help.cmd.status': 'suivi de la collecte pour une réunion (secrétariat et présidence)',
+  'help.cmd.open': 'ouvrir la collecte pour une réunion (secrétariat)',
+  'help.cmd.language': 'changer de langue : ar, zh, en, fr, ru ou es',
+  'help.cmd.minutes': 'dans le fil de la réunion : établir le projet de compte rendu (présidence)',
+  'help.openTab': 'Ouvrir le registre des thèmes',
+  'myTopics.title': 'Vos thèmes',
+  'myTopics.none':
+    "Vous n'êtes encore point focal ou suppléant pour aucun thème. Le secrétariat de l'ISC-TF tient le registre.",
+  'myTopics.role.focal-point': 'Point focal',
+  'myTopics.role.alternate': 'Suppléant',
+  'myTopics.nextMeeting': 'Prochaine réunion : {title}, {date}',
+  'myTopics.deadline': 'Mises à jour attendues avant le {date}',
+  'myTopics.noMeeting': "Aucune réunion n'est encore prévue.",
+  'unknown.hint': "Désolé, je n'ai pas compris « {text} ». Tapez **help** pour voir ce que je sais faire.",
+  notRegistered:
+    "Vous ne figurez pas encore dans le registre d'ISC Coordinator. Demandez au secrétariat de l'ISC-TF de vous ajouter.",
+  'language.changed': 'Je vous parlerai désormais en français.',
+  'language.unknown': 'Choisissez parmi : ar, zh, en, fr, ru, es.',
+  welcome: 'Bonjour {name} ! Je suis ISC Coordinator. Tapez **help** pour voir ce que je sais faire.',
+  'error.generic': 'Un problème est survenu de mon côté. Veuillez réessayer dans un instant.',
+  'error.request.invalid': "La demande n'est pas valide.",
+  'error.request.too-large': 'La demande est trop volumineuse.',
+  'error.auth.required': 'Veuillez vous connecter.',
+  'error.auth.invalid-token': "Votre connexion n'est pas valide. Veuillez recharger.",
+  'error.auth.forbidden': "Vous n'avez pas l'autorisation de faire cela.",
+  'error.auth.loopback-only': "L'identité de développement locale n'est acceptée que depuis cet ordinateur.",
+  'error.topic.not-found': "Ce thème n'existe pas.",
+  'error.meeting.not-found': "Cette réunion n'existe pas.",
+  'error.person.not-found': 'Cette personne ne figure pas dans le registre.',
+  'error.route.not-found': "Cette adresse n'existe pas dans l'API.",
+  'error.store.conflict': "Quelqu'un d'autre a modifié ceci entre-temps. Rechargez et réessayez.",
+  'error.meeting.invalid-transition': "La réunion n'est pas à une étape qui permet cela.",
+  'error.internal': 'Un problème est survenu de notre côté. Veuillez réessayer.',
+};

@@ -1,0 +1,94 @@
+import express, { type RequestHandler } from 'express';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../domain';
+import type { RegisterService } from '../services';
+import type { Store } from '../store';
+import { isLoopback } from './auth';
+import { errorHandler } from './http-errors';
+import { identify, type IdentityOptions } from './identity';
+import type { Logger } from './logger';
+import { registerRoutes } from './routes/register-routes';
+
+/** Everything the HTTP layer needs, wired by main.ts (or by tests). */
+export interface AppDeps {
+  mode: 'local' | 'production';
+  store: Store;
+  register: RegisterService;
+  logger: Logger;
+  identity: Omit<IdentityOptions, 'mode' | 'register'>;
+  now(): string;
+  /** Handles Bot Framework activities at POST /api/messages. */
+  botEndpoint?: RequestHandler;
+  /** Extra API routers mounted under /api/v1 after authentication (collection, agenda, ...). */
+  apiRouters?: express.Router[];
+  /** The built tab; served at / when present. */
+  tabDir?: string;
+}
+
+/** Limit of a JSON request body; larger bodies get 413. */
+export const BODY_LIMIT = '256kb';
+
+/** Builds the Express app: health, bot endpoint, API v1, tab. */
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+
+  app.use((req, res, next) => {
+    const incoming = req.headers['x-request-id'];
+    res.locals.requestId = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    res.setHeader('x-request-id', res.locals.requestId);
+    res.setHeader('x-content-type-options', 'nosniff');
+    next();
+  });
+
+  app.get('/healthz', async (_req, res) => {
+    const store = await deps.store.health();
+    res.status(store.ok ? 200 : 503).json({ status: store.ok ? 'ok' : 'degraded', mode: deps.mode, store });
+  });
+
+  if (deps.botEndpoint) {
+    const bot = deps.botEndpoint;
+    app.post('/api/messages', express.json({ limit: BODY_LIMIT }), (req, res, next) => {
+      if (deps.mode === 'local' && !isLoopback(req.socket.remoteAddress)) {
+        next(new AppError('auth.loopback-only', 'Unauthenticated bot traffic is accepted only from this computer.'));
+        return;
+      }
+      bot(req, res, next);
+    });
+  }
+
+  const api = express.Router();
+  api.use(express.json({ limit: BODY_LIMIT }));
+  api.use(identify({ ...deps.identity, mode: deps.mode, register: deps.register }));
+  for (const router of deps.apiRouters ?? []) api.use(router);
+  api.use(registerRoutes(deps.register, deps.now));
+  app.use('/api/v1', api);
+  app.use('/api', (req, _res, next) =>
+    next(new AppError('route.not-found', `There is no API route ${req.method} ${req.originalUrl}.`)),
+  );
+
+  if (deps.tabDir && fs.existsSync(path.join(deps.tabDir, 'index.html'))) {
+    const tabDir = deps.tabDir;
+    app.use(express.static(tabDir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForHtml }));
+    app.get(/^\/(?!api\/).*/, (_req, res) =>
+      res.sendFile(path.join(tabDir, 'index.html'), { headers: { 'cache-control': 'no-cache' } }),
+    );
+  } else {
+    app.get('/', (_req, res) => {
+      res
+        .status(503)
+        .type('text/plain')
+        .send('The tab is not built yet. Run `npm run build:tab` (npm start does it for you).');
+    });
+  }
+
+  app.use(errorHandler(deps.logger));
+  return app;
+}
+
+function noCacheForHtml(res: express.Response, filePath: string): void {
+  if (filePath.endsWith('.html')) res.setHeader('cache-control', 'no-cache');
+}

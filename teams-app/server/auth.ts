@@ -1,0 +1,90 @@
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { AppError, type Person, type Role } from '../domain';
+import type { Stored } from '../store';
+
+/** Who is calling the API, as established by SSO or (local mode only) the dev identity. */
+export interface Identity {
+  aadObjectId: string;
+  tenantId: string | null;
+  person: Stored<Person> | null;
+  roles: Role[];
+  via: 'sso' | 'dev';
+}
+
+/** True for loopback addresses (127.0.0.0/8, ::1 and their IPv4-mapped forms). */
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  const a = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return a === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(a);
+}
+
+/** The claims the server relies on from a Teams SSO token. */
+export interface TokenClaims {
+  oid: string;
+  tid: string;
+  name?: string;
+  preferredUsername?: string;
+}
+
+/** Settings for checking Teams SSO tokens. */
+export interface TokenVerifierOptions {
+  clientId: string;
+  appIdUri?: string;
+  allowedTenants: string[];
+  jwksUrl: string;
+  requiredScope?: string;
+  keys?: JWTVerifyGetKey;
+}
+
+/**
+ * Makes a checker for Teams SSO access tokens: RS256 signature against the Entra JWKS, audience
+ * (client id or app id URI), issuer of an allowed tenant (v1 or v2 form), scope, expiry.
+ */
+export function createTokenVerifier(options: TokenVerifierOptions): (token: string) => Promise<TokenClaims> {
+  const keys = options.keys ?? createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000 });
+  const audience = [options.clientId, ...(options.appIdUri ? [options.appIdUri] : [])];
+  const scope = options.requiredScope ?? 'access_as_user';
+  return async (token) => {
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, keys, { audience, algorithms: ['RS256'], clockTolerance: 60 }));
+    } catch (error) {
+      throw new AppError('auth.invalid-token', 'Your sign-in token is not valid. Please reload the tab.', {
+        reason: (error as { code?: string }).code ?? 'invalid',
+      });
+    }
+    const tid = typeof payload.tid === 'string' ? payload.tid : '';
+    const oid = typeof payload.oid === 'string' ? payload.oid : '';
+    if (!tid || !options.allowedTenants.includes(tid)) {
+      throw new AppError('auth.invalid-token', 'Your organization is not allowed to use this app.', {
+        reason: 'tenant',
+      });
+    }
+    const issuers = [`https://login.microsoftonline.com/${tid}/v2.0`, `https://sts.windows.net/${tid}/`];
+    if (!issuers.includes(String(payload.iss))) {
+      throw new AppError('auth.invalid-token', 'Your sign-in token is not valid. Please reload the tab.', {
+        reason: 'issuer',
+      });
+    }
+    const scopes = String(payload.scp ?? '').split(' ');
+    if (!scopes.includes(scope)) {
+      throw new AppError('auth.invalid-token', 'Your sign-in token lacks the permission this app needs.', {
+        reason: 'scope',
+      });
+    }
+    if (!oid) throw new AppError('auth.invalid-token', 'Your sign-in token has no user id.', { reason: 'oid' });
+    return {
+      oid,
+      tid,
+      name: typeof payload.name === 'string' ? payload.name : undefined,
+      preferredUsername: typeof payload.preferred_username === 'string' ? payload.preferred_username : undefined,
+    };
+  };
+}
+
+/** Throws `auth.forbidden` unless the identity has one of the roles. */
+export function requireRole(identity: Identity, ...roles: Role[]): void {
+  if (!identity.roles.some((role) => roles.includes(role))) {
+    throw new AppError('auth.forbidden', `This needs one of these roles: ${roles.join(', ')}.`, { roles });
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * The composition root: reads the configuration, opens the store, wires services, bot and HTTP
+ * server. The only module that knows every adapter.
+ */
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createBotAdapter } from '../../bot/adapter';
+import { IscBot } from '../../bot/handler';
+import { ConversationService, RegisterService } from '../services';
+import { seedDemoData } from '../store/demo/seed';
+import { openSqliteStore } from '../store/sqlite/sqlite-store';
+import type { Store } from '../store';
+import { createApp } from './app';
+import { createTokenVerifier } from './auth';
+import { ConfigError, describeConfig, loadConfig, type Config } from './config';
+import { createLogger, type Logger } from './logger';
+
+/** A running server. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: Store;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+/** Options used by tests and benchmarks to run the real server in-process. */
+export interface StartOptions {
+  store?: Store;
+  logger?: Logger;
+  now?: () => string;
+  host?: string;
+  tabDir?: string;
+}
+
+/** Starts the whole app with a configuration; resolves when it listens. */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const now = options.now ?? (() => new Date().toISOString());
+  const store = options.store ?? openStore(config);
+  if (config.seedDemo && (await seedDemoData(store))) logger.info('seeded the store with demo data');
+
+  const register = new RegisterService(store);
+  const conversations = new ConversationService(store);
+  const bot = new IscBot({
+    register,
+    conversations,
+    tabUrl: config.publicUrl,
+    now,
+    log: logger,
+    async savePersonLocale(person, locale) {
+      const { etag, ...record } = person;
+      await store.people.update({ ...record, locale }, etag);
+    },
+  });
+  const adapter = createBotAdapter(config.bot, (error) => logger.error({ err: error }, 'bot turn failed'));
+  const verifyToken = config.sso.clientId
+    ? createTokenVerifier({
+        clientId: config.sso.clientId,
+        appIdUri: config.sso.appIdUri,
+        allowedTenants: config.sso.allowedTenants,
+        jwksUrl: config.sso.jwksUrl,
+      })
+    : undefined;
+
+  const app = createApp({
+    mode: config.mode,
+    store,
+    register,
+    logger,
+    now,
+    identity: { devUser: config.devUser, verifyToken },
+    botEndpoint: (req, res, next) => {
+      adapter.process(req, res, (turn) => bot.onTurn(turn)).catch(next);
+    },
+    tabDir: options.tabDir ?? path.resolve(__dirname, '../../dist/tab'),
+  });
+
+  const server = http.createServer(app);
+  const host = options.host ?? (config.mode === 'local' ? '127.0.0.1' : '0.0.0.0');
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    store,
+    logger,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await store.close();
+    },
+  };
+}
+
+function openStore(config: Config): Store {
+  if (config.store === 'sharepoint') {
+    throw new ConfigError([
+      'STORE=sharepoint: the SharePoint store adapter is not available in this build; use STORE=sqlite.',
+    ]);
+  }
+  return openSqliteStore({ file: path.join(config.dataDir, 'isc-coordinator.sqlite') });
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(2);
+  }
+  const running = await startServer(config);
+  running.logger.info({ config: describeConfig(config) }, 'configuration');
+  if (config.mode === 'local') {
+    running.logger.warn(
+      'LOCAL MODE: no bot or SSO credentials are configured; the API accepts the dev identity and the bot endpoint accepts unauthenticated activities, from loopback only.',
+    );
+  }
+  running.logger.info({ url: running.url }, `ISC Coordinator listening on ${running.url}`);
+  const stop = async (signal: string) => {
+    running.logger.info({ signal }, 'shutting down');
+    await running.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error('ISC Coordinator could not start:', error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,29 @@
+import { isAppError, type ConversationRef } from '../domain';
+import type { Store } from '../store';
+
+/** Keeps the conversation reference of everyone who talks to the bot, for proactive messages later. */
+export class ConversationService {
+  constructor(private readonly store: Store) {}
+
+  /** Stores or refreshes a reference; the id is stable per person and conversation type. */
+  async remember(ref: ConversationRef): Promise<void> {
+    const existing = await this.store.conversations.get(ref.id);
+    if (!existing) {
+      try {
+        await this.store.conversations.create(ref);
+        return;
+      } catch (error) {
+        if (!isAppError(error, 'store.already-exists')) throw error;
+        // Created by a concurrent turn: fall through to the update.
+      }
+    }
+    const current = existing ?? (await this.store.conversations.get(ref.id));
+    if (current) await this.store.conversations.update(ref, current.etag);
+  }
+
+  /** The personal-chat reference of a person, if the bot has one. */
+  async personalChatOf(aadObjectId: string): Promise<ConversationRef | null> {
+    const refs = await this.store.conversations.all({ where: { aadObjectId, conversationType: 'personal' } });
+    return refs[0] ?? null;
+  }
+}

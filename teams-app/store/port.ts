@@ -1,0 +1,97 @@
+import type {
+  Action,
+  Assignment,
+  AuditEntry,
+  ConversationRef,
+  OutboxMessage,
+  Decision,
+  Escalation,
+  Event,
+  Meeting,
+  Person,
+  StatusUpdate,
+  Topic,
+} from '../domain';
+
+/** A record as stored: the entity plus its version tag (an ETag in SharePoint, a counter in SQLite). */
+export type Stored<T> = T & { etag: string };
+
+/** One page of a list call; `nextCursor` is null on the last page. */
+export interface Page<T> {
+  items: Stored<T>[];
+  nextCursor: string | null;
+}
+
+/** A list call: equality filters on indexed fields only, ordered by an indexed field, paged. */
+export interface ListQuery<T> {
+  where?: Partial<Record<keyof T & string, string | number | boolean | null>>;
+  orderBy?: keyof T & string;
+  descending?: boolean;
+  pageSize?: number;
+  cursor?: string | null;
+}
+
+/**
+ * A collection of one kind of record. Writes take the version the caller read: a stale write
+ * fails with `store.conflict`, never overwrites silently.
+ */
+export interface Collection<T extends { id: string }> {
+  get(id: string): Promise<Stored<T> | null>;
+  list(query?: ListQuery<T>): Promise<Page<T>>;
+  /** Every record matching the query, following all pages. */
+  all(query?: Omit<ListQuery<T>, 'cursor'>): Promise<Stored<T>[]>;
+  /** Adds a record; `store.already-exists` when the id is taken (ids double as idempotency keys). */
+  create(record: T): Promise<Stored<T>>;
+  /** Replaces a record if its version is still `expectedEtag`. */
+  update(record: T, expectedEtag: string): Promise<Stored<T>>;
+  delete(id: string, expectedEtag: string): Promise<void>;
+}
+
+/** The fields each collection can filter and order on (SharePoint indexed columns). */
+export const INDEXES = {
+  topics: ['kind', 'status', 'leadSector'],
+  people: ['aadObjectId', 'sector', 'email'],
+  assignments: ['topicId', 'sector', 'focalPointId', 'alternateId'],
+  meetings: ['body', 'start', 'state'],
+  statusUpdates: ['meetingId', 'topicId', 'sector', 'authorId'],
+  actions: ['ownerId', 'topicId', 'status', 'sourceMeetingId'],
+  decisions: ['meetingId', 'topicId'],
+  escalations: ['meetingId', 'topicId', 'status'],
+  events: ['meetingId', 'sector', 'start'],
+  audit: ['entity', 'entityId', 'at'],
+  conversations: ['aadObjectId', 'personId', 'conversationType'],
+  outbox: ['status', 'meetingId', 'personId', 'notBefore', 'kind'],
+} as const;
+
+/** The names of the collections every store adapter provides. */
+export type CollectionName = keyof typeof INDEXES;
+
+/** The record type of each collection. */
+export interface Records {
+  topics: Topic;
+  people: Person;
+  assignments: Assignment;
+  meetings: Meeting;
+  statusUpdates: StatusUpdate;
+  actions: Action;
+  decisions: Decision;
+  escalations: Escalation;
+  events: Event;
+  audit: AuditEntry;
+  conversations: ConversationRef;
+  outbox: OutboxMessage;
+}
+
+/** The health of a store, for /healthz. */
+export interface StoreHealth {
+  ok: boolean;
+  kind: string;
+  detail: string;
+}
+
+/** The store port: one collection per entity. Adapters: sqlite (embedded) and sharepoint (production). */
+export type Store = { [K in CollectionName]: Collection<Records[K]> } & {
+  readonly kind: string;
+  health(): Promise<StoreHealth>;
+  close(): Promise<void>;
+};

@@ -1,0 +1,197 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../domain';
+import {
+  INDEXES,
+  type Collection,
+  type CollectionName,
+  type ListQuery,
+  type Page,
+  type Records,
+  type Store,
+  type Stored,
+} from '../port';
+import { ensureCollections, migrate } from './migrations';
+
+const MAX_PAGE = 500;
+const DEFAULT_PAGE = 100;
+
+type Row = { id: string; version: number; data: string };
+
+function columnValue(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return String(value);
+}
+
+function decodeCursor(cursor: string | null | undefined): number {
+  if (!cursor) return 0;
+  const offset = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!Number.isInteger(offset) || offset < 0) throw new AppError('request.invalid', 'The page cursor is not valid.');
+  return offset;
+}
+
+class SqliteCollection<T extends { id: string }> implements Collection<T> {
+  private readonly fields: readonly string[];
+  private readonly statements: {
+    get: Database.Statement<[string], Row>;
+    insert: Database.Statement;
+    update: Database.Statement;
+    remove: Database.Statement<[string, number]>;
+  };
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly name: CollectionName,
+  ) {
+    this.fields = INDEXES[name];
+    const quoted = this.fields.map((f) => `"${f}"`);
+    this.statements = {
+      get: db.prepare(`SELECT id, version, data FROM "${name}" WHERE id = ?`),
+      insert: db.prepare(
+        `INSERT INTO "${name}" (id, version, data${quoted.map((q) => `, ${q}`).join('')}) VALUES (?, 1, ?${this.fields.map(() => ', ?').join('')})`,
+      ),
+      update: db.prepare(
+        `UPDATE "${name}" SET version = version + 1, data = ?${quoted.map((q) => `, ${q} = ?`).join('')} WHERE id = ? AND version = ?`,
+      ),
+      remove: db.prepare(`DELETE FROM "${name}" WHERE id = ? AND version = ?`),
+    };
+  }
+
+  private toStored(row: Row): Stored<T> {
+    return { ...(JSON.parse(row.data) as T), etag: String(row.version) };
+  }
+
+  private indexValues(record: T): (string | null)[] {
+    return this.fields.map((field) => columnValue((record as Record<string, unknown>)[field]));
+  }
+
+  private strip(record: T): T {
+    const { etag: _etag, ...rest } = record as T & { etag?: string };
+    return rest as T;
+  }
+
+  private checkField(field: string): void {
+    if (!this.fields.includes(field)) {
+      throw new AppError('request.invalid', `"${field}" cannot be filtered or sorted on in ${this.name}.`);
+    }
+  }
+
+  async get(id: string): Promise<Stored<T> | null> {
+    const row = this.statements.get.get(id);
+    return row ? this.toStored(row) : null;
+  }
+
+  async list(query: ListQuery<T> = {}): Promise<Page<T>> {
+    const clauses: string[] = [];
+    const params: (string | number)[] = [];
+    for (const [field, value] of Object.entries(query.where ?? {})) {
+      this.checkField(field);
+      if (value === null) clauses.push(`"${field}" IS NULL`);
+      else {
+        clauses.push(`"${field}" = ?`);
+        params.push(columnValue(value) as string);
+      }
+    }
+    if (query.orderBy) this.checkField(query.orderBy);
+    const pageSize = Math.min(Math.max(query.pageSize ?? DEFAULT_PAGE, 1), MAX_PAGE);
+    const offset = decodeCursor(query.cursor);
+    const order = query.orderBy ? `"${query.orderBy}" ${query.descending ? 'DESC' : 'ASC'}, id` : 'id';
+    const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+    const rows = this.db
+      .prepare(`SELECT id, version, data FROM "${this.name}" ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+      .all(...params, pageSize + 1, offset) as Row[];
+    const more = rows.length > pageSize;
+    return {
+      items: rows.slice(0, pageSize).map((row) => this.toStored(row)),
+      nextCursor: more ? Buffer.from(String(offset + pageSize)).toString('base64url') : null,
+    };
+  }
+
+  async all(query: Omit<ListQuery<T>, 'cursor'> = {}): Promise<Stored<T>[]> {
+    const items: Stored<T>[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Page<T> = await this.list({ ...query, pageSize: MAX_PAGE, cursor });
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return items;
+  }
+
+  async create(record: T): Promise<Stored<T>> {
+    const clean = this.strip(record);
+    try {
+      this.statements.insert.run(clean.id, JSON.stringify(clean), ...this.indexValues(clean));
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+        throw new AppError('store.already-exists', `${this.name} "${clean.id}" already exists.`, { id: clean.id });
+      }
+      throw error;
+    }
+    return { ...clean, etag: '1' };
+  }
+
+  async update(record: T, expectedEtag: string): Promise<Stored<T>> {
+    const clean = this.strip(record);
+    const expected = Number(expectedEtag);
+    const result = this.statements.update.run(JSON.stringify(clean), ...this.indexValues(clean), clean.id, expected);
+    if (result.changes === 0) throw this.missingOrStale(clean.id);
+    return { ...clean, etag: String(expected + 1) };
+  }
+
+  async delete(id: string, expectedEtag: string): Promise<void> {
+    const result = this.statements.remove.run(id, Number(expectedEtag));
+    if (result.changes === 0) throw this.missingOrStale(id);
+  }
+
+  private missingOrStale(id: string): AppError {
+    const current = this.statements.get.get(id);
+    if (!current) return new AppError('store.conflict', `${this.name} "${id}" no longer exists.`, { id });
+    return new AppError('store.conflict', `Someone else changed ${this.name} "${id}" in the meantime.`, {
+      id,
+      currentEtag: String(current.version),
+    });
+  }
+}
+
+/** Options for the embedded store. */
+export interface SqliteStoreOptions {
+  /** A file path, or ':memory:' for tests. */
+  file: string;
+}
+
+/** Opens (creating and migrating as needed) the embedded SQLite store. */
+export function openSqliteStore(options: SqliteStoreOptions): Store {
+  if (options.file !== ':memory:') fs.mkdirSync(path.dirname(options.file), { recursive: true });
+  const db = new Database(options.file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  ensureCollections(db);
+  const collections = Object.fromEntries(
+    (Object.keys(INDEXES) as CollectionName[]).map((name) => [name, new SqliteCollection(db, name)]),
+  ) as unknown as { [K in CollectionName]: Collection<Records[K]> };
+  return {
+    ...collections,
+    kind: 'sqlite',
+    async health() {
+      try {
+        db.prepare('SELECT 1').get();
+        return {
+          ok: true,
+          kind: 'sqlite',
+          detail: options.file === ':memory:' ? 'in memory' : path.resolve(options.file),
+        };
+      } catch (error) {
+        return { ok: false, kind: 'sqlite', detail: (error as Error).message };
+      }
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}
