@@ -11,7 +11,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Request, Response } from 'express';
-import type { InvokeResponse, OutgoingActivity, Turn } from './activity';
+import { IncomingActivity, type InvokeResponse, type OutgoingActivity, type Turn } from './activity';
 import type { ConversationRef } from '../teams-app/domain';
 
 /** Credentials of the bot registration; all empty in local mode (the Agents Playground needs none). */
@@ -65,6 +65,11 @@ export function createBotAdapter(credentials: BotCredentials, onError: (error: u
   };
   return {
     async process(req, res, onTurn) {
+      const parsed = IncomingActivity.safeParse(req.body);
+      if (!parsed.success) {
+        res.status(400).json({ error: { code: 'request.invalid', message: 'The request is not a valid Bot Framework activity.' } });
+        return;
+      }
       await adapter.process(req, res, async (context) => {
         const result = await onTurn({ activity: context.activity as Turn['activity'], ...toTurn(context) });
         if (result && context.activity.type === 'invoke') {

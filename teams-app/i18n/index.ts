@@ -44,8 +44,12 @@ export function errorMessage(code: ErrorCode, locale: Locale, fallback: string):
 /** Formats an instant as a date and time in a time zone, in a language. */
 export function formatDateTime(iso: string, locale: Locale, timeZone: string): string {
   return new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZone,
     timeZoneName: 'short',
   }).format(new Date(iso));

@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { openSqliteStore } from '../../teams-app/store/sqlite/sqlite-store';
+import { MIGRATIONS, migrate } from '../../teams-app/store/sqlite/migrations';
+import { seedDemoData } from '../../teams-app/store/demo/seed';
+import { describeStoreContract } from './store-contract';
+
+describeStoreContract('sqlite (in memory)', async () => openSqliteStore({ file: ':memory:' }));
+
+describe('sqlite store on disk', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isc-store-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps data across a restart and seeds demo data only once', async () => {
+    const file = path.join(dir, 'db.sqlite');
+    const first = openSqliteStore({ file });
+    expect(await seedDemoData(first)).toBe(true);
+    const topic = await first.topics.get('space');
+    await first.topics.update({ ...topic!, description: 'edited by the secretariat' }, topic!.etag);
+    await first.close();
+
+    const second = openSqliteStore({ file });
+    expect(await seedDemoData(second)).toBe(false);
+    expect((await second.topics.get('space'))?.description).toBe('edited by the secretariat');
+    expect(await second.topics.all()).toHaveLength(18);
+    await second.close();
+  });
+
+  it('uses write-ahead logging', async () => {
+    const file = path.join(dir, 'db.sqlite');
+    const store = openSqliteStore({ file });
+    await store.close();
+    const db = new Database(file);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('applies each migration once, in order, and records it', () => {
+    const db = new Database(':memory:');
+    const applied: number[] = [];
+    const migrations = [
+      { version: 2, name: 'second', up: () => applied.push(2) },
+      { version: 1, name: 'first', up: () => applied.push(1) },
+    ];
+    expect(migrate(db, migrations)).toEqual([1, 2]);
+    expect(migrate(db, migrations)).toEqual([]);
+    expect(applied).toEqual([1, 2]);
+    expect(migrate(db, MIGRATIONS.filter((m) => m.version > 2))).toEqual([]);
+    db.close();
+  });
+
+  it('rolls back a migration that fails and does not record it', () => {
+    const db = new Database(':memory:');
+    const broken = [
+      {
+        version: 1,
+        name: 'broken',
+        up: (d: Database.Database) => {
+          d.exec('CREATE TABLE half_done (x TEXT)');
+          throw new Error('boom');
+        },
+      },
+    ];
+    expect(() => migrate(db, broken)).toThrow('boom');
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").get()).toBeUndefined();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: 0 });
+    db.close();
+  });
+});

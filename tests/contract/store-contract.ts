@@ -1,0 +1,164 @@
+import { AppError, type Action } from '../../teams-app/domain';
+import type { Store } from '../../teams-app/store';
+
+/** Builds an action record; the store contract uses actions because they have several indexed fields. */
+function action(id: string, overrides: Partial<Action> = {}): Action {
+  return {
+    id,
+    topicId: 'accessibility',
+    ownerId: 'alex-wilber',
+    ownerName: 'Alex Wilber',
+    text: `Action ${id}`,
+    due: '2026-12-01',
+    status: 'open',
+    sourceMeetingId: 'isc-tf-31',
+    createdAt: '2026-11-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+async function expectCode(promise: Promise<unknown>, code: string): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  return error as AppError;
+}
+
+/**
+ * The behaviour every Store adapter must have (SQLite now, SharePoint lists later): versioned writes,
+ * typed conflicts, paging, filters on indexed fields only.
+ */
+export function describeStoreContract(name: string, open: () => Promise<Store>): void {
+  describe(`store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('creates a record with a version and reads it back', async () => {
+      const created = await store.actions.create(action('a1'));
+      expect(created.etag).toEqual(expect.any(String));
+      const read = await store.actions.get('a1');
+      expect(read).toEqual(created);
+    });
+
+    it('returns null for an unknown id', async () => {
+      expect(await store.actions.get('missing')).toBeNull();
+    });
+
+    it('refuses to create a record whose id exists, so ids work as idempotency keys', async () => {
+      await store.actions.create(action('a1'));
+      await expectCode(store.actions.create(action('a1', { text: 'other' })), 'store.already-exists');
+      expect((await store.actions.get('a1'))?.text).toBe('Action a1');
+    });
+
+    it('updates with the current version and gives a new version', async () => {
+      const created = await store.actions.create(action('a1'));
+      const updated = await store.actions.update({ ...created, status: 'done' }, created.etag);
+      expect(updated.etag).not.toBe(created.etag);
+      expect((await store.actions.get('a1'))?.status).toBe('done');
+    });
+
+    it('refuses a stale write with a typed conflict and keeps the newer data', async () => {
+      const created = await store.actions.create(action('a1'));
+      await store.actions.update({ ...created, text: 'first writer' }, created.etag);
+      const error = await expectCode(store.actions.update({ ...created, text: 'second writer' }, created.etag), 'store.conflict');
+      expect(error.status).toBe(409);
+      expect((await store.actions.get('a1'))?.text).toBe('first writer');
+    });
+
+    it('refuses to update or delete a record that does not exist', async () => {
+      await expectCode(store.actions.update(action('ghost'), '1'), 'store.conflict');
+      await expectCode(store.actions.delete('ghost', '1'), 'store.conflict');
+    });
+
+    it('deletes only with the current version', async () => {
+      const created = await store.actions.create(action('a1'));
+      const updated = await store.actions.update({ ...created, text: 'changed' }, created.etag);
+      await expectCode(store.actions.delete('a1', created.etag), 'store.conflict');
+      await store.actions.delete('a1', updated.etag);
+      expect(await store.actions.get('a1')).toBeNull();
+    });
+
+    it('filters on indexed fields, including null', async () => {
+      await store.actions.create(action('a1', { ownerId: 'alex-wilber' }));
+      await store.actions.create(action('a2', { ownerId: 'adele-vance' }));
+      await store.actions.create(action('a3', { ownerId: null, status: 'done' }));
+      expect((await store.actions.all({ where: { ownerId: 'alex-wilber' } })).map((a) => a.id)).toEqual(['a1']);
+      expect((await store.actions.all({ where: { ownerId: null } })).map((a) => a.id)).toEqual(['a3']);
+      expect((await store.actions.all({ where: { status: 'open', ownerId: 'adele-vance' } })).map((a) => a.id)).toEqual(['a2']);
+    });
+
+    it('refuses to filter or sort on a field that is not indexed', async () => {
+      await expectCode(store.actions.list({ where: { text: 'x' } as never }), 'request.invalid');
+      await expectCode(store.actions.list({ orderBy: 'text' }), 'request.invalid');
+    });
+
+    it('pages through every record exactly once, in order', async () => {
+      for (let i = 0; i < 23; i += 1) await store.actions.create(action(`a${String(i).padStart(2, '0')}`, { due: `2026-12-${String(28 - i).padStart(2, '0')}` }));
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const page: Awaited<ReturnType<Store['actions']['list']>> = await store.actions.list({ pageSize: 5, cursor, orderBy: 'sourceMeetingId' });
+        seen.push(...page.items.map((a) => a.id));
+        cursor = page.nextCursor;
+        pages += 1;
+      } while (cursor);
+      expect(pages).toBe(5);
+      expect(seen).toHaveLength(23);
+      expect(new Set(seen).size).toBe(23);
+      expect((await store.actions.all()).map((a) => a.id)).toEqual([...seen].sort());
+    });
+
+    it('orders by an indexed field, descending when asked', async () => {
+      await store.meetings.create(meetingAt('m1', '2026-12-01T09:00:00.000Z'));
+      await store.meetings.create(meetingAt('m2', '2027-01-01T09:00:00.000Z'));
+      await store.meetings.create(meetingAt('m3', '2026-11-01T09:00:00.000Z'));
+      expect((await store.meetings.all({ orderBy: 'start' })).map((m) => m.id)).toEqual(['m3', 'm1', 'm2']);
+      expect((await store.meetings.all({ orderBy: 'start', descending: true })).map((m) => m.id)).toEqual(['m2', 'm1', 'm3']);
+    });
+
+    it('keeps indexed fields in step with updates', async () => {
+      const created = await store.actions.create(action('a1', { status: 'open' }));
+      await store.actions.update({ ...created, status: 'done' }, created.etag);
+      expect(await store.actions.all({ where: { status: 'open' } })).toEqual([]);
+      expect((await store.actions.all({ where: { status: 'done' } })).map((a) => a.id)).toEqual(['a1']);
+    });
+
+    it('does not store the etag inside the record', async () => {
+      const created = await store.actions.create({ ...action('a1'), etag: 'forged' } as Action);
+      expect(created.etag).not.toBe('forged');
+    });
+
+    it('reports its health', async () => {
+      const health = await store.health();
+      expect(health.ok).toBe(true);
+      expect(health.kind).toBe(store.kind);
+    });
+  });
+}
+
+function meetingAt(id: string, start: string) {
+  return {
+    id,
+    body: 'ISC-TF' as const,
+    number: 1,
+    title: id,
+    start,
+    end: start,
+    timeZone: 'Europe/Zurich',
+    place: '',
+    joinUrl: null,
+    chatId: null,
+    window: { openDaysBefore: 10, reminderDaysBefore: [5, 2], closeDaysBefore: 1, closeLocalTime: '17:00' },
+    state: 'scheduled' as const,
+    chairId: null,
+  };
+}

@@ -1,0 +1,37 @@
+import type { Request, Response } from 'express';
+import { AppError } from '../../../teams-app/domain';
+import { RegisterService } from '../../../teams-app/services';
+import { identify } from '../../../teams-app/server/identity';
+import { seedDemoData } from '../../../teams-app/store/demo/seed';
+import { openSqliteStore } from '../../../teams-app/store/sqlite/sqlite-store';
+
+async function run(remoteAddress: string, headers: Record<string, string> = {}) {
+  const store = openSqliteStore({ file: ':memory:' });
+  await seedDemoData(store);
+  const middleware = identify({ mode: 'local', devUser: 'alex-wilber', register: new RegisterService(store) });
+  const res = { locals: {} as Record<string, unknown> } as unknown as Response;
+  const req = { headers, socket: { remoteAddress } } as unknown as Request;
+  const error = await new Promise<unknown>((resolve) => void middleware(req, res, resolve));
+  await store.close();
+  return { error, identity: res.locals.identity as { person: { id: string } } | undefined };
+}
+
+describe('local dev identity', () => {
+  it('is accepted from loopback', async () => {
+    const { error, identity } = await run('127.0.0.1');
+    expect(error).toBeUndefined();
+    expect(identity?.person.id).toBe('alex-wilber');
+  });
+
+  it('is refused from any other address, even with a header naming a person', async () => {
+    const { error, identity } = await run('192.168.1.20', { 'x-dev-user': 'patti-fernandez' });
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('auth.loopback-only');
+    expect(identity).toBeUndefined();
+  });
+
+  it('accepts a Playground AAD object id as the dev user', async () => {
+    const { identity } = await run('::1', { 'x-dev-user': '00000000-0000-0000-0000-0000000000024' });
+    expect(identity?.person.id).toBe('patti-fernandez');
+  });
+});
