@@ -67,7 +67,9 @@ export function createBotAdapter(credentials: BotCredentials, onError: (error: u
     async process(req, res, onTurn) {
       const parsed = IncomingActivity.safeParse(req.body);
       if (!parsed.success) {
-        res.status(400).json({ error: { code: 'request.invalid', message: 'The request is not a valid Bot Framework activity.' } });
+        res
+          .status(400)
+          .json({ error: { code: 'request.invalid', message: 'The request is not a valid Bot Framework activity.' } });
         return;
       }
       await adapter.process(req, res, async (context) => {

@@ -2,11 +2,25 @@ import { Locale, type Person } from '../teams-app/domain';
 import { pickLocale, t } from '../teams-app/i18n';
 import type { ConversationService, RegisterService } from '../teams-app/services';
 import type { Stored } from '../teams-app/store';
-import { commandText, IncomingActivity, type InvokeResponse, type Turn } from './activity';
+import { z } from 'zod';
+import { commandText, IncomingActivity, type Attachment, type InvokeResponse, type Turn } from './activity';
 import { helpCard } from './cards/help-card';
 import { myTopicsCard } from './cards/my-topics-card';
 import { plain } from './cards/card';
 import { referenceFrom } from './conversation-ref';
+
+const CardInvoke = z.object({
+  action: z.object({
+    type: z.string().optional(),
+    verb: z.string().min(1).max(100),
+    data: z.record(z.string(), z.unknown()).optional(),
+  }),
+  trigger: z.string().optional(),
+});
+
+function isSubmit(value: unknown): value is { verb: string } & Record<string, unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { verb?: unknown }).verb === 'string';
+}
 
 /** What the bot needs from the rest of the app. */
 export interface BotDeps {
@@ -37,9 +51,13 @@ export interface Command {
   run(ctx: TurnContext, match: RegExpMatchArray): Promise<void>;
 }
 
-/** The bot's logic on plain activities: command routing, cards, conversation references. */
+/** A card button (Action.Execute verb): gets the button's data and the inputs, returns the card that replaces it. */
+export type CardAction = (ctx: TurnContext, data: Record<string, unknown>) => Promise<Attachment>;
+
+/** The bot's logic on plain activities: command routing, card actions, conversation references. */
 export class IscBot {
   private readonly commands: Command[] = [];
+  private readonly cardActions = new Map<string, CardAction>();
 
   constructor(private readonly deps: BotDeps) {
     this.addCommand({
@@ -64,6 +82,11 @@ export class IscBot {
     this.commands.push(command);
   }
 
+  /** Registers the handler of a card button verb. */
+  addCardAction(verb: string, action: CardAction): void {
+    this.cardActions.set(verb, action);
+  }
+
   /** Handles one incoming activity; returns an invoke response for invoke activities. */
   async onTurn(turn: Turn): Promise<InvokeResponse | void> {
     const activity = IncomingActivity.parse(turn.activity);
@@ -71,6 +94,8 @@ export class IscBot {
     await this.rememberConversation(activity, person);
     const locale = person?.locale ?? pickLocale(activity.locale);
     const ctx: TurnContext = { turn, person, locale, text: commandText(activity) };
+    if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') return this.onCardAction(ctx);
+    if (activity.type === 'message' && isSubmit(activity.value)) return this.onSubmitFallback(ctx, activity.value);
     if (activity.type === 'message') return this.onMessage(ctx);
     if (activity.type === 'conversationUpdate') return this.onMembersAdded(ctx);
     return undefined;
@@ -84,6 +109,37 @@ export class IscBot {
     } catch (error) {
       this.deps.log.warn({ err: error, conversation: ref.id }, 'could not store the conversation reference');
     }
+  }
+
+  /** Action.Execute: the returned card replaces the one clicked (Teams and the Agents Playground). */
+  private async onCardAction(ctx: TurnContext): Promise<InvokeResponse> {
+    const parsed = CardInvoke.safeParse(ctx.turn.activity.value);
+    const action = parsed.success ? this.cardActions.get(parsed.data.action.verb) : undefined;
+    if (!parsed.success || !action) {
+      return {
+        status: 200,
+        body: {
+          statusCode: 400,
+          type: 'application/vnd.microsoft.error',
+          value: { code: 'BadRequest', message: 'Unknown card action.' },
+        },
+      };
+    }
+    const card = await action(ctx, parsed.data.action.data ?? {});
+    return {
+      status: 200,
+      body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content },
+    };
+  }
+
+  /** Action.Submit (older clients): the answer card replaces the clicked one through an update. */
+  private async onSubmitFallback(ctx: TurnContext, value: { verb: string } & Record<string, unknown>): Promise<void> {
+    const action = this.cardActions.get(value.verb);
+    if (!action) return;
+    const card = await action(ctx, value);
+    const replyToId = ctx.turn.activity.replyToId;
+    if (replyToId) await ctx.turn.update({ type: 'message', id: replyToId, attachments: [card] });
+    else await ctx.turn.send({ type: 'message', attachments: [card] });
   }
 
   private async onMessage(ctx: TurnContext): Promise<void> {

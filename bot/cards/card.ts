@@ -13,8 +13,9 @@ export type CardElement = Record<string, unknown>;
 export function plain(text: string): string {
   return text
     .replace(/\\/g, '\\\\')
-    .replace(/([*_`[\]()#>~|])/g, '\\$1')
+    .replace(/([*_`[\]()#~|])/g, '\\$1')
     .replace(/^(\s*)([-+]|\d+\.)\s/gm, '$1\\$2 ')
+    .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
 }

@@ -268,3 +268,15 @@ export const OutboxMessage = z.object({
   sentAt: Instant.nullable(),
 });
 export type OutboxMessage = z.infer<typeof OutboxMessage>;
+
+/** A focal point handing a meeting's prompt for one topic to their alternate. */
+export const Delegation = z.object({
+  id: Id,
+  meetingId: Id,
+  topicId: Id,
+  sector: SectorId,
+  fromId: Id,
+  toId: Id,
+  at: Instant,
+});
+export type Delegation = z.infer<typeof Delegation>;

@@ -4,3 +4,4 @@ export * from './errors';
 export * from './zoned-time';
 export * from './collection-window';
 export * from './meeting-state';
+export * from './collection';

@@ -7,7 +7,10 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createBotAdapter } from '../../bot/adapter';
 import { IscBot } from '../../bot/handler';
-import { ConversationService, RegisterService } from '../services';
+import { CollectionService, ConversationService, RegisterService } from '../services';
+import { addCollectionHandlers } from '../../bot/collection-handlers';
+import { collectionMessages } from '../../bot/collection-messages';
+import { collectionRoutes } from './routes/collection-routes';
 import { seedDemoData } from '../store/demo/seed';
 import { openSqliteStore } from '../store/sqlite/sqlite-store';
 import type { Store } from '../store';
@@ -54,6 +57,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await store.people.update({ ...record, locale }, etag);
     },
   });
+  const collection = new CollectionService(store, collectionMessages, now);
+  addCollectionHandlers(bot, collection, register);
   const adapter = createBotAdapter(config.bot, (error) => logger.error({ err: error }, 'bot turn failed'));
   const verifyToken = config.sso.clientId
     ? createTokenVerifier({
@@ -71,6 +76,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     logger,
     now,
     identity: { devUser: config.devUser, verifyToken },
+    apiRouters: [collectionRoutes(collection)],
     botEndpoint: (req, res, next) => {
       adapter.process(req, res, (turn) => bot.onTurn(turn)).catch(next);
     },

@@ -1,2 +1,4 @@
 export * from './register';
 export * from './conversations';
+export * from './collection-messages';
+export * from './collection-service';

@@ -4,6 +4,7 @@ import type {
   AuditEntry,
   ConversationRef,
   OutboxMessage,
+  Delegation,
   Decision,
   Escalation,
   Event,
@@ -61,6 +62,7 @@ export const INDEXES = {
   audit: ['entity', 'entityId', 'at'],
   conversations: ['aadObjectId', 'personId', 'conversationType'],
   outbox: ['status', 'meetingId', 'personId', 'notBefore', 'kind'],
+  delegations: ['meetingId', 'topicId', 'fromId', 'toId'],
 } as const;
 
 /** The names of the collections every store adapter provides. */
@@ -80,6 +82,7 @@ export interface Records {
   audit: AuditEntry;
   conversations: ConversationRef;
   outbox: OutboxMessage;
+  delegations: Delegation;
 }
 
 /** The health of a store, for /healthz. */

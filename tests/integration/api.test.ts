@@ -20,7 +20,10 @@ describe('register API', () => {
     expect(status).toBe(200);
     expect(body.items).toHaveLength(18);
     const accessibility = body.items.find((t: any) => t.id === 'accessibility');
-    expect(accessibility.assignments.find((a: any) => a.sector === 'BDT').focalPoint).toEqual({ id: 'alex-wilber', name: 'Alex Wilber' });
+    expect(accessibility.assignments.find((a: any) => a.sector === 'BDT').focalPoint).toEqual({
+      id: 'alex-wilber',
+      name: 'Alex Wilber',
+    });
     const industry = body.items.find((t: any) => t.id === 'industry-engagement');
     expect(industry.assignments[0].vacant).toBe(true);
   });
@@ -46,7 +49,9 @@ describe('register API', () => {
     expect((await get('/api/v1/topics/space')).body.title.en).toBe('Space');
     const missing = await get('/api/v1/topics/no-such-topic');
     expect(missing.status).toBe(404);
-    expect(missing.body.error).toEqual(expect.objectContaining({ code: 'topic.not-found', message: expect.stringContaining('no-such-topic') }));
+    expect(missing.body.error).toEqual(
+      expect.objectContaining({ code: 'topic.not-found', message: expect.stringContaining('no-such-topic') }),
+    );
   });
 
   it('answers a malformed query or id with 400 and a readable message', async () => {
@@ -62,7 +67,9 @@ describe('register API', () => {
   it('lists upcoming meetings soonest first with their collection window', async () => {
     const { body } = await get('/api/v1/meetings?upcoming=true');
     expect(body.items.map((m: any) => m.id)).toEqual(['isc-tf-32', 'iscg-9', 'isc-tf-33', 'isc-tf-34']);
-    expect(body.items[0].collection).toEqual(expect.objectContaining({ opensAt: expect.any(String), closesAt: expect.any(String) }));
+    expect(body.items[0].collection).toEqual(
+      expect.objectContaining({ opensAt: expect.any(String), closesAt: expect.any(String) }),
+    );
     expect((await get('/api/v1/meetings?body=ISCG')).body.items.map((m: any) => m.id)).toEqual(['iscg-9']);
     expect((await get('/api/v1/meetings/nope')).body.error.code).toBe('meeting.not-found');
   });
@@ -83,7 +90,11 @@ describe('register API', () => {
     });
     expect(big.status).toBe(413);
     expect(((await big.json()) as any).error.code).toBe('request.too-large');
-    const broken = await fetch(`${server.url}/api/v1/topics`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' });
+    const broken = await fetch(`${server.url}/api/v1/topics`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":',
+    });
     expect(broken.status).toBe(400);
   });
 
@@ -101,7 +112,13 @@ describe('register API', () => {
 
   it('reports store health at /healthz', async () => {
     const res = await get('/healthz');
-    expect(res.body).toEqual(expect.objectContaining({ status: 'ok', mode: 'local', store: expect.objectContaining({ ok: true, kind: 'sqlite' }) }));
+    expect(res.body).toEqual(
+      expect.objectContaining({
+        status: 'ok',
+        mode: 'local',
+        store: expect.objectContaining({ ok: true, kind: 'sqlite' }),
+      }),
+    );
   });
 
   it('uses the dev identity from loopback and lets the header choose a registered person', async () => {

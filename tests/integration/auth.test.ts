@@ -39,7 +39,9 @@ const claims = (overrides: Record<string, unknown> = {}) => ({
 });
 
 async function me(token?: string, extra: Record<string, string> = {}) {
-  const res = await fetch(`${server.url}/api/v1/me`, { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...extra } });
+  const res = await fetch(`${server.url}/api/v1/me`, {
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...extra },
+  });
   return { status: res.status, body: (await res.json()) as any };
 }
 
@@ -51,7 +53,9 @@ describe('Teams SSO on the API (production mode)', () => {
   });
 
   it('accepts the v1 issuer form and the app id URI audience', async () => {
-    const token = await issuer.sign(claims({ iss: `https://sts.windows.net/${TENANT}/`, aud: `api://isc.example.org/${CLIENT_ID}` }));
+    const token = await issuer.sign(
+      claims({ iss: `https://sts.windows.net/${TENANT}/`, aud: `api://isc.example.org/${CLIENT_ID}` }),
+    );
     expect((await me(token)).status).toBe(200);
   });
 
@@ -103,6 +107,7 @@ describe('Teams SSO on the API (production mode)', () => {
 describe('loopback detection for the local dev identity', () => {
   it('treats only loopback addresses as local', () => {
     for (const address of ['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1']) expect(isLoopback(address)).toBe(true);
-    for (const address of ['10.0.0.5', '192.168.1.10', '::ffff:10.0.0.5', 'fe80::1', '', undefined]) expect(isLoopback(address)).toBe(false);
+    for (const address of ['10.0.0.5', '192.168.1.10', '::ffff:10.0.0.5', 'fe80::1', '', undefined])
+      expect(isLoopback(address)).toBe(false);
   });
 });

@@ -44,7 +44,12 @@ describe('bot commands through the Bot Framework adapter', () => {
   });
 
   it('understands a command with an @mention in a group chat', async () => {
-    const card = cardOf(await say('<at>ISC Coordinator</at> help', { conversationType: 'groupChat', conversationId: '19:chat@thread.v2' }));
+    const card = cardOf(
+      await say('<at>ISC Coordinator</at> help', {
+        conversationType: 'groupChat',
+        conversationId: '19:chat@thread.v2',
+      }),
+    );
     expect(card.type).toBe('AdaptiveCard');
   });
 
@@ -75,7 +80,13 @@ describe('bot commands through the Bot Framework adapter', () => {
     await say('help', { aad: AAD.lynne, name: 'Lynne Robbins' });
     const refs = await server.store.conversations.all({ where: { aadObjectId: AAD.lynne } });
     expect(refs).toHaveLength(1);
-    expect(refs[0]).toEqual(expect.objectContaining({ personId: 'lynne-robbins', conversationType: 'personal', serviceUrl: connector.serviceUrl }));
+    expect(refs[0]).toEqual(
+      expect.objectContaining({
+        personId: 'lynne-robbins',
+        conversationType: 'personal',
+        serviceUrl: connector.serviceUrl,
+      }),
+    );
   });
 
   it('refuses an activity that is not a valid Bot Framework activity without crashing', async () => {

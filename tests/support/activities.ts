@@ -10,7 +10,19 @@ export const AAD = {
 } as const;
 
 /** Builds a Teams message activity from a person to the bot, as the Bot Connector would post it. */
-export function messageActivity(serviceUrl: string, text: string, options: { aad?: string; name?: string; conversationId?: string; conversationType?: string; value?: unknown; replyToId?: string; locale?: string } = {}) {
+export function messageActivity(
+  serviceUrl: string,
+  text: string,
+  options: {
+    aad?: string;
+    name?: string;
+    conversationId?: string;
+    conversationType?: string;
+    value?: unknown;
+    replyToId?: string;
+    locale?: string;
+  } = {},
+) {
   counter += 1;
   return {
     type: 'message',
@@ -22,13 +34,42 @@ export function messageActivity(serviceUrl: string, text: string, options: { aad
     text,
     ...(options.value !== undefined ? { value: options.value } : {}),
     ...(options.replyToId ? { replyToId: options.replyToId } : {}),
-    from: { id: `29:user-${options.aad ?? AAD.alex}`, name: options.name ?? 'Alex Wilber', aadObjectId: options.aad ?? AAD.alex },
+    from: {
+      id: `29:user-${options.aad ?? AAD.alex}`,
+      name: options.name ?? 'Alex Wilber',
+      aadObjectId: options.aad ?? AAD.alex,
+    },
     recipient: { id: '28:bot', name: 'ISC Coordinator' },
-    conversation: { id: options.conversationId ?? `a:personal-${options.aad ?? AAD.alex}`, conversationType: options.conversationType ?? 'personal', tenantId: 'tenant-1' },
+    conversation: {
+      id: options.conversationId ?? `a:personal-${options.aad ?? AAD.alex}`,
+      conversationType: options.conversationType ?? 'personal',
+      tenantId: 'tenant-1',
+    },
   };
 }
 
 /** Posts an activity to the bot endpoint the way the Bot Connector does. */
 export async function postActivity(serverUrl: string, activity: unknown): Promise<Response> {
-  return fetch(`${serverUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  return fetch(`${serverUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
+}
+
+/** Builds the invoke Teams sends when someone clicks an Action.Execute button on a card. */
+export function cardActionActivity(
+  serviceUrl: string,
+  verb: string,
+  data: Record<string, unknown>,
+  options: { aad?: string; name?: string } = {},
+) {
+  const base = messageActivity(serviceUrl, '', options);
+  const { text: _text, ...rest } = base;
+  return {
+    ...rest,
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  };
 }

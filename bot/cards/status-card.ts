@@ -1,0 +1,329 @@
+import { directionOf, formatDateTime, t, type MessageKey } from '../../teams-app/i18n';
+import { localized, type Locale, type StatusUpdate } from '../../teams-app/domain';
+import type { DelegationNotice, PromptData, ReminderData, TrackerView } from '../../teams-app/services';
+import type { Attachment } from '../activity';
+import { adaptiveCard, plain, textBlock, type CardElement } from './card';
+
+/** The verbs of the status card's Action.Execute buttons. */
+export const VERBS = {
+  submit: 'update.submit',
+  noChange: 'update.noChange',
+  delegate: 'update.delegate',
+  edit: 'update.edit',
+} as const;
+
+/** What the user typed, shown again when the card comes back with an error. */
+export interface DraftValues {
+  progress?: string;
+  nextSteps?: string;
+  escalate?: boolean;
+  ask?: string;
+  eventName?: string;
+  eventStart?: string;
+  eventEnd?: string;
+  eventPlace?: string;
+}
+
+function options(locale: Locale) {
+  return { rtl: directionOf(locale) === 'rtl', lang: locale };
+}
+
+function slotData(data: PromptData, baseRevision: number) {
+  return { meetingId: data.meeting.id, topicId: data.topic.id, sector: data.sector, baseRevision };
+}
+
+/**
+ * The status prompt: prefilled with this meeting's update (edit) or the previous one, the person's open
+ * actions, fields for progress, next steps, escalation and an event; Submit, No change, Delegate.
+ */
+export function promptCard(data: PromptData, locale: Locale, draft: DraftValues = {}, error?: string): Attachment {
+  const tz = data.person.timeZone;
+  const source = data.current ?? data.previous;
+  const event = data.current?.events[0];
+  const body: CardElement[] = [
+    textBlock(t('prompt.title', locale, { meeting: plain(data.meeting.title) }), {
+      size: 'Medium',
+      weight: 'Bolder',
+      style: 'heading',
+    }),
+    textBlock(t('prompt.topic', locale, { topic: plain(localized(data.topic.title, locale)), sector: data.sector }), {
+      weight: 'Bolder',
+      spacing: 'None',
+    }),
+    data.late
+      ? textBlock(t('prompt.late', locale, { date: formatDateTime(data.window.closesAt, locale, tz) }), {
+          color: 'Warning',
+        })
+      : textBlock(t('prompt.due', locale, { date: formatDateTime(data.window.closesAt, locale, tz) }), {
+          isSubtle: true,
+          spacing: 'None',
+        }),
+  ];
+  if (data.reason === 'delegated') body.push(textBlock(t('prompt.delegated', locale), { isSubtle: true }));
+  if (data.reason === 'alternate-out-of-office')
+    body.push(textBlock(t('prompt.alternate', locale), { isSubtle: true }));
+  if (error)
+    body.push({
+      type: 'Container',
+      style: 'attention',
+      items: [textBlock(error, { color: 'Attention', weight: 'Bolder' })],
+    });
+  if (data.openActions.length) {
+    body.push(textBlock(t('prompt.actions', locale), { weight: 'Bolder', spacing: 'Medium' }));
+    body.push({
+      type: 'FactSet',
+      facts: data.openActions.slice(0, 10).map((a) => ({
+        title: a.due ?? '—',
+        value: `${plain(a.text)}${a.due && a.due < data.window.opensAt.slice(0, 10) ? ` (${t('prompt.overdue', locale)})` : ''}`,
+      })),
+    });
+  }
+  if (data.previous && !data.current) {
+    body.push(
+      textBlock(t('prompt.previous', locale, { date: formatDateTime(data.previous.submittedAt, locale, tz) }), {
+        weight: 'Bolder',
+        spacing: 'Medium',
+      }),
+      textBlock(plain(data.previous.progress || '—'), { isSubtle: true, maxLines: 6 }),
+    );
+  } else if (!data.current) {
+    body.push(textBlock(t('prompt.noPrevious', locale), { isSubtle: true }));
+  }
+  body.push(
+    {
+      type: 'Input.Text',
+      id: 'progress',
+      label: t('prompt.progress', locale),
+      placeholder: t('prompt.progressPlaceholder', locale),
+      isMultiline: true,
+      maxLength: 4000,
+      value: draft.progress ?? source?.progress ?? '',
+    },
+    {
+      type: 'Input.Text',
+      id: 'nextSteps',
+      label: t('prompt.nextSteps', locale),
+      isMultiline: true,
+      maxLength: 2000,
+      value: draft.nextSteps ?? source?.nextSteps ?? '',
+    },
+    {
+      type: 'Input.Toggle',
+      id: 'escalate',
+      title: t('prompt.escalate', locale),
+      label: t('prompt.escalate', locale),
+      valueOn: 'true',
+      valueOff: 'false',
+      value: String(draft.escalate ?? data.current?.escalation.flag ?? false),
+    },
+    {
+      type: 'Input.Text',
+      id: 'ask',
+      label: t('prompt.ask', locale),
+      isMultiline: true,
+      maxLength: 1000,
+      value: draft.ask ?? data.current?.escalation.ask ?? '',
+    },
+    textBlock(t('prompt.event', locale), { weight: 'Bolder', spacing: 'Medium' }),
+    {
+      type: 'Input.Text',
+      id: 'eventName',
+      label: t('prompt.eventName', locale),
+      maxLength: 300,
+      value: draft.eventName ?? event?.name ?? '',
+    },
+    {
+      type: 'ColumnSet',
+      columns: [
+        {
+          type: 'Column',
+          width: 'stretch',
+          items: [
+            {
+              type: 'Input.Date',
+              id: 'eventStart',
+              label: t('prompt.eventStart', locale),
+              value: draft.eventStart ?? event?.start ?? '',
+            },
+          ],
+        },
+        {
+          type: 'Column',
+          width: 'stretch',
+          items: [
+            {
+              type: 'Input.Date',
+              id: 'eventEnd',
+              label: t('prompt.eventEnd', locale),
+              value: draft.eventEnd ?? event?.end ?? '',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      type: 'Input.Text',
+      id: 'eventPlace',
+      label: t('prompt.eventPlace', locale),
+      maxLength: 200,
+      value: draft.eventPlace ?? event?.place ?? '',
+    },
+  );
+  const base = data.current?.revision ?? 0;
+  return adaptiveCard(
+    body,
+    [
+      {
+        type: 'Action.Execute',
+        title: t('prompt.submit', locale),
+        verb: VERBS.submit,
+        data: slotData(data, base),
+        style: 'positive',
+      },
+      {
+        type: 'Action.Execute',
+        title: t('prompt.noChange', locale),
+        verb: VERBS.noChange,
+        data: slotData(data, base),
+        associatedInputs: 'none',
+      },
+      ...(data.reason === 'focal-point'
+        ? [
+            {
+              type: 'Action.Execute',
+              title: t('prompt.delegate', locale),
+              verb: VERBS.delegate,
+              data: slotData(data, base),
+              associatedInputs: 'none',
+            },
+          ]
+        : []),
+    ],
+    options(locale),
+  );
+}
+
+/** The read-only summary that replaces the prompt after a submission, with an Edit button while the window is open. */
+export function summaryCard(data: PromptData, update: StatusUpdate, locale: Locale): Attachment {
+  const tz = data.person.timeZone;
+  const body: CardElement[] = [
+    textBlock(t('summary.title', locale, { topic: plain(localized(data.topic.title, locale)), sector: data.sector }), {
+      size: 'Medium',
+      weight: 'Bolder',
+      style: 'heading',
+      color: 'Good',
+    }),
+    textBlock(plain(data.meeting.title), { isSubtle: true, spacing: 'None' }),
+    textBlock(
+      t('summary.revision', locale, {
+        revision: update.revision,
+        date: formatDateTime(update.submittedAt, locale, tz),
+      }),
+      { isSubtle: true, spacing: 'None' },
+    ),
+  ];
+  if (update.late) body.push(textBlock(t('summary.lateBadge', locale), { color: 'Warning', weight: 'Bolder' }));
+  if (update.noChange) body.push(textBlock(t('summary.noChange', locale)));
+  const facts = [
+    { title: t('prompt.progress', locale), value: plain(update.progress || '—') },
+    { title: t('prompt.nextSteps', locale), value: plain(update.nextSteps || '—') },
+  ];
+  body.push({ type: 'FactSet', facts });
+  if (update.escalation.flag)
+    body.push(
+      textBlock(t('summary.escalated', locale, { ask: plain(update.escalation.ask || '—') }), { color: 'Attention' }),
+    );
+  if (update.events.length) {
+    body.push(textBlock(t('summary.events', locale), { weight: 'Bolder' }));
+    body.push({
+      type: 'FactSet',
+      facts: update.events.map((e) => ({
+        title: `${e.start} – ${e.end}`,
+        value: plain(`${e.name}${e.place ? `, ${e.place}` : ''}`),
+      })),
+    });
+  }
+  const actions: CardElement[] = [];
+  if (!data.late) {
+    body.push(
+      textBlock(t('summary.editUntil', locale, { date: formatDateTime(data.window.closesAt, locale, tz) }), {
+        isSubtle: true,
+      }),
+    );
+  }
+  actions.push({
+    type: 'Action.Execute',
+    title: t('summary.edit', locale),
+    verb: VERBS.edit,
+    data: slotData(data, update.revision),
+    associatedInputs: 'none',
+  });
+  return adaptiveCard(body, actions, options(locale));
+}
+
+/** A one-line card confirming something (delegation done, refusal). */
+export function noticeCard(
+  text: string,
+  locale: Locale,
+  color: 'Default' | 'Good' | 'Attention' | 'Warning' = 'Default',
+): Attachment {
+  return adaptiveCard([textBlock(text, { color })], [], options(locale));
+}
+
+/** The reminder: one message per person listing the topics still missing. */
+export function reminderText(data: ReminderData, locale: Locale): string {
+  return t('reminder.text', locale, {
+    meeting: plain(data.meeting.title),
+    topics: data.topics.map((x) => `${plain(localized(x.topic.title, locale))} (${x.sector})`).join(', '),
+    date: formatDateTime(data.window.closesAt, locale, data.person.timeZone),
+  });
+}
+
+/** The notice to the secretariat that a prompt was delegated. */
+export function delegationText(data: DelegationNotice, locale: Locale): string {
+  return t('delegated.notice', locale, {
+    from: plain(data.from.name),
+    to: plain(data.to.name),
+    meeting: plain(data.meeting.title),
+    topic: plain(localized(data.topic.title, locale)),
+    sector: data.sector,
+  });
+}
+
+/** The tracker card: counts, then one line per topic × sector. */
+export function trackerCard(view: TrackerView, locale: Locale, timeZone: string): Attachment {
+  const c = view.counts;
+  const body: CardElement[] = [
+    textBlock(t('tracker.title', locale, { meeting: plain(view.meeting.title) }), {
+      size: 'Medium',
+      weight: 'Bolder',
+      style: 'heading',
+    }),
+    textBlock(
+      t('tracker.counts', locale, {
+        answered: c.answered,
+        noChange: c['no-change'],
+        pending: c.pending,
+        late: c.late,
+        undeliverable: c.undeliverable,
+        vacant: c.vacant,
+      }),
+      { isSubtle: true },
+    ),
+    {
+      type: 'FactSet',
+      facts: view.rows.map((r) => ({
+        title: `${plain(localized(r.topicTitle, locale))} · ${r.sector}`,
+        value: [
+          t(`status.${r.status}` as MessageKey, locale),
+          r.answeredByName ?? r.personName ?? '',
+          r.at ? formatDateTime(r.at, locale, timeZone) : '',
+          r.reason && r.status === 'undeliverable' ? plain(r.reason) : '',
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      })),
+    },
+  ];
+  return adaptiveCard(body, [], options(locale));
+}
