@@ -2,3 +2,4 @@ export * from './register';
 export * from './conversations';
 export * from './collection-messages';
 export * from './collection-service';
+export * from './scheduler';

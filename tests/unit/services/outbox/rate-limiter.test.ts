@@ -1,0 +1,117 @@
+import { RateLimiter, TEAMS_LIMITS } from '../../../../teams-app/services/outbox';
+import { manualTime } from './virtual-clock';
+
+/** Sends `count` messages to one conversation as early as the limiter allows; returns the send times. */
+function sendGreedily(limiter: RateLimiter, time: ReturnType<typeof manualTime>, conversation: string, count: number) {
+  const times: number[] = [];
+  while (times.length < count) {
+    const wait = limiter.reserve(conversation);
+    if (wait === 0) times.push(time.now());
+    else time.add(wait);
+  }
+  return times;
+}
+
+describe('RateLimiter', () => {
+  it('lets 7 messages into a conversation in one second and makes the 8th wait for the window', () => {
+    const time = manualTime();
+    const limiter = new RateLimiter({ now: time.now });
+    for (let i = 0; i < 7; i += 1) expect(limiter.reserve('c1')).toBe(0);
+    expect(limiter.reserve('c1')).toBe(1000);
+    time.add(999);
+    expect(limiter.reserve('c1')).toBe(1);
+    time.add(1);
+    expect(limiter.reserve('c1')).toBe(0);
+  });
+
+  it('allows only 8 messages in any 2 seconds even when the 1-second limit would allow more', () => {
+    const time = manualTime();
+    const limiter = new RateLimiter({ now: time.now });
+    for (let i = 0; i < 7; i += 1) limiter.reserve('c1');
+    time.set(1000);
+    expect(limiter.reserve('c1')).toBe(0);
+    expect(limiter.reserve('c1')).toBe(1000);
+    time.set(2000);
+    expect(limiter.reserve('c1')).toBe(0);
+  });
+
+  it('allows only 60 messages in any 30 seconds', () => {
+    const time = manualTime();
+    const limiter = new RateLimiter({ now: time.now });
+    const times = sendGreedily(limiter, time, 'c1', 61);
+    expect(times.filter((t) => t < 30_000)).toHaveLength(60);
+    expect(times[60]).toBe(30_000);
+  });
+
+  it('allows only 1800 messages in any hour', () => {
+    const time = manualTime();
+    const limiter = new RateLimiter({ now: time.now });
+    const times = sendGreedily(limiter, time, 'c1', 1801);
+    expect(times.filter((t) => t < 3_600_000)).toHaveLength(1800);
+    expect(times[1800]).toBe(3_600_000);
+  });
+
+  it('caps the whole app at 50 messages per second across conversations', () => {
+    const time = manualTime();
+    const limiter = new RateLimiter({ now: time.now });
+    for (let i = 0; i < 50; i += 1) expect(limiter.reserve(`c${i}`)).toBe(0);
+    expect(limiter.reserve('another')).toBe(1000);
+    expect(limiter.reserve('c0')).toBe(1000);
+    time.add(1000);
+    expect(limiter.reserve('another')).toBe(0);
+  });
+
+  it('takes no slot when it answers with a wait', () => {
+    const time = manualTime();
+    const limiter = new RateLimiter({ now: time.now });
+    for (let i = 0; i < 7; i += 1) limiter.reserve('busy');
+    for (let i = 0; i < 100; i += 1) expect(limiter.reserve('busy')).toBeGreaterThan(0);
+    for (let i = 0; i < 43; i += 1) expect(limiter.reserve(`other${i}`)).toBe(0);
+  });
+
+  it('keeps conversations independent under the global cap', () => {
+    const time = manualTime();
+    const limiter = new RateLimiter({ now: time.now });
+    for (let i = 0; i < 7; i += 1) limiter.reserve('a');
+    expect(limiter.reserve('a')).toBeGreaterThan(0);
+    expect(limiter.reserve('b')).toBe(0);
+  });
+
+  it('widens every window by the safety margin', () => {
+    const time = manualTime();
+    const limiter = new RateLimiter({ now: time.now, marginMs: 25 });
+    for (let i = 0; i < 7; i += 1) limiter.reserve('c1');
+    expect(limiter.reserve('c1')).toBe(1025);
+  });
+
+  it('gives the same answers for the same sequence of calls', () => {
+    const run = () => {
+      const time = manualTime();
+      const limiter = new RateLimiter({ now: time.now });
+      const waits: number[] = [];
+      for (let i = 0; i < 500; i += 1) {
+        const wait = limiter.reserve(`c${i % 13}`);
+        waits.push(wait);
+        time.add(wait > 0 ? wait : i % 3);
+      }
+      return waits;
+    };
+    expect(run()).toEqual(run());
+  });
+
+  it('forgets conversations idle for longer than the longest window', () => {
+    const time = manualTime();
+    const limiter = new RateLimiter({ now: time.now });
+    for (let i = 0; i < 2000; i += 1) {
+      limiter.reserve(`old${i}`);
+      time.add(20);
+    }
+    time.add(TEAMS_LIMITS.perConversation[3]!.windowMs + 1);
+    for (let i = 0; i < 2100; i += 1) {
+      limiter.reserve(`new${i % 5}`);
+      time.add(1000);
+    }
+    expect(limiter.trackedConversations).toBeLessThanOrEqual(5 + 1024);
+    expect(limiter.trackedConversations).toBeGreaterThanOrEqual(5);
+  });
+});
