@@ -1,0 +1,88 @@
+/** A small JSON client for the server's API: adds identity headers and turns failures into ApiError. */
+
+/** A failed API call: the server's error code and message, or `network` / `http` when it gave none. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Where the caller's identity comes from: a Teams SSO token, or a dev user id in local mode. */
+export interface Identity {
+  /** Gets a Teams SSO token (teams-js caches and refreshes it); null outside Teams. */
+  getToken: (() => Promise<string>) | null;
+  /** The person to act as in local mode (`x-dev-user`); null for the server's default dev user. */
+  devUserId: string | null;
+  /** The UI language, sent as Accept-Language so server messages come back in it. */
+  language: string;
+}
+
+type QueryValue = string | number | boolean | undefined | null;
+
+/** Reads a JSON API under one base path. */
+export interface ApiClient {
+  get<T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal): Promise<T>;
+}
+
+/** Builds the query string, leaving out empty values and `false` flags. */
+export function toQueryString(query: Record<string, QueryValue> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '' || value === false) continue;
+    params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  try {
+    const body: unknown = await response.json();
+    const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    if (error && typeof error.message === 'string' && error.message.trim()) {
+      return new ApiError(typeof error.code === 'string' ? error.code : 'http', error.message, response.status);
+    }
+  } catch {
+    // Not JSON (a proxy page, an empty body): fall through to a generic HTTP error.
+  }
+  return new ApiError('http', '', response.status);
+}
+
+/** Creates a client for the API at `/api/v1` on the page's own origin. */
+export function createApiClient(identity: Identity, basePath = '/api/v1'): ApiClient {
+  async function headers(): Promise<Record<string, string>> {
+    const result: Record<string, string> = { Accept: 'application/json', 'Accept-Language': identity.language };
+    if (identity.getToken) {
+      let token: string;
+      try {
+        token = await identity.getToken();
+      } catch (error) {
+        throw new ApiError('auth.sso-failed', error instanceof Error ? error.message : String(error), 401);
+      }
+      result.Authorization = `Bearer ${token}`;
+    } else if (identity.devUserId) {
+      result['x-dev-user'] = identity.devUserId;
+    }
+    return result;
+  }
+
+  return {
+    async get<T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal): Promise<T> {
+      const init: RequestInit = { headers: await headers(), signal, credentials: 'same-origin' };
+      let response: Response;
+      try {
+        response = await fetch(`${basePath}${path}${toQueryString(query)}`, init);
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        throw new ApiError('network', '', 0);
+      }
+      if (!response.ok) throw await errorFrom(response);
+      return (await response.json()) as T;
+    },
+  };
+}

@@ -1,0 +1,4 @@
+/** The tab's only way to the server: the HTTP API. */
+export * from './client';
+export * from './endpoints';
+export type * from './types';

@@ -1,0 +1,65 @@
+/** Finds out whether the tab runs inside Teams (or Outlook / the Microsoft 365 app) or standalone. */
+
+/** The Teams themes: light, dark and high contrast. */
+export type HostTheme = 'default' | 'dark' | 'contrast';
+
+/** What the tab learns from, and can ask of, the application hosting it. */
+export interface Host {
+  /** True inside Teams, Outlook or the Microsoft 365 app; false when opened directly in a browser. */
+  inTeams: boolean;
+  /** The host's UI language (e.g. `en-us`), or null. */
+  locale: string | null;
+  /** The host's theme, or null standalone. */
+  theme: HostTheme | null;
+  /** Where the tab is shown: `content`, `sidePanel`, `meetingStage`…, or null standalone. */
+  frameContext: string | null;
+  /** Gets a Teams SSO token for the server; null standalone. */
+  getToken: (() => Promise<string>) | null;
+  /** Calls back when the user switches theme in Teams; returns nothing to undo (teams-js keeps one handler). */
+  onThemeChange(handler: (theme: HostTheme) => void): void;
+  /** Opens a link the way the host prefers (Teams deep links open in Teams). */
+  openLink(url: string): void;
+}
+
+/** The host when the page is opened directly in a browser. */
+export const STANDALONE: Host = {
+  inTeams: false,
+  locale: null,
+  theme: null,
+  frameContext: null,
+  getToken: null,
+  onThemeChange: () => undefined,
+  openLink: (url) => void window.open(url, '_blank', 'noopener,noreferrer'),
+};
+
+function asTheme(value: string | undefined): HostTheme {
+  return value === 'dark' || value === 'contrast' ? value : 'default';
+}
+
+function timeout(ms: number): Promise<never> {
+  return new Promise((_, reject) => setTimeout(() => reject(new Error(`no Teams host after ${ms} ms`)), ms));
+}
+
+/**
+ * Initializes teams-js, racing it against a timeout: top-level in a browser it rejects at once,
+ * but in a non-Teams iframe it would hang for a minute. Any failure means standalone.
+ */
+export async function detectHost(timeoutMs = 1500): Promise<Host> {
+  try {
+    const { app, authentication } = await import('@microsoft/teams-js');
+    await Promise.race([app.initialize(), timeout(timeoutMs)]);
+    const context = await Promise.race([app.getContext(), timeout(timeoutMs)]);
+    void app.notifySuccess().catch(() => undefined);
+    return {
+      inTeams: true,
+      locale: context.app.locale || null,
+      theme: asTheme(context.app.theme),
+      frameContext: context.page.frameContext ?? null,
+      getToken: () => authentication.getAuthToken(),
+      onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(asTheme(theme))),
+      openLink: (url) => void app.openLink(url).catch(() => STANDALONE.openLink(url)),
+    };
+  } catch {
+    return STANDALONE;
+  }
+}

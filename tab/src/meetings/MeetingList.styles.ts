@@ -1,0 +1,56 @@
+/** Styles of the meetings view and its cards. */
+import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+
+/** Styles of MeetingList and MeetingCard. */
+export const useMeetingStyles = makeStyles({
+  view: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
+  header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  viewHeading: { margin: '0' },
+  intro: { margin: '0', color: tokens.colorNeutralForeground2, maxWidth: '75ch' },
+  grid: {
+    listStyleType: 'none',
+    margin: '0',
+    paddingInlineStart: '0',
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(340px, 1fr))',
+    gap: tokens.spacingHorizontalL,
+  },
+  gridItem: { display: 'flex' },
+  card: { flexGrow: 1, rowGap: tokens.spacingVerticalM },
+  compactCard: { rowGap: tokens.spacingVerticalS },
+  heading: {
+    ...typographyStyles.subtitle1,
+    margin: '0',
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  name: { color: tokens.colorNeutralForeground1 },
+  state: { fontWeight: tokens.fontWeightRegular },
+  title: { color: tokens.colorNeutralForeground2 },
+  facts: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  fact: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
+  factText: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, minWidth: '0' },
+  icon: { flexShrink: 0, color: tokens.colorBrandForeground1, marginBlockStart: tokens.spacingVerticalXXS },
+  term: { color: tokens.colorNeutralForeground3 },
+  zone: { color: tokens.colorNeutralForeground3 },
+  window: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+    paddingBlock: tokens.spacingVerticalS,
+    paddingInline: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  windowList: {
+    margin: '0',
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))',
+    gap: tokens.spacingHorizontalS,
+  },
+  value: { marginInlineStart: '0', ...typographyStyles.caption1Strong },
+  actions: { display: 'flex', justifyContent: 'flex-start', marginBlockStart: 'auto' },
+});

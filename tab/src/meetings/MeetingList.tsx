@@ -1,0 +1,46 @@
+/** The Upcoming meetings view: a card per meeting, soonest first. */
+import { Body1, Spinner, Title3 } from '@fluentui/react-components';
+import { ErrorBar } from '../common/ErrorBar';
+import { useI18n } from '../i18n';
+import { MeetingCard } from './MeetingCard';
+import { useMeetingStyles } from './MeetingList.styles';
+import { useMeetings } from './useMeetings';
+
+/** Lists the upcoming meetings; Join opens the meeting the way the host prefers. */
+export function MeetingList({ headingId, onJoin }: { headingId: string; onJoin: (url: string) => void }) {
+  const { t } = useI18n();
+  const styles = useMeetingStyles();
+  const meetings = useMeetings();
+  const items = meetings.data;
+
+  return (
+    <section aria-labelledby={headingId} className={styles.view}>
+      <header className={styles.header}>
+        <Title3 as="h2" id={headingId} className={styles.viewHeading}>
+          {t.meetings.heading}
+        </Title3>
+        <Body1 as="p" className={styles.intro}>
+          {t.meetings.intro}
+        </Body1>
+      </header>
+      {meetings.error !== null && (
+        <ErrorBar title={t.meetings.loadError} error={meetings.error} onRetry={meetings.reload} />
+      )}
+      {!items && meetings.loading && <Spinner label={t.meetings.loading} />}
+      {items && items.length === 0 && (
+        <Body1 as="p" role="status">
+          {t.meetings.empty}
+        </Body1>
+      )}
+      {items && items.length > 0 && (
+        <ul className={styles.grid} aria-label={t.meetings.listLabel}>
+          {items.map((meeting) => (
+            <li key={meeting.id} className={styles.gridItem}>
+              <MeetingCard meeting={meeting} onJoin={onJoin} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

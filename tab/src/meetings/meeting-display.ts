@@ -1,0 +1,25 @@
+/** How a meeting is named and coloured on screen. */
+import type { BadgeProps } from '@fluentui/react-components';
+import type { MeetingView } from '../api';
+
+/** "ISC-TF 32", "ISCG 9": the body and the meeting's number, as the secretariat refers to it. */
+export function meetingName(meeting: Pick<MeetingView, 'body' | 'number'>): string {
+  return `${meeting.body} ${meeting.number}`;
+}
+
+/** The badge colour of each meeting state. */
+export const STATE_COLOURS: Record<MeetingView['state'], NonNullable<BadgeProps['color']>> = {
+  scheduled: 'informative',
+  open: 'brand',
+  closed: 'warning',
+  'agenda-draft': 'warning',
+  'agenda-published': 'success',
+  held: 'subtle',
+  'minutes-draft': 'warning',
+  'minutes-approved': 'success',
+};
+
+/** The next meeting that still lies ahead, or null. */
+export function nextMeeting(meetings: MeetingView[], nowMs = Date.now()): MeetingView | null {
+  return meetings.find((m) => Date.parse(m.end) > nowMs && m.state !== 'minutes-approved') ?? null;
+}

@@ -1,0 +1,30 @@
+/** Layout of the Topic register view. */
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+/** Styles of TopicRegister. */
+export const useTopicRegisterStyles = makeStyles({
+  view: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
+  header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  heading: { margin: '0' },
+  intro: { margin: '0', color: tokens.colorNeutralForeground2, maxWidth: '75ch' },
+  status: {
+    display: 'flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    minHeight: '20px',
+    color: tokens.colorNeutralForeground3,
+  },
+  loading: { paddingBlock: tokens.spacingVerticalXXXL },
+  empty: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    textAlign: 'center',
+    rowGap: tokens.spacingVerticalM,
+    paddingBlock: tokens.spacingVerticalXXXL,
+    paddingInline: tokens.spacingHorizontalXL,
+    borderRadius: tokens.borderRadiusLarge,
+    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+});

@@ -1,0 +1,9 @@
+/** The title of a topic in the UI language. */
+import type { TopicView } from '../api';
+import { useI18n } from '../i18n';
+
+/** A function giving a topic's title in the UI language, falling back to English. */
+export function useTopicTitle(): (topic: Pick<TopicView, 'title'>) => string {
+  const { locale } = useI18n();
+  return (topic) => topic.title[locale] ?? topic.title.en;
+}
