@@ -4,6 +4,10 @@ import { z } from 'zod';
 export const IncomingActivity = z.object({
   type: z.string().max(50),
   id: z.string().max(400).optional(),
+  timestamp: z
+    .union([z.string().max(64), z.date()])
+    .optional()
+    .transform((v) => (v instanceof Date ? v.toISOString() : v)),
   name: z.string().max(200).optional(),
   text: z.string().max(100_000).optional(),
   value: z.unknown().optional(),

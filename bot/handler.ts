@@ -7,7 +7,7 @@ import { commandText, IncomingActivity, type Attachment, type InvokeResponse, ty
 import { helpCard } from './cards/help-card';
 import { myTopicsCard } from './cards/my-topics-card';
 import { plain } from './cards/card';
-import { referenceFrom } from './conversation-ref';
+import { conversationType, referenceFrom } from './conversation-ref';
 
 const CardInvoke = z.object({
   action: z.object({
@@ -20,6 +20,15 @@ const CardInvoke = z.object({
 
 function isSubmit(value: unknown): value is { verb: string } & Record<string, unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { verb?: unknown }).verb === 'string';
+}
+
+/** True when the message @mentions the bot. */
+export function mentionsBot(activity: IncomingActivity): boolean {
+  return (
+    (activity.entities ?? []).some(
+      (e) => e.type === 'mention' && (e.mentioned as { id?: string } | undefined)?.id === activity.recipient.id,
+    ) || /<at>[^<]*<\/at>/i.test(activity.text ?? '')
+  );
 }
 
 /** What the bot needs from the rest of the app. */
@@ -54,9 +63,13 @@ export interface Command {
 /** A card button (Action.Execute verb): gets the button's data and the inputs, returns the card that replaces it. */
 export type CardAction = (ctx: TurnContext, data: Record<string, unknown>) => Promise<Attachment>;
 
+/** Sees every group-chat or channel message first; returns true when it handled the message. */
+export type ChatObserver = (ctx: TurnContext) => Promise<boolean>;
+
 /** The bot's logic on plain activities: command routing, card actions, conversation references. */
 export class IscBot {
   private readonly commands: Command[] = [];
+  private readonly chatObservers: ChatObserver[] = [];
   private readonly cardActions = new Map<string, CardAction>();
 
   constructor(private readonly deps: BotDeps) {
@@ -82,6 +95,11 @@ export class IscBot {
     this.commands.push(command);
   }
 
+  /** Registers an observer of group-chat and channel messages (the meeting chat recorder). */
+  addChatObserver(observer: ChatObserver): void {
+    this.chatObservers.push(observer);
+  }
+
   /** Registers the handler of a card button verb. */
   addCardAction(verb: string, action: CardAction): void {
     this.cardActions.set(verb, action);
@@ -93,7 +111,7 @@ export class IscBot {
     const person = activity.from.aadObjectId ? await this.deps.register.personByAadId(activity.from.aadObjectId) : null;
     await this.rememberConversation(activity, person);
     const locale = person?.locale ?? pickLocale(activity.locale);
-    const ctx: TurnContext = { turn, person, locale, text: commandText(activity) };
+    const ctx: TurnContext = { turn: { ...turn, activity }, person, locale, text: commandText(activity) };
     if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') return this.onCardAction(ctx);
     if (activity.type === 'message' && isSubmit(activity.value)) return this.onSubmitFallback(ctx, activity.value);
     if (activity.type === 'message') return this.onMessage(ctx);
@@ -143,11 +161,17 @@ export class IscBot {
   }
 
   private async onMessage(ctx: TurnContext): Promise<void> {
+    const inChat = conversationType(ctx.turn.activity) !== 'personal';
+    if (inChat) {
+      for (const observer of this.chatObservers) if (await observer(ctx)) return;
+    }
     if (!ctx.text) return;
     for (const command of this.commands) {
       const match = command.matches(ctx.text);
       if (match) return command.run(ctx, match);
     }
+    // In a group chat or meeting, the bot hears every message (RSC); only a direct @mention gets the hint.
+    if (inChat && !mentionsBot(ctx.turn.activity)) return;
     const shown = ctx.text.length > 60 ? `${ctx.text.slice(0, 57)}…` : ctx.text;
     await ctx.turn.send({
       type: 'message',

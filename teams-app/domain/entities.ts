@@ -280,3 +280,43 @@ export const Delegation = z.object({
   at: Instant,
 });
 export type Delegation = z.infer<typeof Delegation>;
+
+/** A message of a meeting or group chat as the bot recorded it (the raw text is always kept). */
+export const ChatRecord = z.object({
+  id: z.string().min(1).max(300),
+  chatId: z.string().min(1).max(400),
+  meetingId: Id.nullable(),
+  fromId: z.string().max(200),
+  fromName: z.string().max(200),
+  fromAadObjectId: z.string().max(64).nullable(),
+  text: z.string().max(100_000),
+  mentions: z
+    .array(
+      z.object({
+        name: z.string().max(200),
+        id: z.string().max(200).optional(),
+        aadObjectId: z.string().max(64).optional(),
+      }),
+    )
+    .max(100),
+  timestamp: Instant,
+});
+export type ChatRecord = z.infer<typeof ChatRecord>;
+
+/** A stored version of a meeting document (agenda or minutes) with its state and file. */
+export const DocumentVersion = z.object({
+  id: Id,
+  meetingId: Id,
+  kind: z.enum(['agenda', 'minutes']),
+  version: z.number().int().min(1),
+  status: z.enum(['draft', 'published', 'superseded']),
+  /** The compiled Agenda or Minutes (validated by their own schemas). */
+  content: z.record(z.string(), z.unknown()),
+  file: z.string().max(400).nullable(),
+  addendumFile: z.string().max(400).nullable(),
+  createdAt: Instant,
+  createdBy: Id,
+  publishedAt: Instant.nullable(),
+  publishedBy: Id.nullable(),
+});
+export type DocumentVersion = z.infer<typeof DocumentVersion>;

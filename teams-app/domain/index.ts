@@ -5,3 +5,5 @@ export * from './zoned-time';
 export * from './collection-window';
 export * from './meeting-state';
 export * from './collection';
+export * from './agenda';
+export * from './minutes';

@@ -11,9 +11,14 @@ import { CollectionService, ConversationService, RegisterService } from '../serv
 import { addCollectionHandlers } from '../../bot/collection-handlers';
 import { collectionMessages } from '../../bot/collection-messages';
 import { collectionRoutes } from './routes/collection-routes';
+import { meetingRoutes } from './routes/meeting-routes';
+import { addMeetingHandlers, meetingMessages } from '../../bot/meeting-handlers';
+import { MeetingService } from '../services';
+import { localFileStore } from '../store/local-files';
+import { addendumDocx, agendaDocx, minutesDocx } from '../documents';
 import { seedDemoData } from '../store/demo/seed';
 import { openSqliteStore } from '../store/sqlite/sqlite-store';
-import type { Store } from '../store';
+import type { FileStore, Store } from '../store';
 import { createApp } from './app';
 import { createTokenVerifier } from './auth';
 import { ConfigError, describeConfig, loadConfig, type Config } from './config';
@@ -35,6 +40,7 @@ export interface StartOptions {
   now?: () => string;
   host?: string;
   tabDir?: string;
+  files?: FileStore;
 }
 
 /** Starts the whole app with a configuration; resolves when it listens. */
@@ -59,6 +65,19 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   const collection = new CollectionService(store, collectionMessages, now);
   addCollectionHandlers(bot, collection, register);
+  const meetings = new MeetingService(
+    store,
+    options.files ?? localFileStore(path.join(config.dataDir, 'documents')),
+    {
+      agenda: (agenda, locale) => agendaDocx(agenda, { locale }),
+      addendum: (agenda, locale) => addendumDocx(agenda, { locale }),
+      minutes: (minutes, locale, draft) => minutesDocx(minutes, { locale, draft }),
+    },
+    meetingMessages(config.publicUrl),
+    config.publicUrl,
+    now,
+  );
+  addMeetingHandlers(bot, meetings, collection, config.publicUrl);
   const adapter = createBotAdapter(config.bot, (error) => logger.error({ err: error }, 'bot turn failed'));
   const verifyToken = config.sso.clientId
     ? createTokenVerifier({
@@ -76,7 +95,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     logger,
     now,
     identity: { devUser: config.devUser, verifyToken },
-    apiRouters: [collectionRoutes(collection)],
+    apiRouters: [collectionRoutes(collection), meetingRoutes(meetings)],
     botEndpoint: (req, res, next) => {
       adapter.process(req, res, (turn) => bot.onTurn(turn)).catch(next);
     },

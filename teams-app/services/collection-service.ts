@@ -183,8 +183,9 @@ export class CollectionService {
       this.store.topics.get(target.topicId),
       this.person(target.personId),
       this.store.statusUpdates.all({ where: { topicId: target.topicId, sector: target.sector } }),
-      this.store.actions.all({ where: { topicId: target.topicId, status: 'open' } }),
+      this.store.actions.all({ where: { ownerId: target.personId, status: 'open' } }),
     ]);
+    const unowned = await this.store.actions.all({ where: { topicId: target.topicId, status: 'open', ownerId: null } });
     if (!topic) throw new AppError('topic.not-found', `There is no topic "${target.topicId}".`);
     const current = updates.find((u) => u.meetingId === meeting.id) ?? null;
     const previous =
@@ -200,7 +201,7 @@ export class CollectionService {
       person,
       current,
       previous,
-      openActions: actions.filter((a) => a.ownerId === person.id || a.ownerId === null),
+      openActions: [...actions.filter((a) => a.topicId === target.topicId || a.topicId === null), ...unowned],
       reason: target.reason,
       late: this.now() >= window.closesAt,
     };

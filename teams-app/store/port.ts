@@ -5,6 +5,8 @@ import type {
   ConversationRef,
   OutboxMessage,
   Delegation,
+  ChatRecord,
+  DocumentVersion,
   Decision,
   Escalation,
   Event,
@@ -60,9 +62,11 @@ export const INDEXES = {
   escalations: ['meetingId', 'topicId', 'status'],
   events: ['meetingId', 'sector', 'start'],
   audit: ['entity', 'entityId', 'at'],
-  conversations: ['aadObjectId', 'personId', 'conversationType'],
+  conversations: ['aadObjectId', 'personId', 'conversationType', 'conversationId'],
   outbox: ['status', 'meetingId', 'personId', 'notBefore', 'kind'],
   delegations: ['meetingId', 'topicId', 'fromId', 'toId'],
+  chatMessages: ['chatId', 'meetingId', 'timestamp'],
+  documents: ['meetingId', 'kind', 'status'],
 } as const;
 
 /** The names of the collections every store adapter provides. */
@@ -83,6 +87,8 @@ export interface Records {
   conversations: ConversationRef;
   outbox: OutboxMessage;
   delegations: Delegation;
+  chatMessages: ChatRecord;
+  documents: DocumentVersion;
 }
 
 /** The health of a store, for /healthz. */

@@ -236,7 +236,11 @@ describe('status collection', () => {
       },
       AAD.lynne,
     );
-    expect(JSON.stringify(lynne)).toContain('Update received');
+    expect(JSON.stringify(lynne)).toContain('تم استلام التحديث'); // Lynne Robbins reads Arabic
+    expect(lynne.rtl).toBe(true);
+    expect((await server.store.statusUpdates.get('isc-tf-32.digital-transformation.BDT'))?.authorId).toBe(
+      'lynne-robbins',
+    );
   });
 
   it('shows the tracker: answered, no change, pending, undeliverable, vacant', async () => {

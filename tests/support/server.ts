@@ -23,7 +23,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   return startServer(config, {
     store: options.store ?? openSqliteStore({ file: ':memory:' }),
-    logger: createLogger('silent'),
+    logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     now: options.now,
     tabDir: path.resolve(__dirname, '../../dist/tab'),
   });

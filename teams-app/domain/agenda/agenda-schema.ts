@@ -162,7 +162,12 @@ const topicContent = {
 /** One numbered agenda item; its content depends on its kind. */
 export const AgendaItem = z.discriminatedUnion('kind', [
   z.object({ ...itemBase, kind: z.literal('opening') }),
-  z.object({ ...itemBase, kind: z.literal('actions'), previousMeeting: MeetingHeader.nullable(), actions: z.array(ActionFollowUp) }),
+  z.object({
+    ...itemBase,
+    kind: z.literal('actions'),
+    previousMeeting: MeetingHeader.nullable(),
+    actions: z.array(ActionFollowUp),
+  }),
   z.object({ ...itemBase, kind: z.literal('escalations'), escalations: z.array(EscalationEntry) }),
   z.object({ ...itemBase, kind: z.literal('topic-updates'), ...topicContent }),
   z.object({ ...itemBase, kind: z.literal('events'), events: z.array(EventEntry), overlaps: z.array(EventOverlap) }),

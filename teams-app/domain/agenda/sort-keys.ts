@@ -19,7 +19,8 @@ export function compareSectors(a: SectorId, b: SectorId): number {
 
 /** The distinct sectors of a list, in ITU order. */
 export function sortedSectors(sectors: Iterable<SectorId>): SectorId[] {
-  return [...new Set(sectors)].sort(compareSectors);
+  const present = new Set(sectors);
+  return SECTORS.filter((sector) => present.has(sector));
 }
 
 /**

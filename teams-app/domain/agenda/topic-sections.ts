@@ -33,9 +33,13 @@ export function expectedSectors(topic: Topic, assignments: readonly Assignment[]
 }
 
 /** Expected sectors without a focal point (no assignment, or an assignment with nobody in it). */
-export function vacantSectors(topic: Topic, assignments: readonly Assignment[]): SectorId[] {
+export function vacantSectors(
+  topic: Topic,
+  assignments: readonly Assignment[],
+  expected: readonly SectorId[] = expectedSectors(topic, assignments),
+): SectorId[] {
   const filled = new Set(assignments.filter((a) => a.focalPointId !== null).map((a) => a.sector));
-  return expectedSectors(topic, assignments).filter((sector) => !filled.has(sector));
+  return expected.filter((sector) => !filled.has(sector));
 }
 
 function report(update: StatusUpdate, people: ReadonlyMap<string, Person>): SectorReport {
@@ -66,7 +70,8 @@ export function mergeTopic(
   const sorted = [...updates].sort((a, b) => compareSectors(a.sector, b.sector));
   const reports = sorted.filter((u) => !u.noChange).map((u) => report(u, people));
   const noChangeSectors = sorted.filter((u) => u.noChange).map((u) => u.sector);
-  const placement: TopicPlacement = reports.length > 0 ? 'section' : noChangeSectors.length > 0 ? 'no-change' : 'no-update';
+  const placement: TopicPlacement =
+    reports.length > 0 ? 'section' : noChangeSectors.length > 0 ? 'no-change' : 'no-update';
   return {
     placement,
     section: {
@@ -98,14 +103,15 @@ export function topicGaps(
   assignments: readonly Assignment[],
   onTime: readonly StatusUpdate[],
   late: readonly StatusUpdate[],
+  expected: readonly SectorId[] = expectedSectors(topic, assignments),
 ): SectorGaps {
   const onTimeSectors = new Set(onTime.map((u) => u.sector));
   const lateSectors = sortedSectors(late.map((u) => u.sector).filter((sector) => !onTimeSectors.has(sector)));
   const reported = new Set([...onTimeSectors, ...lateSectors]);
   return {
-    missingSectors: expectedSectors(topic, assignments).filter((sector) => !reported.has(sector)),
+    missingSectors: expected.filter((sector) => !reported.has(sector)),
     lateSectors,
-    vacantSectors: vacantSectors(topic, assignments),
+    vacantSectors: vacantSectors(topic, assignments, expected),
   };
 }
 

@@ -207,6 +207,9 @@ function demoAssignments(): Assignment[] {
   return rows;
 }
 
+/** The Agents Playground's group chat, linked to the next ISC-TF meeting so the demo can record it. */
+export const DEMO_MEETING_CHAT = '19:isc-tf-meeting-chat@thread.v2';
+
 /** 10:00 in Geneva, a number of days from a given instant. */
 function genevaMorning(nowMs: number, days: number, hour = 10): string {
   const local = addLocalDays(localParts(nowMs, GENEVA), days);
@@ -226,7 +229,7 @@ function meeting(id: string, body: Meeting['body'], number: number, start: strin
     timeZone: GENEVA,
     place: body === 'ISC-TF' ? 'ITU headquarters, Geneva, and Microsoft Teams' : 'Microsoft Teams',
     joinUrl: `https://teams.microsoft.com/l/meetup-join/demo-${id}`,
-    chatId: null,
+    chatId: id === 'isc-tf-32' ? DEMO_MEETING_CHAT : null,
     window: DEFAULT_WINDOW,
     state,
     chairId: body === 'ISC-TF' ? 'patti-fernandez' : null,

@@ -1,0 +1,32 @@
+import { AlignmentType, HeadingLevel, type Paragraph } from 'docx';
+import type { MeetingHeader } from '../domain/agenda';
+import { meetingDate, meetingTime } from './date-format';
+import { bodyName } from './document-strings';
+import { labelled, link, para, runs, type DocContext } from './docx-kit';
+
+/** The reference printed at the top of each page: "ISC-TF-32 — Agenda". */
+export function documentReference(meeting: MeetingHeader, documentTitle: string): string {
+  return `${meeting.body}-${meeting.number} — ${documentTitle}`;
+}
+
+/**
+ * The title block of a meeting document: the body, the meeting number and title, date, hours with the time
+ * zone, place and the Teams link, then the document's title (Agenda, Minutes …).
+ */
+export function titleBlock(ctx: DocContext, meeting: MeetingHeader, documentTitle: string, note?: string): Paragraph[] {
+  const centre = { alignment: AlignmentType.CENTER } as const;
+  const blocks: Paragraph[] = [
+    para(ctx, runs(ctx, bodyName(ctx.locale, meeting.body), { bold: true, size: 28 }), centre),
+    para(ctx, runs(ctx, ctx.t('meetingNumber', { number: meeting.number }), { bold: true, size: 24 }), centre),
+  ];
+  if (meeting.title.trim() !== '') blocks.push(para(ctx, runs(ctx, meeting.title, { italics: true }), centre));
+  blocks.push(
+    labelled(ctx, ctx.t('date'), meetingDate(meeting.start, meeting.timeZone, ctx.locale)),
+    labelled(ctx, ctx.t('time'), meetingTime(meeting.start, meeting.end, meeting.timeZone, ctx.locale)),
+  );
+  if (meeting.place.trim() !== '') blocks.push(labelled(ctx, ctx.t('place'), meeting.place));
+  if (meeting.joinUrl) blocks.push(labelled(ctx, ctx.t('online'), link(ctx, ctx.t('joinLink'), meeting.joinUrl)));
+  blocks.push(para(ctx, runs(ctx, documentTitle), { heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }));
+  if (note) blocks.push(para(ctx, runs(ctx, note, { italics: true }), centre));
+  return blocks;
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { AppError } from '../errors';
+import type { Agenda, AgendaItem } from './agenda-schema';
+import { standardItemTitle } from './item-titles';
+
+/** What the chair may change on an item: its heading and the note under it. */
+export const AgendaItemPatch = z.strictObject({
+  title: z.string().trim().min(1).max(300).optional(),
+  note: z.string().trim().max(4000).optional(),
+});
+export type AgendaItemPatch = z.infer<typeof AgendaItemPatch>;
+
+/** A new item the chair adds (it is numbered where it is put). */
+export const NewAgendaItem = z.strictObject({
+  title: z.string().trim().min(1).max(300),
+  note: z.string().trim().max(4000).default(''),
+});
+export type NewAgendaItem = z.input<typeof NewAgendaItem>;
+
+/** The most items an agenda may have. */
+export const MAX_AGENDA_ITEMS = 60;
+
+function renumbered(agenda: Agenda, items: AgendaItem[]): Agenda {
+  return {
+    ...agenda,
+    revision: agenda.revision + 1,
+    items: items.map((item, i) => (item.number === i + 1 ? item : { ...item, number: i + 1 })),
+  };
+}
+
+function position(agenda: Agenda, value: number, name: string): number {
+  if (!Number.isInteger(value) || value < 1 || value > agenda.items.length) {
+    throw new AppError('request.invalid', `Item ${name} must be a number from 1 to ${agenda.items.length}.`, {
+      [name]: value,
+    });
+  }
+  return value - 1;
+}
+
+function indexOfItem(agenda: Agenda, itemId: string): number {
+  const at = agenda.items.findIndex((item) => item.id === itemId);
+  if (at < 0) throw new AppError('request.invalid', `The agenda has no item "${itemId.slice(0, 60)}".`, { itemId });
+  return at;
+}
+
+/** Moves the item at position `from` to position `to` (both 1-based, as printed) and renumbers every item. */
+export function moveItem(agenda: Agenda, from: number, to: number): Agenda {
+  const source = position(agenda, from, 'from');
+  const target = position(agenda, to, 'to');
+  const items = [...agenda.items];
+  const [moved] = items.splice(source, 1);
+  if (moved) items.splice(target, 0, moved);
+  return renumbered(agenda, items);
+}
+
+/** Changes an item's heading or note; setting the standard heading again marks the title as not edited. */
+export function editItem(agenda: Agenda, itemId: string, patch: AgendaItemPatch): Agenda {
+  const parsed = AgendaItemPatch.safeParse(patch);
+  if (!parsed.success) {
+    throw new AppError('request.invalid', 'The agenda item change is not valid.', {
+      issues: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    });
+  }
+  const at = indexOfItem(agenda, itemId);
+  const items = [...agenda.items];
+  const item = items[at];
+  if (!item) return agenda;
+  const { title, note } = parsed.data;
+  const titleEdited =
+    title === undefined
+      ? item.titleEdited
+      : item.kind === 'custom' || title !== standardItemTitle(item.kind, agenda.locale);
+  items[at] = { ...item, title: title ?? item.title, titleEdited, note: note ?? item.note };
+  return renumbered(agenda, items);
+}
+
+/** Adds an item of the chair's own at a position (1-based; default: before "any other business", else last). */
+export function addItem(agenda: Agenda, newItem: NewAgendaItem, at?: number): Agenda {
+  const parsed = NewAgendaItem.safeParse(newItem);
+  if (!parsed.success) throw new AppError('request.invalid', 'The new agenda item is not valid.');
+  if (agenda.items.length >= MAX_AGENDA_ITEMS) {
+    throw new AppError('request.invalid', `An agenda has at most ${MAX_AGENDA_ITEMS} items.`);
+  }
+  const used = new Set(agenda.items.map((item) => item.id));
+  let n = 1;
+  while (used.has(`custom-${n}`)) n++;
+  const aob = agenda.items.findIndex((item) => item.kind === 'aob');
+  const insertAt =
+    at === undefined
+      ? aob >= 0
+        ? aob
+        : agenda.items.length
+      : at === agenda.items.length + 1
+        ? at - 1
+        : position(agenda, at, 'at');
+  const item: AgendaItem = {
+    id: `custom-${n}`,
+    number: insertAt + 1,
+    kind: 'custom',
+    title: parsed.data.title,
+    titleEdited: true,
+    note: parsed.data.note,
+    refersTo: null,
+  };
+  const items = [...agenda.items];
+  items.splice(insertAt, 0, item);
+  return renumbered(agenda, items);
+}
+
+/** Removes an item and renumbers the rest; the last remaining item cannot be removed. */
+export function removeItem(agenda: Agenda, itemId: string): Agenda {
+  const at = indexOfItem(agenda, itemId);
+  if (agenda.items.length === 1) throw new AppError('request.invalid', 'An agenda keeps at least one item.');
+  return renumbered(
+    agenda,
+    agenda.items.filter((_, i) => i !== at),
+  );
+}

@@ -1,0 +1,64 @@
+import type { Action, Decision, Escalation } from '../entities';
+import type { Minutes } from './minutes-schema';
+
+/** The tracked records approved minutes produce. */
+export interface MinutesRecords {
+  decisions: Decision[];
+  actions: Action[];
+  escalations: Escalation[];
+}
+
+function instantOr(value: string, fallback: string): string {
+  return /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)) ? value : fallback;
+}
+
+/**
+ * Turns approved minutes into the records the product tracks: decisions, actions (which go into their owners'
+ * next prompts until closed) and escalations to the Coordination Committee. Ids are `<meeting>.d1`, `.a1`, `.e1`
+ * in agenda order; empty entries are left out.
+ */
+export function minutesToRecords(minutes: Minutes, now: string): MinutesRecords {
+  const meetingId = minutes.meeting.meetingId;
+  const records: MinutesRecords = { decisions: [], actions: [], escalations: [] };
+  for (const item of minutes.items) {
+    for (const decision of item.decisions) {
+      if (decision.text === '') continue;
+      records.decisions.push({
+        id: `${meetingId}.d${records.decisions.length + 1}`,
+        meetingId,
+        topicId: decision.topicId,
+        agendaItem: item.number,
+        text: decision.text.slice(0, 4000),
+        recordedAt: instantOr(decision.at, now),
+      });
+    }
+    for (const action of item.actions) {
+      if (action.text === '') continue;
+      records.actions.push({
+        id: `${meetingId}.a${records.actions.length + 1}`,
+        topicId: action.topicId,
+        ownerId: action.ownerId,
+        ownerName: (action.ownerName ?? '').slice(0, 200),
+        text: action.text.slice(0, 2000),
+        due: action.due,
+        status: 'open',
+        sourceMeetingId: meetingId,
+        createdAt: now,
+      });
+    }
+    for (const escalation of item.escalations) {
+      if (escalation.text === '') continue;
+      records.escalations.push({
+        id: `${meetingId}.e${records.escalations.length + 1}`,
+        meetingId,
+        topicId: escalation.topicId,
+        sector: escalation.sector,
+        ask: escalation.text.slice(0, 2000),
+        to: 'CoCo',
+        status: 'open',
+        raisedAt: instantOr(escalation.at, now),
+      });
+    }
+  }
+  return records;
+}

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { AgendaItemId, AgendaItemKind, MeetingHeader } from '../agenda/agenda-schema';
+import { DateOnly, Id, Instant, Locale, LocalizedText, SectorId } from '../reference';
+import { ChatProblem, ChatSender } from './chat-schema';
+
+/** Someone who attended, matched to the register where possible. */
+export const Attendee = z.object({
+  personId: Id.nullable(),
+  name: z.string().max(200),
+  jobTitle: z.string().max(200),
+  sector: SectorId.nullable(),
+  chair: z.boolean(),
+  observer: z.boolean(),
+});
+export type Attendee = z.infer<typeof Attendee>;
+
+/** A participant as the meeting roster (or the chat) gives them. */
+export const MeetingParticipant = z.object({
+  id: z.string().max(200).nullable().optional(),
+  name: z.string().max(200),
+  aadObjectId: z.string().max(64).nullable().optional(),
+});
+export type MeetingParticipant = z.infer<typeof MeetingParticipant>;
+
+/** A sector's update presented under an item (or, for escalations, the question asked). */
+export const PresentedUpdate = z.object({
+  topicId: Id,
+  topicTitle: LocalizedText,
+  sector: SectorId,
+  progress: z.string().max(4000),
+  nextSteps: z.string().max(2000),
+  noChange: z.boolean(),
+  late: z.boolean(),
+  question: z.string().max(1000),
+});
+export type PresentedUpdate = z.infer<typeof PresentedUpdate>;
+
+const entryBase = {
+  /** The captured record's id: stable across recompilation, used by the edit helpers. */
+  id: z.string().min(1).max(140),
+  text: z.string().max(4000),
+  topicId: Id.nullable(),
+  by: ChatSender,
+  at: z.string().max(64),
+  raw: z.string(),
+  problems: z.array(ChatProblem),
+  edited: z.boolean(),
+};
+
+/** A point made in the discussion of an item. */
+export const DiscussionPoint = z.object({
+  id: z.string().min(1).max(140),
+  by: ChatSender,
+  at: z.string().max(64),
+  text: z.string().max(600),
+});
+export type DiscussionPoint = z.infer<typeof DiscussionPoint>;
+
+/** A decision recorded in the chat. */
+export const MinutesDecision = z.object(entryBase);
+export type MinutesDecision = z.infer<typeof MinutesDecision>;
+
+/** An action recorded in the chat, with its owner resolved against the register when possible. */
+export const MinutesAction = z.object({
+  ...entryBase,
+  ownerName: z.string().max(200).nullable(),
+  ownerId: Id.nullable(),
+  ownerSector: SectorId.nullable(),
+  due: DateOnly.nullable(),
+  dueText: z.string().max(100).nullable(),
+});
+export type MinutesAction = z.infer<typeof MinutesAction>;
+
+/** An issue escalated to the Coordination Committee (CoCo). */
+export const MinutesEscalation = z.object({
+  ...entryBase,
+  to: z.literal('CoCo'),
+  sector: SectorId.nullable(),
+});
+export type MinutesEscalation = z.infer<typeof MinutesEscalation>;
+
+/** The minutes of one agenda item. */
+export const MinutesItem = z.object({
+  id: AgendaItemId,
+  number: z.number().int().min(1),
+  kind: AgendaItemKind,
+  title: z.string().max(300),
+  titleEdited: z.boolean(),
+  presented: z.array(PresentedUpdate),
+  discussion: z.array(DiscussionPoint),
+  /** Discussion points left out beyond the cap (the chat transcript keeps them). */
+  discussionOmitted: z.number().int().min(0),
+  decisions: z.array(MinutesDecision),
+  actions: z.array(MinutesAction),
+  escalations: z.array(MinutesEscalation),
+});
+export type MinutesItem = z.infer<typeof MinutesItem>;
+
+/** A captured line the chair should look at before approving (no owner, impossible date, unknown item …). */
+export const ReviewNote = z.object({
+  recordId: z.string().max(140),
+  kind: z.string().max(20),
+  raw: z.string(),
+  problems: z.array(ChatProblem).min(1),
+});
+export type ReviewNote = z.infer<typeof ReviewNote>;
+
+/** Draft (or edited) minutes of a meeting. */
+export const Minutes = z.object({
+  meeting: MeetingHeader,
+  locale: Locale,
+  compiledAt: Instant,
+  /** 1 when compiled, +1 on every edit. */
+  revision: z.number().int().min(1),
+  agendaRevision: z.number().int().min(1),
+  attendance: z.array(Attendee),
+  items: z.array(MinutesItem),
+  review: z.array(ReviewNote),
+  stats: z.object({
+    messages: z.number().int().min(0),
+    decisions: z.number().int().min(0),
+    actions: z.number().int().min(0),
+    escalations: z.number().int().min(0),
+    discussion: z.number().int().min(0),
+  }),
+});
+export type Minutes = z.infer<typeof Minutes>;

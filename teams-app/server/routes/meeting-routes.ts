@@ -1,0 +1,120 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { AppError, Id } from '../../domain';
+import type { MeetingService, Staff } from '../../services';
+import { requireRole, type Identity } from '../auth';
+
+const READERS = ['chair', 'secretariat', 'focal-point', 'member', 'observer'] as const;
+
+const AgendaEditBody = z.object({
+  expectedRevision: z.number().int().min(1).optional(),
+  edit: z.discriminatedUnion('op', [
+    z.object({ op: z.literal('move'), from: z.number().int().min(1), to: z.number().int().min(1) }),
+    z.object({ op: z.literal('edit'), itemId: z.string().min(1).max(60), patch: z.record(z.string(), z.unknown()) }),
+    z.object({ op: z.literal('add'), item: z.record(z.string(), z.unknown()), at: z.number().int().min(1).optional() }),
+    z.object({ op: z.literal('remove'), itemId: z.string().min(1).max(60) }),
+  ]),
+});
+
+const MinutesEditBody = z.object({
+  expectedRevision: z.number().int().min(1).optional(),
+  edit: z.discriminatedUnion('op', [
+    z.object({ op: z.literal('decision'), entryId: z.string().min(1).max(140), patch: z.object({ text: z.string() }) }),
+    z.object({
+      op: z.literal('escalation'),
+      entryId: z.string().min(1).max(140),
+      patch: z.object({ text: z.string() }),
+    }),
+    z.object({
+      op: z.literal('action'),
+      entryId: z.string().min(1).max(140),
+      patch: z.record(z.string(), z.unknown()),
+    }),
+    z.object({ op: z.literal('remove'), entryId: z.string().min(1).max(140) }),
+  ]),
+});
+
+function staffOf(locals: Record<string, unknown>): Staff {
+  const identity = locals.identity as Identity;
+  requireRole(identity, 'chair', 'secretariat');
+  return { personId: identity.person!.id, roles: identity.roles };
+}
+
+function reader(locals: Record<string, unknown>): void {
+  requireRole(locals.identity as Identity, ...READERS);
+}
+
+/** Agenda and minutes API: compile, edit, publish/approve, and download the documents. */
+export function meetingRoutes(meetings: MeetingService): Router {
+  const router = Router();
+
+  router.get('/meetings/:id/agenda', async (req, res) => {
+    reader(res.locals);
+    const version = await meetings.latestAgenda(Id.parse(req.params.id));
+    if (!version) throw new AppError('agenda.not-ready', 'No agenda has been compiled for this meeting yet.');
+    res.json(version);
+  });
+
+  router.post('/meetings/:id/agenda/compile', async (req, res) => {
+    res.status(201).json(await meetings.compileAgenda(Id.parse(req.params.id), staffOf(res.locals)));
+  });
+
+  router.patch('/meetings/:id/agenda', async (req, res) => {
+    const body = AgendaEditBody.parse(req.body);
+    res.json(
+      await meetings.editAgenda(
+        Id.parse(req.params.id),
+        staffOf(res.locals),
+        body.edit as never,
+        body.expectedRevision,
+      ),
+    );
+  });
+
+  router.post('/meetings/:id/agenda/publish', async (req, res) => {
+    res.json(await meetings.publishAgenda(Id.parse(req.params.id), staffOf(res.locals)));
+  });
+
+  router.get('/meetings/:id/minutes', async (req, res) => {
+    reader(res.locals);
+    const version = await meetings.latestMinutes(Id.parse(req.params.id));
+    if (!version) throw new AppError('minutes.not-ready', 'No minutes have been drafted for this meeting yet.');
+    res.json(version);
+  });
+
+  router.post('/meetings/:id/minutes/compile', async (req, res) => {
+    res.status(201).json(await meetings.compileMinutes(Id.parse(req.params.id), staffOf(res.locals)));
+  });
+
+  router.patch('/meetings/:id/minutes', async (req, res) => {
+    const body = MinutesEditBody.parse(req.body);
+    res.json(
+      await meetings.editMinutes(
+        Id.parse(req.params.id),
+        staffOf(res.locals),
+        body.edit as never,
+        body.expectedRevision,
+      ),
+    );
+  });
+
+  router.post('/meetings/:id/minutes/approve', async (req, res) => {
+    res.json(await meetings.approveMinutes(Id.parse(req.params.id), staffOf(res.locals)));
+  });
+
+  router.get('/documents/:meetingId/:file', async (req, res) => {
+    reader(res.locals);
+    const meetingId = Id.parse(req.params.meetingId);
+    const file = z
+      .string()
+      .regex(/^[a-z0-9.-]+\.docx$/, 'a document name')
+      .parse(req.params.file);
+    const content = await meetings.documentFile(`${meetingId}/${file}`);
+    res
+      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .setHeader('content-disposition', `attachment; filename="${meetingId}-${file}"`)
+      .send(content);
+  });
+
+  return router;
+}
