@@ -76,10 +76,10 @@ function groupedLine(
     const listed = show === 'no-change' ? line.noChangeSectors : line.missingSectors;
     const extras = [
       show === 'no-change' && line.missingSectors.length > 0
-        ? `${ctx.t('missingFrom')}: ${sectors(line.missingSectors)}`
+        ? `${ctx.label(ctx.t('missingFrom'))}${sectors(line.missingSectors)}`
         : '',
-      line.lateSectors.length > 0 ? `${ctx.t('late')}: ${sectors(line.lateSectors)}` : '',
-      line.vacantSectors.length > 0 ? `${ctx.t('vacant')}: ${sectors(line.vacantSectors)}` : '',
+      line.lateSectors.length > 0 ? `${ctx.label(ctx.t('late'))}${sectors(line.lateSectors)}` : '',
+      line.vacantSectors.length > 0 ? `${ctx.label(ctx.t('vacant'))}${sectors(line.vacantSectors)}` : '',
     ].filter(Boolean);
     const inner = [sectors(listed), ...extras].filter(Boolean).join('; ');
     return inner ? `${title} (${inner})` : title;

@@ -1,4 +1,4 @@
 import type { MessageKey } from './en';
 
 /** A message catalogue: every key of the English reference, translated. */
-export type Catalogue = Partial<Record<MessageKey, string>>;
+export type Catalogue = Record<MessageKey, string>;

@@ -100,4 +100,38 @@ export const es: Catalogue = {
   'status.undeliverable': 'no entregable',
   'status.vacant': 'vacante',
   'forbidden.secretariat': 'Solo la secretaría del ISC-TF o la presidencia pueden hacer esto.',
+  'agenda.title': 'Proyecto de orden del día: {meeting}',
+  'agenda.publishedTitle': 'Orden del día publicado: {meeting}',
+  'agenda.revision': 'Versión {version}, revisión {revision}',
+  'agenda.summary':
+    'Actualizaciones recibidas: {received} de {expected} · cuestiones elevadas: {escalations} · coincidencias de eventos: {overlaps} · tardías (addéndum): {late}',
+  'agenda.approve': 'Aprobar y publicar',
+  'agenda.editInTab': 'Revisar y modificar en la pestaña',
+  'agenda.download': 'Descargar el orden del día (.docx)',
+  'agenda.published': 'El orden del día se ha publicado y se ha enviado al chat de la reunión.',
+  'minutes.title': 'Proyecto de acta: {meeting}',
+  'minutes.approvedTitle': 'Acta aprobada: {meeting}',
+  'minutes.stats':
+    'participantes: {attendees} · decisiones: {decisions} · acciones: {actions} · cuestiones elevadas al Comité de Coordinación: {escalations}',
+  'minutes.decision': 'Decisión',
+  'minutes.action': 'Acción',
+  'minutes.escalation': 'Al Comité de Coordinación',
+  'minutes.owner': 'responsable: {owner}',
+  'minutes.noOwner': 'falta el responsable',
+  'minutes.due': 'plazo: {date}',
+  'minutes.review':
+    'Líneas que deben revisarse antes de la aprobación: {count} (falta el responsable, fecha ilegible…).',
+  'minutes.approve': 'Aprobar el acta',
+  'minutes.download': 'Descargar el acta (.docx)',
+  'minutes.approved':
+    'El acta ha quedado aprobada. A partir de ahora, las acciones se remitirán a sus responsables hasta su cierre.',
+  'minutes.empty': 'No se ha registrado nada en relación con este punto.',
+  'chat.captured.decision': 'Decisión registrada en el punto {item}.',
+  'chat.captured.action': 'Acción registrada en el punto {item}.',
+  'chat.captured.escalation': 'Cuestión que se elevará al Comité de Coordinación registrada en el punto {item}.',
+  'chat.captured.pointer': 'Se pasa al punto {item}.',
+  'chat.noMeeting':
+    'Este chat no está vinculado a ninguna reunión. La secretaría puede vincularlo con **meeting <number>**.',
+  'chat.linked': 'Este chat está ahora vinculado a {meeting}.',
+  'forbidden.chair': 'Solo la presidencia o la secretaría del ISC-TF pueden hacer esto.',
 };

@@ -7,7 +7,9 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createBotAdapter } from '../../bot/adapter';
 import { IscBot } from '../../bot/handler';
-import { CollectionService, ConversationService, RegisterService } from '../services';
+import { CollectionService, ConversationService, RegisterService, Scheduler } from '../services';
+import { OutboxWorker } from '../services/outbox';
+import { createAdapterSender } from '../../bot/adapter-sender';
 import { addCollectionHandlers } from '../../bot/collection-handlers';
 import { collectionMessages } from '../../bot/collection-messages';
 import { collectionRoutes } from './routes/collection-routes';
@@ -30,6 +32,7 @@ export interface RunningServer {
   port: number;
   store: Store;
   logger: Logger;
+  worker: OutboxWorker;
   close(): Promise<void>;
 }
 
@@ -41,11 +44,22 @@ export interface StartOptions {
   host?: string;
   tabDir?: string;
   files?: FileStore;
+  /** Run the scheduler and the outbox worker (default true; tests drive them by hand). */
+  background?: boolean;
 }
 
 /** Starts the whole app with a configuration; resolves when it listens. */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
+  // Listen first so the public URL is known when the port is chosen by the system (PORT=0 in tests).
+  const server = http.createServer();
+  const host = options.host ?? (config.mode === 'local' ? '127.0.0.1' : '0.0.0.0');
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const publicUrl = config.port === 0 && config.publicUrl.endsWith(':0') ? `http://localhost:${port}` : config.publicUrl;
   const now = options.now ?? (() => new Date().toISOString());
   const store = options.store ?? openStore(config);
   if (config.seedDemo && (await seedDemoData(store))) logger.info('seeded the store with demo data');
@@ -55,7 +69,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const bot = new IscBot({
     register,
     conversations,
-    tabUrl: config.publicUrl,
+    tabUrl: publicUrl,
     now,
     log: logger,
     async savePersonLocale(person, locale) {
@@ -73,11 +87,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       addendum: (agenda, locale) => addendumDocx(agenda, { locale }),
       minutes: (minutes, locale, draft) => minutesDocx(minutes, { locale, draft }),
     },
-    meetingMessages(config.publicUrl),
-    config.publicUrl,
+    meetingMessages(publicUrl),
+    publicUrl,
     now,
   );
-  addMeetingHandlers(bot, meetings, collection, config.publicUrl);
+  addMeetingHandlers(bot, meetings, collection, publicUrl);
   const adapter = createBotAdapter(config.bot, (error) => logger.error({ err: error }, 'bot turn failed'));
   const verifyToken = config.sso.clientId
     ? createTokenVerifier({
@@ -102,19 +116,43 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     tabDir: options.tabDir ?? path.resolve(__dirname, '../../dist/tab'),
   });
 
-  const server = http.createServer(app);
-  const host = options.host ?? (config.mode === 'local' ? '127.0.0.1' : '0.0.0.0');
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, host, () => resolve());
+  const worker = new OutboxWorker({
+    store,
+    sender: createAdapterSender(config.bot),
+    onProgress: (event) => {
+      if (event.type === 'error') logger.error({ err: event.error }, 'outbox worker error');
+      else if (event.type !== 'sent') logger.warn({ outbox: event.message.id, kind: event.type, reason: event.message.lastError }, 'outbox delivery');
+    },
   });
-  const port = (server.address() as AddressInfo).port;
+  const scheduler = new Scheduler(
+    [
+      {
+        name: 'collection',
+        pattern: '* * * * *',
+        run: async () => {
+          const result = await collection.tick();
+          for (const meetingId of result.closed) await meetings.compileAgenda(meetingId, 'scheduler');
+          return result;
+        },
+      },
+    ],
+    logger,
+  );
+  if (options.background !== false) {
+    worker.start();
+    scheduler.start();
+  }
+
+  server.on('request', app);
   return {
     url: `http://localhost:${port}`,
     port,
     store,
     logger,
+    worker,
     async close() {
+      scheduler.stop();
+      await worker.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await store.close();

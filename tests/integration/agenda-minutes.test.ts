@@ -32,6 +32,8 @@ beforeAll(async () => {
   server = await startTestServer({ now: () => now, env: { DATA_DIR: dataDir } });
   jest.useRealTimers();
   connector = await startReplyCapture();
+  // Patti Fernandez (the chair) reads Spanish by default; these tests read the English cards.
+  await postActivity(server.url, messageActivity(connector.serviceUrl, 'language en', { aad: AAD.patti, name: 'Patti Fernandez' }));
 });
 afterAll(async () => {
   await server.close();
@@ -153,7 +155,6 @@ describe('agenda: compile, edit, publish', () => {
   it('shows the draft on a card in the meeting chat and publishes it on approval', async () => {
     await inChat('<at>ISC Coordinator</at> help', { aad: AAD.megan, name: 'Megan Bowen' }); // the bot now knows the chat
     const replies = await inChat('<at>ISC Coordinator</at> agenda');
-    if (!replies[0]?.body.attachments) console.log(JSON.stringify(replies));
     const card = replies[0]!.body.attachments[0].content;
     expect(JSON.stringify(card)).toContain('Draft agenda');
     const published = await click('agenda.publish', { meetingId: 'isc-tf-32', revision: 2 });

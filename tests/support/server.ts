@@ -11,6 +11,8 @@ export interface TestServerOptions {
   store?: Store;
   now?: () => string;
   seed?: boolean;
+  /** Run the scheduler and outbox worker in the background (default false: tests call them). */
+  background?: boolean;
 }
 
 /** Starts the real server in-process on a free loopback port with an in-memory store seeded with demo data. */
@@ -26,5 +28,6 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     now: options.now,
     tabDir: path.resolve(__dirname, '../../dist/tab'),
+    background: options.background ?? false,
   });
 }

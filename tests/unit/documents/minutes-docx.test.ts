@@ -1,0 +1,96 @@
+import { captureChat, compileMinutes, type Minutes } from '../../../teams-app/domain/minutes';
+import { minutesDocx } from '../../../teams-app/documents';
+import { DEMO_PEOPLE } from '../../../teams-app/store/demo/seed';
+import { meeting, NOW, richAgenda, richInput } from '../domain/agenda/agenda-fixtures';
+import { chat, KNOWN_PEOPLE, roster } from '../domain/minutes/chat-fixtures';
+import { docxHtml, docxPart, docxText } from './docx-reader';
+
+function minutes(): Minutes {
+  const input = richInput();
+  const messages = chat([
+    ['patti-fernandez', 'Decision: The agenda is adopted.'],
+    ['patti-fernandez', 'Item 3'],
+    ['adele-vance', '<p>A joint toolkit would save &lt;script&gt;alert(1)&lt;/script&gt; money &amp; time.</p>'],
+    ['patti-fernandez', 'Escalate: budget for one joint accessibility toolkit'],
+    ['patti-fernandez', 'Item 4.1'],
+    ['patti-fernandez', '<p>Action: <at id="0">Alex Wilber</at> to circulate the toolkit by 15/12/2026</p>'],
+    ['patti-fernandez', 'Item 5'],
+    ['lynne-robbins', 'قرار: يمثل قطاع التنمية الاتحاد في منتدى القمة العالمية'],
+    ['lynne-robbins', 'إجراء: Lynne Robbins إعداد مذكرة بحلول ١٥/١٢/٢٠٢٦'],
+    ['lynne-robbins', 'نقترح أن يشارك قطاع واحد فقط'],
+  ]);
+  return compileMinutes({
+    meeting: meeting(),
+    agenda: richAgenda(),
+    captured: captureChat(messages, { people: KNOWN_PEOPLE }),
+    participants: roster(6),
+    updates: input.updates,
+    topics: input.topics,
+    people: DEMO_PEOPLE,
+    now: NOW,
+  });
+}
+
+describe('minutesDocx', () => {
+  it('writes attendance, a heading per item and the decisions, actions and escalations under them', async () => {
+    const buffer = await minutesDocx(minutes(), { draft: true });
+    const text = await docxText(buffer);
+    expect(text).toContain('Minutes');
+    expect(text).toContain('Draft');
+    expect(text).toContain('Patti Fernandez (Chair)');
+    expect(text).toContain('1.1  The agenda is adopted.');
+    expect(text).toContain('GS: budget for one joint accessibility toolkit');
+    const html = await docxHtml(buffer);
+    for (const h of [
+      'Attendance',
+      '1. Opening and adoption of the agenda',
+      '4. Updates on coordination topics',
+      'Summary of actions',
+    ]) {
+      expect(html).toContain(`<h1>${h}</h1>`);
+    }
+    for (const h of [
+      'Decisions',
+      'Actions',
+      'Discussion',
+      'Updates presented',
+      'Escalations to the Coordination Committee (CoCo)',
+    ]) {
+      expect(html).toContain(`<h3>${h}</h3>`);
+    }
+    expect(html).toMatch(
+      /<td><p>circulate the toolkit<\/p><\/td><td><p>Alex Wilber<\/p><\/td><td><p>15 Dec 2026<\/p><\/td>/,
+    );
+  });
+
+  it('shows markup typed in the chat literally, never as markup', async () => {
+    const buffer = await minutesDocx(minutes());
+    expect(await docxText(buffer)).toContain(
+      'Adele Vance: A joint toolkit would save <script>alert(1)</script> money & time.',
+    );
+    expect(await docxPart(buffer, 'word/document.xml')).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('writes Arabic minutes right to left with Arabic headings', async () => {
+    const buffer = await minutesDocx(minutes(), { locale: 'ar' });
+    const xml = await docxPart(buffer, 'word/document.xml');
+    expect(xml).toContain('<w:bidi/>');
+    expect(xml).toContain('<w:rtl/>');
+    const html = await docxHtml(buffer);
+    expect(html).toContain('<h1>الحضور</h1>');
+    expect(html).toContain('<h3>القرارات</h3>');
+    expect(html).toContain('<h3>الإجراءات</h3>');
+    const text = await docxText(buffer);
+    expect(text).toContain('محضر الاجتماع');
+    expect(text).toContain('يمثل قطاع التنمية الاتحاد في منتدى القمة العالمية');
+    expect(text).toContain('إعداد مذكرة');
+  });
+
+  it('names the minutes in each language', async () => {
+    const m = minutes();
+    const titles = { zh: '会议纪要', fr: 'Compte rendu', ru: 'Протокол', es: 'Acta' } as const;
+    for (const [locale, title] of Object.entries(titles) as [keyof typeof titles, string][]) {
+      expect(await docxText(await minutesDocx(m, { locale }))).toContain(title);
+    }
+  });
+});

@@ -1,0 +1,260 @@
+import { ParsedLine, parseChatLine, type ParseContext } from '../../../../teams-app/domain/minutes';
+import { DEMO_PEOPLE } from '../../../../teams-app/store/demo/seed';
+
+const context: ParseContext = {
+  now: '2026-12-06T09:30:00Z',
+  people: DEMO_PEOPLE.map((p) => ({ id: p.id, name: p.name, aadObjectId: p.aadObjectId })),
+};
+
+function parse(text: string, extra: ParseContext = {}) {
+  const line = parseChatLine(text, { ...context, ...extra });
+  expect(ParsedLine.safeParse(line).success).toBe(true);
+  return line;
+}
+
+describe('parseChatLine', () => {
+  describe('in English', () => {
+    it('captures a decision', () => {
+      expect(parse('Decision: BDT represents ITU at the WSIS Forum.')).toMatchObject({
+        kind: 'decision',
+        language: 'en',
+        text: 'BDT represents ITU at the WSIS Forum.',
+        problems: [],
+      });
+    });
+
+    it('captures an action with an @mention owner and an ISO due date', () => {
+      const line = parse('Action: <at>Alex Wilber</at> to share the toolkit by 2026-12-15');
+      expect(line).toMatchObject({ kind: 'action', text: 'share the toolkit', due: '2026-12-15', problems: [] });
+      expect(line.owner).toEqual({
+        name: 'Alex Wilber',
+        personId: 'alex-wilber',
+        aadObjectId: '00000000-0000-0000-0000-0000000000020',
+        sector: null,
+        mentioned: true,
+      });
+    });
+
+    it('captures an action with a plain-name owner and a day-first date', () => {
+      expect(parse('Action: Isaiah Langer — report on space outreach by 15/12/2026')).toMatchObject({
+        owner: { name: 'Isaiah Langer', personId: 'isaiah-langer', mentioned: false },
+        text: 'report on space outreach',
+        due: '2026-12-15',
+        dueText: '15/12/2026',
+      });
+    });
+
+    it('reads "15 Dec 2026", "Dec 15, 2026" and a date without a year', () => {
+      expect(parse('Action: Lee Gu to report by 15 Dec 2026').due).toBe('2026-12-15');
+      expect(parse('Action: Lee Gu to report by Dec 15, 2026.').due).toBe('2026-12-15');
+      expect(parse('Action: Lee Gu to report by 20 Jan').due).toBe('2027-01-20');
+    });
+
+    it('takes a sector or a name before a colon as the owner', () => {
+      expect(parse('Action: BDT to circulate the report').owner).toMatchObject({ name: 'BDT', sector: 'BDT' });
+      expect(parse('Action: Jane Doe: draft the note').owner).toMatchObject({ name: 'Jane Doe', personId: null });
+    });
+
+    it('captures an escalation to the Coordination Committee', () => {
+      expect(parse('Escalate: budget for a joint ITU stand at WSIS')).toMatchObject({
+        kind: 'escalation',
+        text: 'budget for a joint ITU stand at WSIS',
+      });
+    });
+
+    it('accepts bullets, bold and a capitalised keyword', () => {
+      expect(parse('- **DECISION:** adopted').kind).toBe('decision');
+      expect(parse('• Action: BDT to follow up').kind).toBe('action');
+    });
+
+    it('leaves ordinary chat as a note', () => {
+      expect(parse('I think the decision was right: we go ahead.')).toMatchObject({ kind: 'note', language: null });
+    });
+  });
+
+  describe('in French', () => {
+    it('captures "Décision :" with a space before the colon', () => {
+      expect(parse('Décision : le BDT représente l’UIT au Forum du SMSI.')).toMatchObject({
+        kind: 'decision',
+        language: 'fr',
+        text: 'le BDT représente l’UIT au Forum du SMSI.',
+      });
+    });
+
+    it('captures "Action :" with "d’ici le 15 décembre 2026"', () => {
+      expect(parse("Action : Adele Vance doit préparer la note d'ici le 15 décembre 2026")).toMatchObject({
+        kind: 'action',
+        owner: { personId: 'adele-vance' },
+        due: '2026-12-15',
+        text: 'doit préparer la note',
+      });
+    });
+
+    it('captures "Escalade :" and "Remonter :"', () => {
+      expect(parse('Escalade : financement du stand commun').kind).toBe('escalation');
+      expect(parse('Remonter : financement du stand commun').language).toBe('fr');
+    });
+  });
+
+  describe('in Spanish', () => {
+    it('captures "Decisión:", "Acción:" and "Escalar:"', () => {
+      expect(parse('Decisión: aprobar el plan').language).toBe('es');
+      expect(parse('Acción: Nestor Wilke preparará el informe para el 15 de diciembre de 2026')).toMatchObject({
+        kind: 'action',
+        language: 'es',
+        owner: { personId: 'nestor-wilke' },
+        due: '2026-12-15',
+      });
+      expect(parse('Escalar: presupuesto del stand').kind).toBe('escalation');
+    });
+  });
+
+  describe('in Russian', () => {
+    it('captures "Решение:", "Поручение:" / "Действие:" and "Эскалация:"', () => {
+      expect(parse('Решение: утвердить план').language).toBe('ru');
+      expect(parse('Поручение: Irvin Sayers подготовить доклад до 15 декабря 2026 г.')).toMatchObject({
+        kind: 'action',
+        owner: { personId: 'irvin-sayers' },
+        due: '2026-12-15',
+        text: 'подготовить доклад',
+      });
+      expect(parse('Действие: BR — обновить страницу к 15.12.2026')).toMatchObject({
+        kind: 'action',
+        due: '2026-12-15',
+      });
+      expect(parse('Эскалация: бюджет стенда').kind).toBe('escalation');
+    });
+  });
+
+  describe('in Chinese', () => {
+    it('captures "决定：" with a full-width colon', () => {
+      expect(parse('决定：由TSB代表国际电联出席活动')).toMatchObject({
+        kind: 'decision',
+        language: 'zh',
+        text: '由TSB代表国际电联出席活动',
+      });
+    });
+
+    it('captures "行动项：" with a date written 2026年12月15日前', () => {
+      expect(parse('行动项：Lee Gu 于2026年12月15日前提交报告')).toMatchObject({
+        kind: 'action',
+        owner: { personId: 'lee-gu' },
+        due: '2026-12-15',
+        text: '提交报告',
+      });
+      expect(parse('行动：BDT 准备说明').kind).toBe('action');
+    });
+
+    it('captures "上报："', () => {
+      expect(parse('上报：联合展台预算').kind).toBe('escalation');
+    });
+  });
+
+  describe('in Arabic', () => {
+    it('captures "قرار:", "إجراء:" with Arabic-Indic digits and "تصعيد:"', () => {
+      expect(parse('قرار: اعتماد جدول الأعمال')).toMatchObject({
+        kind: 'decision',
+        language: 'ar',
+        text: 'اعتماد جدول الأعمال',
+      });
+      expect(parse('إجراء: Lynne Robbins إعداد مذكرة بحلول ١٥/١٢/٢٠٢٦')).toMatchObject({
+        kind: 'action',
+        language: 'ar',
+        owner: { personId: 'lynne-robbins' },
+        due: '2026-12-15',
+        text: 'إعداد مذكرة',
+      });
+      expect(parse('إجراء: BDT إعداد تقرير بحلول 15 ديسمبر 2026').due).toBe('2026-12-15');
+      expect(parse('تصعيد: مسألة التمويل').kind).toBe('escalation');
+    });
+  });
+
+  describe('pointers', () => {
+    it.each([
+      ['Item 4', 4, null],
+      ['Agenda item 4.2: Accessibility', 4, 2],
+      ['Point 5 :', 5, null],
+      ['Punto 3', 3, null],
+      ['Пункт 6', 6, null],
+      ['议程4', 4, null],
+      ['第4项', 4, null],
+      ['البند ٤', 4, null],
+    ])('move to an item: %s', (text, item, sub) => {
+      expect(parse(text)).toMatchObject({ kind: 'pointer', pointer: { move: 'to', item, sub } });
+    });
+
+    it.each(['Next item', 'Point suivant', 'Siguiente punto', 'Следующий пункт', '下一项', 'البند التالي'])(
+      'move to the next item: %s',
+      (text) => {
+        expect(parse(text).pointer).toEqual({ move: 'next', item: null, sub: null });
+      },
+    );
+
+    it('do not fire inside a sentence', () => {
+      expect(parse('Item 4 is the longest one').kind).toBe('note');
+      expect(parse('The next item is long').kind).toBe('note');
+    });
+  });
+
+  describe('malformed lines', () => {
+    it('report an action without an owner and keep it', () => {
+      expect(parse('Action: prepare the report')).toMatchObject({
+        kind: 'action',
+        owner: null,
+        text: 'prepare the report',
+        raw: 'Action: prepare the report',
+        problems: ['owner-missing'],
+      });
+    });
+
+    it('report an impossible date and keep what was written', () => {
+      const feb = parse('Action: BDT to circulate the report by 31/02/2026');
+      expect(feb).toMatchObject({ due: null, dueText: '31/02/2026', problems: ['date-invalid'] });
+      expect(parse('Action: BDT to check by 2026-13-45').problems).toEqual(['date-invalid']);
+      expect(parse('Action: BDT to check by 32 Dec 2026').problems).toEqual(['date-invalid']);
+    });
+
+    it('do not take "by" without a date for a due date', () => {
+      expect(parse('Action: BDT to have it reviewed by the secretariat')).toMatchObject({ due: null, problems: [] });
+    });
+
+    it('strip script markup safely, report it and keep the raw line', () => {
+      const raw = '<p>Decision: <script>alert("x")</script>adopt &lt;script&gt;the plan&lt;/script&gt;</p>';
+      expect(parse(raw)).toMatchObject({
+        kind: 'decision',
+        text: 'adopt <script>the plan</script>',
+        raw,
+        problems: ['markup-removed'],
+      });
+    });
+
+    it('never throw on a 10 000-character message, and cut the text but not the raw line', () => {
+      const raw = `Decision: ${'x'.repeat(10_000)}`;
+      const line = parse(raw);
+      expect(line.raw).toBe(raw);
+      expect(line.text.length).toBeLessThanOrEqual(4000);
+      expect(line.problems).toEqual(['text-truncated']);
+    });
+
+    it('never throw on empty, control-character or odd input', () => {
+      for (const raw of [
+        '',
+        '   ',
+        'Decision:',
+        '\u0000\u0007Action:\u0001',
+        '<at>',
+        '<<<>>>',
+        '&#0;&#xD800;',
+        'Action: <at>',
+      ]) {
+        const line = parse(raw);
+        expect(line.raw).toBe(raw);
+      }
+      expect(parse('Decision:').problems).toEqual(['text-empty']);
+    });
+
+    it('ignore a due date without a year when there is nothing to date it from', () => {
+      expect(parseChatLine('Action: BDT to report by 15/12')).toMatchObject({ due: null, problems: ['date-invalid'] });
+    });
+  });
+});
