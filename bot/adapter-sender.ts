@@ -1,7 +1,7 @@
 /**
- * The production `Sender` of the outbox, on botbuilder's CloudAdapter (like bot/adapter.ts): one proactive
- * turn per message, the activity posted or updated through the turn's ConnectorClient, and every failure
- * turned into a `DeliveryError` (HTTP status, Retry-After, connector error code). The connector client's own
+ * The production `Sender` of the outbox, on botbuilder's CloudAdapter (like bot/adapter.ts): a proactive turn
+ * gives the ConnectorClient for a service URL, activities are posted or updated through it, and every failure
+ * is turned into a `DeliveryError` (HTTP status, Retry-After, connector error code). The connector client's own
  * retry policy is removed so each call is exactly one HTTP request: retries, rate limits and their
  * bookkeeping belong to the outbox worker.
  */
@@ -120,6 +120,31 @@ export function createAdapterSender(credentials: BotCredentials, options: Adapte
   const adapter = new CloudAdapter(auth);
   const timeout = options.timeoutMs ?? 30_000;
 
+  // One ConnectorClient per service URL, made by a proactive turn (the sanctioned way, so authentication is
+  // botbuilder's) and reused: a client per message costs twice the CPU. Its credentials refresh tokens per request.
+  const connectors = new Map<string, Promise<ConnectorConversations>>();
+
+  async function openConnector(ref: ConversationRef): Promise<ConnectorConversations> {
+    let found: { conversations: ConnectorConversations } | undefined;
+    await adapter.continueConversationAsync(credentials.appId ?? '', referenceOf(ref), async (context) => {
+      found = context.turnState.get(adapter.ConnectorClientKey) as
+        { conversations: ConnectorConversations } | undefined;
+    });
+    if (!found) throw new DeliveryError(0, 'botbuilder created no connector client for this turn');
+    disableBuiltInRetries(found);
+    return found.conversations;
+  }
+
+  function connectorFor(ref: ConversationRef): Promise<ConnectorConversations> {
+    let connector = connectors.get(ref.serviceUrl);
+    if (!connector) {
+      connector = openConnector(ref);
+      connectors.set(ref.serviceUrl, connector);
+      connector.catch(() => connectors.delete(ref.serviceUrl));
+    }
+    return connector;
+  }
+
   async function withConnector<T>(
     ref: ConversationRef,
     call: (
@@ -128,28 +153,16 @@ export function createAdapterSender(credentials: BotCredentials, options: Adapte
       abortSignal: AbortSignal,
     ) => Promise<T>,
   ): Promise<T> {
-    const reference = referenceOf(ref);
-    let result: { value: T } | undefined;
+    // Our own timer rather than the client's `timeout`, which is never cleared when a request errors.
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), timeout);
     try {
-      await adapter.continueConversationAsync(credentials.appId ?? '', reference, async (context) => {
-        const connector = context.turnState.get(adapter.ConnectorClientKey) as
-          { conversations: ConnectorConversations } | undefined;
-        if (!connector) throw new DeliveryError(0, 'botbuilder created no connector client for this turn');
-        disableBuiltInRetries(connector);
-        // Our own timer rather than the client's `timeout`, which is never cleared when a request errors.
-        const abort = new AbortController();
-        const timer = setTimeout(() => abort.abort(), timeout);
-        try {
-          result = { value: await call(connector.conversations, reference, abort.signal) };
-        } finally {
-          clearTimeout(timer);
-        }
-      });
+      return await call(await connectorFor(ref), referenceOf(ref), abort.signal);
     } catch (error) {
       throw toDeliveryError(error);
+    } finally {
+      clearTimeout(timer);
     }
-    if (!result) throw new DeliveryError(0, 'the proactive turn ended without sending');
-    return result.value;
   }
 
   function outgoing(activity: OutboxActivity, reference: Partial<ConversationReference>): Partial<Activity> {

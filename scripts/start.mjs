@@ -5,7 +5,7 @@
 //   PLAYGROUND=off       start the server only
 //   SKIP_TAB_BUILD=1     use the tab as last built
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -108,6 +108,7 @@ async function startServer() {
 async function startPlayground() {
   mkdirSync(dataDir, { recursive: true });
   const logFile = path.join(dataDir, 'm365agentsplayground.log');
+  writeFileSync(logFile, ''); // one start's log only (it appends)
   const requested = process.env.PLAYGROUND_PORT ?? '56150';
   const playground = run(
     cli.playground,
@@ -125,7 +126,10 @@ async function startPlayground() {
     if (stopping) return;
     let log = '';
     try {
-      log = readFileSync(logFile, 'utf8').split('\n').filter((line) => /^error /.test(line)).join('\n');
+      log = readFileSync(logFile, 'utf8')
+        .split('\n')
+        .filter((line) => /^error /.test(line))
+        .join('\n');
     } catch {
       // no log
     }

@@ -8,10 +8,10 @@ export function helpCard(locale: Locale, tabUrl: string): Attachment {
   const commands: [string, Parameters<typeof t>[0]][] = [
     ['help', 'help.cmd.help'],
     ['my topics', 'help.cmd.myTopics'],
-    ['update <topic>', 'help.cmd.update'],
-    ['status <meeting>', 'help.cmd.status'],
-    ['open <meeting>', 'help.cmd.open'],
-    ['language <code>', 'help.cmd.language'],
+    ['update [topic]', 'help.cmd.update'],
+    ['status [meeting]', 'help.cmd.status'],
+    ['open [meeting]', 'help.cmd.open'],
+    ['language [code]', 'help.cmd.language'],
     ['minutes', 'help.cmd.minutes'],
   ];
   return adaptiveCard(

@@ -49,6 +49,21 @@ export function createApp(deps: AppDeps): express.Express {
     res.status(store.ok ? 200 : 503).json({ status: store.ok ? 'ok' : 'degraded', mode: deps.mode, store });
   });
 
+  app.get(['/privacy', '/terms'], (req, res) => {
+    const privacy = req.path === '/privacy';
+    res
+      .type('html')
+      .send(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ISC Coordinator – ${privacy ? 'Privacy' : 'Terms of use'}</title></head><body><main><h1>${
+          privacy ? 'Privacy statement' : 'Terms of use'
+        }</h1><p>${
+          privacy
+            ? 'ISC Coordinator stores the names, e-mail addresses, sectors and status updates of the people in the ISC-TF/ISCG register, and the messages of meeting chats it is added to, in the ITU tenant (SharePoint) or on the server that runs it. They are used only to run the coordination cycle and are visible to the members of the coordination bodies.'
+            : 'ISC Coordinator is provided to the members and secretariat of the ITU Inter-Sectoral Coordination Task Force and Group for their work under PP Resolution 191.'
+        }</p></main></body></html>`,
+      );
+  });
+
   if (deps.botEndpoint) {
     const bot = deps.botEndpoint;
     app.post('/api/messages', express.json({ limit: BODY_LIMIT }), (req, res, next) => {

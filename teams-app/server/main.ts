@@ -59,7 +59,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     server.listen(config.port, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const publicUrl = config.port === 0 && config.publicUrl.endsWith(':0') ? `http://localhost:${port}` : config.publicUrl;
+  const publicUrl =
+    config.port === 0 && config.publicUrl.endsWith(':0') ? `http://localhost:${port}` : config.publicUrl;
   const now = options.now ?? (() => new Date().toISOString());
   const store = options.store ?? openStore(config);
   if (config.seedDemo && (await seedDemoData(store))) logger.info('seeded the store with demo data');
@@ -121,7 +122,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     sender: createAdapterSender(config.bot),
     onProgress: (event) => {
       if (event.type === 'error') logger.error({ err: event.error }, 'outbox worker error');
-      else if (event.type !== 'sent') logger.warn({ outbox: event.message.id, kind: event.type, reason: event.message.lastError }, 'outbox delivery');
+      else if (event.type !== 'sent')
+        logger.warn({ outbox: event.message.id, kind: event.type, reason: event.message.lastError }, 'outbox delivery');
     },
   });
   const scheduler = new Scheduler(

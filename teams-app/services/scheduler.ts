@@ -20,10 +20,14 @@ export class Scheduler {
   /** Starts every job and runs each once immediately, so work missed while the server was down is done at start. */
   start(): void {
     for (const job of this.jobs) {
-      const cron = new Cron(job.pattern, { protect: true, catch: (error) => this.log.error({ err: error, job: job.name }, 'scheduled job failed') }, async () => {
-        const result = await job.run();
-        this.log.info({ job: job.name, result }, 'scheduled job ran');
-      });
+      const cron = new Cron(
+        job.pattern,
+        { protect: true, catch: (error) => this.log.error({ err: error, job: job.name }, 'scheduled job failed') },
+        async () => {
+          const result = await job.run();
+          this.log.info({ job: job.name, result }, 'scheduled job ran');
+        },
+      );
       this.crons.push(cron);
       void cron.trigger();
     }

@@ -102,6 +102,14 @@ export function meetingRoutes(meetings: MeetingService): Router {
     res.json(await meetings.approveMinutes(Id.parse(req.params.id), staffOf(res.locals)));
   });
 
+  router.post('/meetings/:id/current-item', async (req, res) => {
+    const body = z
+      .object({ item: z.number().int().min(1).max(100), sub: z.number().int().min(1).max(999).nullable().optional() })
+      .strict()
+      .parse(req.body);
+    res.json(await meetings.setCurrentItem(Id.parse(req.params.id), staffOf(res.locals), body.item, body.sub ?? null));
+  });
+
   router.get('/documents/:meetingId/:file', async (req, res) => {
     reader(res.locals);
     const meetingId = Id.parse(req.params.meetingId);

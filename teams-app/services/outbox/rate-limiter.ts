@@ -35,6 +35,13 @@ export interface RateLimiterOptions {
   now?: () => number;
   /** Extra milliseconds added to every window, to absorb network jitter between us and the service. */
   marginMs?: number;
+  /**
+   * Spreads global sends evenly, window/limit apart on average (a generic cell rate algorithm: a send may come
+   * up to half a gap early, to make up for a late one), instead of in bursts at the start of each window.
+   * Bursts queue up on the way out, so their arrival times at the service drift and trip its window; even
+   * spacing keeps that drift to the network jitter, which `marginMs` covers.
+   */
+  smooth?: boolean;
 }
 
 /**
@@ -51,6 +58,9 @@ export class RateLimiter {
   private readonly conversationSpan: number;
   private readonly globalKeep: number;
   private readonly globalSpan: number;
+  private readonly globalGap: number;
+  /** The theoretical time of the next smoothed send (GCRA). */
+  private nextEven = Number.NEGATIVE_INFINITY;
   private callsSinceSweep = 0;
 
   constructor(options: RateLimiterOptions = {}) {
@@ -61,6 +71,7 @@ export class RateLimiter {
     this.conversationSpan = maxOf(this.limits.perConversation, (w) => w.windowMs) + this.marginMs;
     this.globalKeep = maxOf(this.limits.global, (w) => w.limit);
     this.globalSpan = maxOf(this.limits.global, (w) => w.windowMs) + this.marginMs;
+    this.globalGap = options.smooth ? maxOf(this.limits.global, (w) => (w.windowMs + this.marginMs) / w.limit) : 0;
   }
 
   /**
@@ -70,12 +81,10 @@ export class RateLimiter {
   reserve(conversationId: string): number {
     const now = this.now();
     const log = this.conversations.get(conversationId);
-    const wait = Math.max(
-      this.waitFor(this.global, this.limits.global, now),
-      log ? this.waitFor(log, this.limits.perConversation, now) : 0,
-    );
-    if (wait > 0) return Math.ceil(wait);
+    const wait = this.waitAt(now, log, 'all');
+    if (wait > 0) return wait;
     this.global.push(now, this.globalKeep, now - this.globalSpan);
+    if (this.globalGap > 0) this.nextEven = Math.max(this.nextEven, now) + this.globalGap;
     const target = log ?? new SendLog();
     if (!log) this.conversations.set(conversationId, target);
     target.push(now, this.conversationKeep, now - this.conversationSpan);
@@ -83,9 +92,26 @@ export class RateLimiter {
     return 0;
   }
 
+  /**
+   * The milliseconds `reserve` would ask to wait now (0 = a send could go), without taking anything; with
+   * scope 'conversation', only what the conversation's own limits ask.
+   */
+  peek(conversationId: string, scope: 'all' | 'conversation' = 'all'): number {
+    return this.waitAt(this.now(), this.conversations.get(conversationId), scope);
+  }
+
   /** How many conversations the limiter currently remembers (idle ones are forgotten after the longest window). */
   get trackedConversations(): number {
     return this.conversations.size;
+  }
+
+  private waitAt(now: number, log: SendLog | undefined, scope: 'all' | 'conversation'): number {
+    let wait = log ? this.waitFor(log, this.limits.perConversation, now) : 0;
+    if (scope === 'all') {
+      wait = Math.max(wait, this.waitFor(this.global, this.limits.global, now));
+      if (this.globalGap > 0) wait = Math.max(wait, this.nextEven - this.globalGap / 2 - now);
+    }
+    return wait > 0 ? Math.ceil(wait) : 0;
   }
 
   private waitFor(log: SendLog, windows: readonly RateWindow[], now: number): number {

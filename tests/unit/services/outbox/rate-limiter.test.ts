@@ -69,6 +69,15 @@ describe('RateLimiter', () => {
     for (let i = 0; i < 43; i += 1) expect(limiter.reserve(`other${i}`)).toBe(0);
   });
 
+  it('tells the wait without taking a slot when asked to peek', () => {
+    const time = manualTime();
+    const limiter = new RateLimiter({ now: time.now });
+    for (let i = 0; i < 6; i += 1) limiter.reserve('c1');
+    for (let i = 0; i < 5; i += 1) expect(limiter.peek('c1')).toBe(0);
+    expect(limiter.reserve('c1')).toBe(0);
+    expect(limiter.peek('c1')).toBe(1000);
+  });
+
   it('keeps conversations independent under the global cap', () => {
     const time = manualTime();
     const limiter = new RateLimiter({ now: time.now });

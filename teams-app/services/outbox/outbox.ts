@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { AppError, Instant, OutboxMessage, isAppError } from '../../domain';
+import type { Store, Stored } from '../../store';
+
+/** A message to queue: what the caller decides; the outbox fills in the delivery bookkeeping. */
+export const OutboxDraft = OutboxMessage.pick({
+  id: true,
+  kind: true,
+  meetingId: true,
+  personId: true,
+  topicId: true,
+  conversationRefId: true,
+  activity: true,
+}).extend({
+  replaceActivityId: OutboxMessage.shape.replaceActivityId.default(null),
+  /** Not before this instant (default: now). */
+  notBefore: Instant.optional(),
+});
+export type OutboxDraft = z.input<typeof OutboxDraft>;
+
+/** Which drafts were queued now and which were already there (same id: a no-op, never a duplicate). */
+export interface EnqueueResult {
+  created: string[];
+  existing: string[];
+}
+
+/** How many messages are in each state. */
+export interface OutboxStats {
+  pending: number;
+  sending: number;
+  sent: number;
+  undeliverable: number;
+  failed: number;
+  total: number;
+}
+
+const STATUSES = ['pending', 'sending', 'sent', 'undeliverable', 'failed'] as const;
+
+/** Options of the outbox service. */
+export interface OutboxOptions {
+  /** Milliseconds since the epoch; `Date.now` by default. */
+  now?: () => number;
+}
+
+/** The durable outbox of proactive messages: idempotent enqueue (the id is the key), counts, requeue. */
+export class Outbox {
+  private readonly now: () => number;
+
+  constructor(
+    private readonly store: Pick<Store, 'outbox'>,
+    options: OutboxOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Queues messages; an id already in the outbox (in any state) is left as it is. */
+  async enqueue(drafts: readonly OutboxDraft[]): Promise<EnqueueResult> {
+    const parsed = drafts.map((draft, index) => {
+      const result = OutboxDraft.safeParse(draft);
+      if (!result.success) {
+        throw new AppError(
+          'request.invalid',
+          `Outbox message ${index} is not valid: ${z.prettifyError(result.error)}`,
+          {
+            index,
+          },
+        );
+      }
+      return result.data;
+    });
+    const createdAt = new Date(this.now()).toISOString();
+    const result: EnqueueResult = { created: [], existing: [] };
+    for (const draft of parsed) {
+      const message: OutboxMessage = {
+        ...draft,
+        status: 'pending',
+        attempts: 0,
+        // Normalised to UTC so the store's text order on notBefore is time order.
+        notBefore: draft.notBefore ? new Date(draft.notBefore).toISOString() : createdAt,
+        leaseUntil: null,
+        lastError: null,
+        sentActivityId: null,
+        createdAt,
+        sentAt: null,
+      };
+      try {
+        await this.store.outbox.create(message);
+        result.created.push(message.id);
+      } catch (error) {
+        if (!isAppError(error, 'store.already-exists')) throw error;
+        result.existing.push(message.id);
+      }
+    }
+    return result;
+  }
+
+  /** Counts messages by state, for one meeting or for all. */
+  async stats(meetingId?: string): Promise<OutboxStats> {
+    const counts = await Promise.all(
+      STATUSES.map(async (status) => {
+        const where = meetingId === undefined ? { status } : { status, meetingId };
+        return (await this.store.outbox.all({ where })).length;
+      }),
+    );
+    const [pending = 0, sending = 0, sent = 0, undeliverable = 0, failed = 0] = counts;
+    return { pending, sending, sent, undeliverable, failed, total: pending + sending + sent + undeliverable + failed };
+  }
+
+  /** Messages that will not arrive without help (undeliverable or failed), for the tracker. */
+  async problems(meetingId?: string): Promise<Stored<OutboxMessage>[]> {
+    const lists = await Promise.all(
+      (['undeliverable', 'failed'] as const).map((status) =>
+        this.store.outbox.all({ where: meetingId === undefined ? { status } : { status, meetingId } }),
+      ),
+    );
+    return lists.flat();
+  }
+
+  /** Puts an undeliverable or failed message back in the queue (e.g. after the person installed the app). */
+  async requeue(id: string): Promise<boolean> {
+    const current = await this.store.outbox.get(id);
+    if (!current || (current.status !== 'undeliverable' && current.status !== 'failed')) return false;
+    const { etag, ...message } = current;
+    await this.store.outbox.update(
+      { ...message, status: 'pending', attempts: 0, notBefore: new Date(this.now()).toISOString(), lastError: null },
+      etag,
+    );
+    return true;
+  }
+}
