@@ -13,6 +13,19 @@ export interface CollectionWindow {
  * meeting's local calendar, so a window that crosses a DST change keeps its wall-clock times.
  */
 export function collectionWindow(meeting: Pick<Meeting, 'start' | 'timeZone' | 'window'>): CollectionWindow {
+  const key = `${meeting.start}|${meeting.timeZone}|${JSON.stringify(meeting.window)}`;
+  const known = windows.get(key);
+  if (known) return { ...known, remindersAt: [...known.remindersAt] };
+  const computed = computeWindow(meeting);
+  if (windows.size > 1000) windows.clear();
+  windows.set(key, computed);
+  return { ...computed, remindersAt: [...computed.remindersAt] };
+}
+
+/** Computed windows by meeting start, zone and settings: the same inputs always give the same window. */
+const windows = new Map<string, CollectionWindow>();
+
+function computeWindow(meeting: Pick<Meeting, 'start' | 'timeZone' | 'window'>): CollectionWindow {
   const { timeZone, window } = meeting;
   const start = localParts(Date.parse(meeting.start), timeZone);
   const at = (daysBefore: number, hour = start.hour, minute = start.minute) =>

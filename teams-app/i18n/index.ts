@@ -41,16 +41,24 @@ export function errorMessage(code: ErrorCode, locale: Locale, fallback: string):
   return t(key, locale);
 }
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Formats an instant as a date and time in a time zone, in a language. */
 export function formatDateTime(iso: string, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+  const key = `${locale}|${timeZone}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone,
+      timeZoneName: 'short',
+    });
+    dateTimeFormats.set(key, format);
+  }
+  return format.format(new Date(iso));
 }

@@ -5,14 +5,16 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 
-const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+export const ROOT = path.resolve(__dirname, '../..');
+export const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
-function percentile(sorted: number[], p: number): number {
+/** The p-th percentile of sorted values. */
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-async function waitHealthy(url: string, timeoutMs = 60_000): Promise<void> {
+/** Waits until a URL answers 2xx. */
+export async function waitHealthy(url: string, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     try {
@@ -25,7 +27,8 @@ async function waitHealthy(url: string, timeoutMs = 60_000): Promise<void> {
   throw new Error(`no answer from ${url}`);
 }
 
-async function freePort(): Promise<number> {
+/** A free loopback port. */
+export async function freePort(): Promise<number> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -33,14 +36,20 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function startProcess(args: string[], env: Record<string, string>, healthUrl: string): Promise<{ child: ChildProcess; ms: number }> {
+/** Starts a process and measures the time until its health URL answers. */
+export async function startProcess(
+  args: string[],
+  env: Record<string, string>,
+  healthUrl: string,
+): Promise<{ child: ChildProcess; ms: number }> {
   const started = performance.now();
   const child = spawn(args[0]!, args.slice(1), { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
   await waitHealthy(healthUrl);
   return { child, ms: performance.now() - started };
 }
 
-async function stop(child: ChildProcess): Promise<void> {
+/** Stops a child process and waits for it. */
+export async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   await new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
@@ -83,8 +92,17 @@ export async function runApiBench(): Promise<object[]> {
   const bareScript = `require('http').createServer((q,s)=>{s.setHeader('content-type','application/json');s.end(require('fs').readFileSync(process.env.PAYLOAD))}).listen(${barePort},'127.0.0.1')`;
   const payloadFile = path.join(dataDir, 'payload.json');
   fs.writeFileSync(payloadFile, payload);
-  const bare = await startProcess([process.execPath, '-e', bareScript], { PAYLOAD: payloadFile }, `http://127.0.0.1:${barePort}/`);
-  results.push({ bench: 'cold-start', ms: Math.round(app.ms), bound_ms: Math.round(bare.ms), ratio: +(app.ms / bare.ms).toFixed(2) });
+  const bare = await startProcess(
+    [process.execPath, '-e', bareScript],
+    { PAYLOAD: payloadFile },
+    `http://127.0.0.1:${barePort}/`,
+  );
+  results.push({
+    bench: 'cold-start',
+    ms: Math.round(app.ms),
+    bound_ms: Math.round(bare.ms),
+    ratio: +(app.ms / bare.ms).toFixed(2),
+  });
 
   await load(topicsUrl, 10, 10); // warm-up
   await load(`http://127.0.0.1:${barePort}/`, 10, 10);

@@ -276,6 +276,52 @@ function request(method: string, url: string | URL, json?: unknown): Promise<{ s
   });
 }
 
+/** The answer of {@link apiRequest}. */
+export interface ApiResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+  /** The body parsed as JSON (throws when it is not JSON). */
+  json<T = any>(): T;
+}
+
+/**
+ * One request to the app's server as a demo person (`x-dev-user`, local mode), on its own connection so
+ * no idle socket holds jest; e.g. `apiRequest('POST', `${server.url}/api/v1/meetings/x/agenda/compile`, { user })`.
+ */
+export function apiRequest(
+  method: string,
+  url: string | URL,
+  options: { user?: string; json?: unknown; timeoutMs?: number } = {},
+): Promise<ApiResponse> {
+  return new Promise((resolve, reject) => {
+    const body = options.json === undefined ? undefined : JSON.stringify(options.json);
+    const headers: http.OutgoingHttpHeaders = {};
+    if (options.user) headers['x-dev-user'] = options.user;
+    if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = Buffer.byteLength(body);
+    }
+    const req = http.request(url, { method, agent: false, timeout: options.timeoutMs ?? 15_000, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const buffer = Buffer.concat(chunks);
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: buffer,
+          json: <T = any>() => JSON.parse(buffer.toString('utf8')) as T,
+        });
+      });
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`${method} ${url} timed out`)));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

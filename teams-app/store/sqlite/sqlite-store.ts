@@ -59,6 +59,18 @@ class SqliteCollection<T extends { id: string }> implements Collection<T> {
     };
   }
 
+  /** Prepared list statements, by SQL text (the shapes are few: fields × order). */
+  private readonly listStatements = new Map<string, Database.Statement>();
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.listStatements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.listStatements.set(sql, statement);
+    }
+    return statement;
+  }
+
   private toStored(row: Row): Stored<T> {
     return { ...(JSON.parse(row.data) as T), etag: String(row.version) };
   }
@@ -99,9 +111,9 @@ class SqliteCollection<T extends { id: string }> implements Collection<T> {
     const offset = decodeCursor(query.cursor);
     const order = query.orderBy ? `"${query.orderBy}" ${query.descending ? 'DESC' : 'ASC'}, id` : 'id';
     const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-    const rows = this.db
-      .prepare(`SELECT id, version, data FROM "${this.name}" ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
-      .all(...params, pageSize + 1, offset) as Row[];
+    const rows = this.statement(
+      `SELECT id, version, data FROM "${this.name}" ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    ).all(...params, pageSize + 1, offset) as Row[];
     const more = rows.length > pageSize;
     return {
       items: rows.slice(0, pageSize).map((row) => this.toStored(row)),
