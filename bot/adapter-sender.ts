@@ -5,15 +5,8 @@
  * retry policy is removed so each call is exactly one HTTP request: retries, rate limits and their
  * bookkeeping belong to the outbox worker.
  */
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ConfigurationServiceClientCredentialFactory,
-  TurnContext,
-  type Activity,
-  type ConversationReference,
-} from 'botbuilder';
-import type { BotCredentials } from './adapter';
+import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import { cloudAdapter, type BotCredentials } from './adapter';
 import type { ConversationRef } from '../teams-app/domain';
 import { DeliveryError, parseRetryAfter, type OutboxActivity, type Sender } from '../teams-app/services/outbox';
 
@@ -106,18 +99,8 @@ export function toDeliveryError(error: unknown): DeliveryError {
 
 /** Builds the Sender that posts and updates proactive messages through the Bot Connector. */
 export function createAdapterSender(credentials: BotCredentials, options: AdapterSenderOptions = {}): Sender {
-  const settings = {
-    MicrosoftAppId: credentials.appId ?? '',
-    MicrosoftAppPassword: credentials.appPassword ?? '',
-    MicrosoftAppTenantId: credentials.tenantId ?? '',
-    MicrosoftAppType: credentials.appId ? credentials.appType : 'MultiTenant',
-  };
-  const auth = new ConfigurationBotFrameworkAuthentication(
-    settings,
-    new ConfigurationServiceClientCredentialFactory(settings),
-  );
   // No onTurnError: a failed send must reach the worker, not be answered with an apology message.
-  const adapter = new CloudAdapter(auth);
+  const adapter = cloudAdapter(credentials);
   const timeout = options.timeoutMs ?? 30_000;
 
   // One ConnectorClient per service URL, made by a proactive turn (the sanctioned way, so authentication is

@@ -7,12 +7,10 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
-  type ConversationReference,
   type TurnContext,
 } from 'botbuilder';
 import type { Request, Response } from 'express';
 import { IncomingActivity, type InvokeResponse, type OutgoingActivity, type Turn } from './activity';
-import type { ConversationRef } from '../teams-app/domain';
 
 /** Credentials of the bot registration; all empty in local mode (the Agents Playground needs none). */
 export interface BotCredentials {
@@ -26,8 +24,6 @@ export interface BotCredentials {
 export interface BotAdapter {
   /** Handles POST /api/messages. */
   process(req: Request, res: Response, onTurn: (turn: Turn) => Promise<InvokeResponse | void>): Promise<void>;
-  /** Opens a turn in a stored conversation to message someone proactively. */
-  continueConversation(ref: ConversationRef, run: (turn: Omit<Turn, 'activity'>) => Promise<void>): Promise<void>;
 }
 
 function toTurn(context: TurnContext): Omit<Turn, 'activity'> {
@@ -42,19 +38,22 @@ function toTurn(context: TurnContext): Omit<Turn, 'activity'> {
   };
 }
 
-/** Builds the Bot Framework adapter (CloudAdapter, authenticated when credentials are set). */
-export function createBotAdapter(credentials: BotCredentials, onError: (error: unknown) => void): BotAdapter {
+/** A CloudAdapter for the bot registration (anonymous in local mode: the Agents Playground needs no credentials). */
+export function cloudAdapter(credentials: BotCredentials): CloudAdapter {
   const settings = {
     MicrosoftAppId: credentials.appId ?? '',
     MicrosoftAppPassword: credentials.appPassword ?? '',
     MicrosoftAppTenantId: credentials.tenantId ?? '',
     MicrosoftAppType: credentials.appId ? credentials.appType : 'MultiTenant',
   };
-  const auth = new ConfigurationBotFrameworkAuthentication(
-    settings,
-    new ConfigurationServiceClientCredentialFactory(settings),
+  return new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings)),
   );
-  const adapter = new CloudAdapter(auth);
+}
+
+/** Builds the Bot Framework adapter that answers POST /api/messages. */
+export function createBotAdapter(credentials: BotCredentials, onError: (error: unknown) => void): BotAdapter {
+  const adapter = cloudAdapter(credentials);
   adapter.onTurnError = async (context, error) => {
     onError(error);
     try {
@@ -78,24 +77,6 @@ export function createBotAdapter(credentials: BotCredentials, onError: (error: u
           await context.sendActivity({ type: 'invokeResponse', value: result });
         }
       });
-    },
-    async continueConversation(ref, run) {
-      const reference: Partial<ConversationReference> = {
-        channelId: 'msteams',
-        serviceUrl: ref.serviceUrl,
-        conversation: {
-          id: ref.conversationId,
-          isGroup: ref.conversationType !== 'personal',
-          conversationType: ref.conversationType,
-          tenantId: ref.tenantId ?? undefined,
-          name: '',
-        },
-        bot: { id: ref.botId, name: '' },
-        user: { id: '', name: '', aadObjectId: ref.aadObjectId },
-      };
-      await adapter.continueConversationAsync(credentials.appId ?? '', reference, async (context) =>
-        run(toTurn(context)),
-      );
     },
   };
 }
