@@ -5,7 +5,10 @@ import type { Store } from '../store';
 export class ConversationService {
   constructor(private readonly store: Store) {}
 
-  /** Stores or refreshes a reference; the id is stable per person and conversation type. */
+  /**
+   * Stores or refreshes a reference; the id is stable per person and conversation type. An unchanged
+   * reference seen again within a day is not rewritten, so ordinary turns cost no write.
+   */
   async remember(ref: ConversationRef): Promise<void> {
     const existing = await this.store.conversations.get(ref.id);
     if (!existing) {
@@ -18,7 +21,17 @@ export class ConversationService {
       }
     }
     const current = existing ?? (await this.store.conversations.get(ref.id));
-    if (current) await this.store.conversations.update(ref, current.etag);
+    if (!current) return;
+    const { etag, updatedAt, ...kept } = current;
+    const { updatedAt: seenAt, ...seen } = ref;
+    const fresh = Date.parse(seenAt) - Date.parse(updatedAt) < 24 * 3600 * 1000;
+    if (fresh && JSON.stringify(kept) === JSON.stringify(seen)) return;
+    try {
+      await this.store.conversations.update(ref, etag);
+    } catch (error) {
+      // A concurrent turn refreshed it first: its copy is as good as ours.
+      if (!isAppError(error, 'store.conflict')) throw error;
+    }
   }
 
   /** The personal-chat reference of a person, if the bot has one. */
