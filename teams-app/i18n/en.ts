@@ -85,10 +85,10 @@ export const en = {
   'update.none': 'There is no open collection for this topic right now.',
   'update.which': 'Which topic? Type **update** followed by one of: {topics}.',
   'open.done':
-    'Collection is open for {meeting}: {queued} prompts queued, {undeliverable} people cannot be reached yet (see the tracker).',
+    'Collection is open for {meeting}. Prompts queued: {queued}. People who cannot be reached yet: {undeliverable} (see the tracker).',
   'tracker.title': 'Collection tracker: {meeting}',
   'tracker.counts':
-    '{answered} answered · {noChange} no change · {pending} pending · {late} late · {undeliverable} undeliverable · {vacant} vacant',
+    'Answered: {answered} · no change: {noChange} · pending: {pending} · late: {late} · undeliverable: {undeliverable} · vacant: {vacant}',
   'status.answered': 'answered',
   'status.no-change': 'no change',
   'status.pending': 'pending',
@@ -100,7 +100,7 @@ export const en = {
   'agenda.publishedTitle': 'Agenda published: {meeting}',
   'agenda.revision': 'Version {version}, revision {revision}',
   'agenda.summary':
-    '{received} of {expected} updates received · {escalations} escalations · {overlaps} event overlaps · {late} late (addendum)',
+    'Updates received: {received} of {expected} · escalations: {escalations} · event overlaps: {overlaps} · late (addendum): {late}',
   'agenda.approve': 'Approve and publish',
   'agenda.editInTab': 'Review and edit in the tab',
   'agenda.download': 'Download the agenda (.docx)',
@@ -108,14 +108,14 @@ export const en = {
   'minutes.title': 'Draft minutes: {meeting}',
   'minutes.approvedTitle': 'Minutes approved: {meeting}',
   'minutes.stats':
-    '{attendees} participants · {decisions} decisions · {actions} actions · {escalations} escalations to CoCo',
+    'Participants: {attendees} · decisions: {decisions} · actions: {actions} · escalations to CoCo: {escalations}',
   'minutes.decision': 'Decision',
   'minutes.action': 'Action',
   'minutes.escalation': 'To CoCo',
   'minutes.owner': 'owner: {owner}',
   'minutes.noOwner': 'owner missing',
   'minutes.due': 'due {date}',
-  'minutes.review': '{count} lines need a look before approval (missing owner, unreadable date…).',
+  'minutes.review': 'Lines to check before approval (missing owner, unreadable date…): {count}.',
   'minutes.approve': 'Approve minutes',
   'minutes.download': 'Download the minutes (.docx)',
   'minutes.approved': 'The minutes are approved. Actions now go to their owners until closed.',

@@ -367,13 +367,23 @@ export class MeetingService {
    * Moves the agenda pointer of the meeting chat (the chair's side panel): recorded as a chat line
    * "Item N", exactly as if the chair had typed it, so the minutes replay it in order.
    */
-  async setCurrentItem(meetingId: string, actor: Staff, item: number, sub: number | null = null): Promise<{ item: number; sub: number | null }> {
+  async setCurrentItem(
+    meetingId: string,
+    actor: Staff,
+    item: number,
+    sub: number | null = null,
+  ): Promise<{ item: number; sub: number | null }> {
     requireStaff(actor, 'move the agenda pointer');
     const meeting = await this.meeting(meetingId);
-    if (!meeting.chatId) throw new AppError('agenda.not-ready', 'This meeting has no chat linked yet; add the bot to the meeting chat first.');
+    if (!meeting.chatId)
+      throw new AppError(
+        'agenda.not-ready',
+        'This meeting has no chat linked yet; add the bot to the meeting chat first.',
+      );
     const agenda = (await this.versions(meetingId, 'agenda')).find((v) => v.status === 'published');
     const items = agenda ? Agenda.parse(agenda.content).items.length : 0;
-    if (item < 1 || item > items) throw new AppError('request.invalid', `The agenda has items 1 to ${items}.`, { items });
+    if (item < 1 || item > items)
+      throw new AppError('request.invalid', `The agenda has items 1 to ${items}.`, { items });
     const person = await this.store.people.get(actor.personId);
     const at = this.now();
     await this.recordChat({

@@ -50,7 +50,12 @@ describe('sqlite store on disk', () => {
     expect(migrate(db, migrations)).toEqual([1, 2]);
     expect(migrate(db, migrations)).toEqual([]);
     expect(applied).toEqual([1, 2]);
-    expect(migrate(db, MIGRATIONS.filter((m) => m.version > 2))).toEqual([]);
+    expect(
+      migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version > 2),
+      ),
+    ).toEqual([]);
     db.close();
   });
 

@@ -68,7 +68,10 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     it('refuses a stale write with a typed conflict and keeps the newer data', async () => {
       const created = await store.actions.create(action('a1'));
       await store.actions.update({ ...created, text: 'first writer' }, created.etag);
-      const error = await expectCode(store.actions.update({ ...created, text: 'second writer' }, created.etag), 'store.conflict');
+      const error = await expectCode(
+        store.actions.update({ ...created, text: 'second writer' }, created.etag),
+        'store.conflict',
+      );
       expect(error.status).toBe(409);
       expect((await store.actions.get('a1'))?.text).toBe('first writer');
     });
@@ -92,7 +95,9 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       await store.actions.create(action('a3', { ownerId: null, status: 'done' }));
       expect((await store.actions.all({ where: { ownerId: 'alex-wilber' } })).map((a) => a.id)).toEqual(['a1']);
       expect((await store.actions.all({ where: { ownerId: null } })).map((a) => a.id)).toEqual(['a3']);
-      expect((await store.actions.all({ where: { status: 'open', ownerId: 'adele-vance' } })).map((a) => a.id)).toEqual(['a2']);
+      expect((await store.actions.all({ where: { status: 'open', ownerId: 'adele-vance' } })).map((a) => a.id)).toEqual(
+        ['a2'],
+      );
     });
 
     it('refuses to filter or sort on a field that is not indexed', async () => {
@@ -101,12 +106,19 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     });
 
     it('pages through every record exactly once, in order', async () => {
-      for (let i = 0; i < 23; i += 1) await store.actions.create(action(`a${String(i).padStart(2, '0')}`, { due: `2026-12-${String(28 - i).padStart(2, '0')}` }));
+      for (let i = 0; i < 23; i += 1)
+        await store.actions.create(
+          action(`a${String(i).padStart(2, '0')}`, { due: `2026-12-${String(28 - i).padStart(2, '0')}` }),
+        );
       const seen: string[] = [];
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const page: Awaited<ReturnType<Store['actions']['list']>> = await store.actions.list({ pageSize: 5, cursor, orderBy: 'sourceMeetingId' });
+        const page: Awaited<ReturnType<Store['actions']['list']>> = await store.actions.list({
+          pageSize: 5,
+          cursor,
+          orderBy: 'sourceMeetingId',
+        });
         seen.push(...page.items.map((a) => a.id));
         cursor = page.nextCursor;
         pages += 1;
@@ -122,7 +134,11 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       await store.meetings.create(meetingAt('m2', '2027-01-01T09:00:00.000Z'));
       await store.meetings.create(meetingAt('m3', '2026-11-01T09:00:00.000Z'));
       expect((await store.meetings.all({ orderBy: 'start' })).map((m) => m.id)).toEqual(['m3', 'm1', 'm2']);
-      expect((await store.meetings.all({ orderBy: 'start', descending: true })).map((m) => m.id)).toEqual(['m2', 'm1', 'm3']);
+      expect((await store.meetings.all({ orderBy: 'start', descending: true })).map((m) => m.id)).toEqual([
+        'm2',
+        'm1',
+        'm3',
+      ]);
     });
 
     it('keeps indexed fields in step with updates', async () => {

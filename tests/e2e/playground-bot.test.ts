@@ -68,7 +68,7 @@ describe('the bot in the Agents Playground, as Alex Wilber (BDT focal point)', (
     const card = cardIn(await ask(page, 'help', { hasText: 'What you can ask me' }));
 
     await expectVisible(card.getByRole('heading', { name: 'ISC Coordinator' }));
-    for (const command of ['help', 'my topics', 'language', 'minutes']) {
+    for (const command of ['help', 'my topics', 'language [code]', 'update [topic]', 'minutes']) {
       await expectVisible(card.getByText(command, { exact: true }));
     }
     await expectVisible(card.getByText('the topics you answer for, with the next meeting and its deadline'));

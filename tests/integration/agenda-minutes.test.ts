@@ -33,7 +33,10 @@ beforeAll(async () => {
   jest.useRealTimers();
   connector = await startReplyCapture();
   // Patti Fernandez (the chair) reads Spanish by default; these tests read the English cards.
-  await postActivity(server.url, messageActivity(connector.serviceUrl, 'language en', { aad: AAD.patti, name: 'Patti Fernandez' }));
+  await postActivity(
+    server.url,
+    messageActivity(connector.serviceUrl, 'language en', { aad: AAD.patti, name: 'Patti Fernandez' }),
+  );
 });
 afterAll(async () => {
   await server.close();

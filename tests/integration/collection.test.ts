@@ -259,7 +259,7 @@ describe('status collection', () => {
   });
 
   it('sends the due reminder once, only to those who have not answered, even after downtime', async () => {
-    now = '2026-12-04T09:30:00.000Z'; // past both reminders (5 and 2 days before 6 December)
+    now = '2026-12-05T09:30:00.000Z'; // past both reminders (5 and 2 days before Monday 7 December)
     const collection = await api('GET', '/meetings/isc-tf-32/tracker');
     expect(collection.status).toBe(200);
     const { CollectionService } = await import('../../teams-app/services');
@@ -277,7 +277,7 @@ describe('status collection', () => {
   });
 
   it('accepts an update after the window closed and marks it late', async () => {
-    now = '2026-12-05T17:00:00.000Z';
+    now = '2026-12-06T17:00:00.000Z'; // the window closed on 6 December at 17:00 Geneva time
     const card = await click('update.submit', {
       ...slot,
       topicId: 'climate-change-environmental-sustainability',

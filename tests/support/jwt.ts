@@ -35,5 +35,9 @@ export async function startTestIssuer(): Promise<TestIssuer> {
 /** A second key nobody trusts, to forge tokens with. */
 export async function forgeToken(claims: Record<string, unknown>): Promise<string> {
   const { privateKey } = await generateKeyPair('RS256');
-  return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'test-key' }).setIssuedAt().setExpirationTime('1h').sign(privateKey);
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(privateKey);
 }

@@ -210,9 +210,12 @@ function demoAssignments(): Assignment[] {
 /** The Agents Playground's group chat, linked to the next ISC-TF meeting so the demo can record it. */
 export const DEMO_MEETING_CHAT = '19:isc-tf-meeting-chat@thread.v2';
 
-/** 10:00 in Geneva, a number of days from a given instant. */
+/** 10:00 in Geneva, a number of days from a given instant, moved to the Monday when it falls on a weekend. */
 function genevaMorning(nowMs: number, days: number, hour = 10): string {
-  const local = addLocalDays(localParts(nowMs, GENEVA), days);
+  let local = addLocalDays(localParts(nowMs, GENEVA), days);
+  const weekday = new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay();
+  if (weekday === 6) local = addLocalDays(local, 2);
+  if (weekday === 0) local = addLocalDays(local, 1);
   return new Date(zonedToInstant({ ...local, hour, minute: 0 }, GENEVA)).toISOString();
 }
 

@@ -1,4 +1,11 @@
-import { DEFAULT_WINDOW, collectionWindow, windowPhase, windowProblems, zonedToInstant, localParts } from '../../../teams-app/domain';
+import {
+  DEFAULT_WINDOW,
+  collectionWindow,
+  windowPhase,
+  windowProblems,
+  zonedToInstant,
+  localParts,
+} from '../../../teams-app/domain';
 
 const geneva = (start: string) => ({ start, timeZone: 'Europe/Zurich', window: DEFAULT_WINDOW });
 
@@ -48,7 +55,9 @@ describe('collection window', () => {
 
   it('reports settings that make no sense', () => {
     expect(windowProblems(DEFAULT_WINDOW)).toEqual([]);
-    expect(windowProblems({ ...DEFAULT_WINDOW, closeDaysBefore: 12 })).toContain('the window must close after it opens');
+    expect(windowProblems({ ...DEFAULT_WINDOW, closeDaysBefore: 12 })).toContain(
+      'the window must close after it opens',
+    );
     expect(windowProblems({ ...DEFAULT_WINDOW, reminderDaysBefore: [11] })[0]).toMatch(/comes before the opening/);
   });
 });

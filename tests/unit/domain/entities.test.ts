@@ -21,9 +21,20 @@ describe('domain schemas', () => {
     expect(Meeting.safeParse({ ...meeting, timeZone: 'Mars/Olympus' }).success).toBe(false);
     expect(Meeting.safeParse({ ...meeting, start: '2026-13-45' }).success).toBe(false);
     const update = {
-      id: 'u1', meetingId: 'm', topicId: 't', sector: 'BDT', authorId: 'p', progress: 'x'.repeat(UPDATE_LIMITS.progress + 1),
-      nextSteps: '', escalation: { flag: false, ask: '' }, events: [], noChange: false, submittedAt: '2026-11-24T08:00:00Z',
-      late: false, revision: 1, history: [],
+      id: 'u1',
+      meetingId: 'm',
+      topicId: 't',
+      sector: 'BDT',
+      authorId: 'p',
+      progress: 'x'.repeat(UPDATE_LIMITS.progress + 1),
+      nextSteps: '',
+      escalation: { flag: false, ask: '' },
+      events: [],
+      noChange: false,
+      submittedAt: '2026-11-24T08:00:00Z',
+      late: false,
+      revision: 1,
+      history: [],
     };
     const result = StatusUpdate.safeParse(update);
     expect(result.success).toBe(false);

@@ -2,7 +2,16 @@ import { AppError, MeetingState, acceptsUpdates, canTransition, transition } fro
 
 describe('meeting state machine', () => {
   it('walks the whole cycle from scheduled to approved minutes', () => {
-    const path: MeetingState[] = ['scheduled', 'open', 'closed', 'agenda-draft', 'agenda-published', 'held', 'minutes-draft', 'minutes-approved'];
+    const path: MeetingState[] = [
+      'scheduled',
+      'open',
+      'closed',
+      'agenda-draft',
+      'agenda-published',
+      'held',
+      'minutes-draft',
+      'minutes-approved',
+    ];
     for (let i = 1; i < path.length; i += 1) expect(transition(path[i - 1]!, path[i]!)).toBe(path[i]);
   });
 

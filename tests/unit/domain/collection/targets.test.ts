@@ -13,9 +13,18 @@ import {
   type StatusUpdate,
 } from '../../../../teams-app/domain';
 
-const window = collectionWindow({ start: '2026-12-06T09:00:00.000Z', timeZone: 'Europe/Zurich', window: DEFAULT_WINDOW });
+const window = collectionWindow({
+  start: '2026-12-06T09:00:00.000Z',
+  timeZone: 'Europe/Zurich',
+  window: DEFAULT_WINDOW,
+});
 
-function assignment(topicId: string, sector: Assignment['sector'], focalPointId: string | null, alternateId: string | null = null): Assignment {
+function assignment(
+  topicId: string,
+  sector: Assignment['sector'],
+  focalPointId: string | null,
+  alternateId: string | null = null,
+): Assignment {
   return { id: `${topicId}.${sector}`, topicId, sector, focalPointId, alternateId, iscgCoordinator: false };
 }
 
@@ -46,9 +55,15 @@ describe('prompt targeting', () => {
   it('asks the focal point of every active topic × sector and nobody for a vacancy or a closed topic', () => {
     const targets = promptTargets({
       ...base,
-      assignments: [assignment('space', 'BR', 'fp', 'alt'), assignment('youth', 'BDT', null), assignment('old', 'GS', 'fp2')],
+      assignments: [
+        assignment('space', 'BR', 'fp', 'alt'),
+        assignment('youth', 'BDT', null),
+        assignment('old', 'GS', 'fp2'),
+      ],
     });
-    expect(targets).toEqual([{ meetingId: 'm1', topicId: 'space', sector: 'BR', personId: 'fp', reason: 'focal-point' }]);
+    expect(targets).toEqual([
+      { meetingId: 'm1', topicId: 'space', sector: 'BR', personId: 'fp', reason: 'focal-point' },
+    ]);
   });
 
   it('routes to the alternate when the focal point is out of office for the rest of the window', () => {
@@ -79,13 +94,18 @@ describe('prompt targeting', () => {
   });
 
   it('sends a delegated prompt to the delegate', () => {
-    const delegations: Delegation[] = [{ id: 'm1.space.BR', meetingId: 'm1', topicId: 'space', sector: 'BR', fromId: 'fp', toId: 'alt', at: base.now }];
+    const delegations: Delegation[] = [
+      { id: 'm1.space.BR', meetingId: 'm1', topicId: 'space', sector: 'BR', fromId: 'fp', toId: 'alt', at: base.now },
+    ];
     const targets = promptTargets({ ...base, delegations, assignments: [assignment('space', 'BR', 'fp', 'alt')] });
     expect(targets[0]).toEqual(expect.objectContaining({ personId: 'alt', reason: 'delegated' }));
   });
 
   it('reminds only focal points who have not answered', () => {
-    const targets = promptTargets({ ...base, assignments: [assignment('space', 'BR', 'fp'), assignment('youth', 'BDT', 'fp2')] });
+    const targets = promptTargets({
+      ...base,
+      assignments: [assignment('space', 'BR', 'fp'), assignment('youth', 'BDT', 'fp2')],
+    });
     expect(pendingTargets(targets, [update('space', 'BR')]).map((t) => t.personId)).toEqual(['fp2']);
     expect(pendingTargets(targets, [update('space', 'BR'), update('youth', 'BDT')])).toEqual([]);
   });
@@ -93,8 +113,20 @@ describe('prompt targeting', () => {
 
 describe('out of office', () => {
   it('counts whole days from now to the close', () => {
-    expect(awayForRestOfWindow({ outOfOffice: [{ from: '2026-12-01', to: '2026-12-05' }] }, '2026-12-01T10:00:00Z', '2026-12-05T16:00:00Z')).toBe(true);
-    expect(awayForRestOfWindow({ outOfOffice: [{ from: '2026-12-02', to: '2026-12-05' }] }, '2026-12-01T10:00:00Z', '2026-12-05T16:00:00Z')).toBe(false);
+    expect(
+      awayForRestOfWindow(
+        { outOfOffice: [{ from: '2026-12-01', to: '2026-12-05' }] },
+        '2026-12-01T10:00:00Z',
+        '2026-12-05T16:00:00Z',
+      ),
+    ).toBe(true);
+    expect(
+      awayForRestOfWindow(
+        { outOfOffice: [{ from: '2026-12-02', to: '2026-12-05' }] },
+        '2026-12-01T10:00:00Z',
+        '2026-12-05T16:00:00Z',
+      ),
+    ).toBe(false);
   });
 });
 
@@ -139,13 +171,31 @@ describe('tracker', () => {
       assignment('f', 'BR', null),
     ];
     const mk = (topicId: string, extra: Partial<StatusUpdate>): StatusUpdate => ({
-      id: topicId, meetingId: 'm1', topicId, sector: 'BR', authorId: 'p', progress: '', nextSteps: '', escalation: { flag: false, ask: '' },
-      events: [], noChange: false, submittedAt: '2026-12-01T00:00:00Z', late: false, revision: 1, history: [], ...extra,
+      id: topicId,
+      meetingId: 'm1',
+      topicId,
+      sector: 'BR',
+      authorId: 'p',
+      progress: '',
+      nextSteps: '',
+      escalation: { flag: false, ask: '' },
+      events: [],
+      noChange: false,
+      submittedAt: '2026-12-01T00:00:00Z',
+      late: false,
+      revision: 1,
+      history: [],
+      ...extra,
     });
     const rows = buildTracker({
       assignments,
       activeTopicIds: ['a', 'b', 'c', 'd', 'e', 'f'],
-      targets: promptTargets({ ...base, topics: ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({ id, status: 'active' })), people: [], assignments }),
+      targets: promptTargets({
+        ...base,
+        topics: ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({ id, status: 'active' })),
+        people: [],
+        assignments,
+      }),
       updates: [mk('a', {}), mk('b', { noChange: true }), mk('c', { late: true })],
       undeliverable: new Map([['e.BR', 'blocked (403)']]),
     });
