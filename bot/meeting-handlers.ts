@@ -21,6 +21,7 @@ import { plain } from './cards/card';
 import { agendaCard, MEETING_VERBS, minutesCard } from './cards/meeting-cards';
 import { noticeCard } from './cards/status-card';
 import type { IscBot, TurnContext } from './handler';
+import type { Attachment } from './activity';
 import { mentionsBot } from './handler';
 
 const BOT_COMMAND = /^(help|minutes|agenda(\s+compile)?(\s+\S+)?|meeting\s+\S+|status(\s+\S+)?|my topics)$/i;
@@ -182,41 +183,33 @@ export function addMeetingHandlers(
     },
   });
 
-  bot.addCardAction(MEETING_VERBS.publishAgenda, async (ctx, data) => {
-    const staff = staffOf(ctx.person);
-    if (!staff) return noticeCard(t('forbidden.chair', ctx.locale), ctx.locale, 'Attention');
-    try {
-      const version = await meetings.publishAgenda(String(data.meetingId ?? ''), staff);
-      return agendaCard(
-        version.agenda,
-        version.version,
-        ctx.locale,
-        tabUrl,
-        true,
-        version.file ? meetings.documentUrl(version.file) : undefined,
-      );
-    } catch (error) {
-      if (!isAppError(error) || error.status >= 500) throw error;
-      return noticeCard(plain(error.message), ctx.locale, 'Attention');
-    }
+  /** A chair/secretariat button: refused politely for others; a coded refusal becomes a notice card. */
+  function staffAction(
+    verb: string,
+    run: (ctx: TurnContext, meetingId: string, staff: Staff) => Promise<Attachment>,
+  ): void {
+    bot.addCardAction(verb, async (ctx, data) => {
+      const staff = staffOf(ctx.person);
+      if (!staff) return noticeCard(t('forbidden.chair', ctx.locale), ctx.locale, 'Attention');
+      try {
+        return await run(ctx, String(data.meetingId ?? ''), staff);
+      } catch (error) {
+        if (!isAppError(error) || error.status >= 500) throw error;
+        return noticeCard(plain(error.message), ctx.locale, 'Attention');
+      }
+    });
+  }
+
+  const urlOf = (file: string | null) => (file ? meetings.documentUrl(file) : undefined);
+
+  staffAction(MEETING_VERBS.publishAgenda, async (ctx, meetingId, staff) => {
+    const version = await meetings.publishAgenda(meetingId, staff);
+    return agendaCard(version.agenda, version.version, ctx.locale, tabUrl, true, urlOf(version.file));
   });
 
-  bot.addCardAction(MEETING_VERBS.approveMinutes, async (ctx, data) => {
-    const staff = staffOf(ctx.person);
-    if (!staff) return noticeCard(t('forbidden.chair', ctx.locale), ctx.locale, 'Attention');
-    try {
-      const version = await meetings.approveMinutes(String(data.meetingId ?? ''), staff);
-      return minutesCard(
-        version.minutes,
-        ctx.locale,
-        tabUrl,
-        true,
-        version.file ? meetings.documentUrl(version.file) : undefined,
-      );
-    } catch (error) {
-      if (!isAppError(error) || error.status >= 500) throw error;
-      return noticeCard(plain(error.message), ctx.locale, 'Attention');
-    }
+  staffAction(MEETING_VERBS.approveMinutes, async (ctx, meetingId, staff) => {
+    const version = await meetings.approveMinutes(meetingId, staff);
+    return minutesCard(version.minutes, ctx.locale, tabUrl, true, urlOf(version.file));
   });
 }
 

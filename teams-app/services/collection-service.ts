@@ -25,6 +25,8 @@ import {
 } from '../domain';
 import type { Store, Stored } from '../store';
 import type { CollectionMessages, PromptData, TrackerView } from './collection-messages';
+import { requireMeeting } from './lookups';
+import { Outbox } from './outbox/outbox';
 
 /** Who acts: a person from the register, or the scheduler. */
 export type Actor = { personId: string; roles: Role[] } | 'scheduler';
@@ -85,16 +87,18 @@ function sameContent(
  * and reports the tracker.
  */
 export class CollectionService {
+  private readonly outbox: Outbox;
+
   constructor(
     private readonly store: Store,
     private readonly messages: CollectionMessages,
     private readonly now: () => string,
-  ) {}
+  ) {
+    this.outbox = new Outbox(store, { now: () => Date.parse(now()) });
+  }
 
-  private async meeting(id: string): Promise<Stored<Meeting>> {
-    const meeting = await this.store.meetings.get(id);
-    if (!meeting) throw new AppError('meeting.not-found', `There is no meeting "${id}".`, { id });
-    return meeting;
+  private meeting(id: string): Promise<Stored<Meeting>> {
+    return requireMeeting(this.store, id);
   }
 
   private async person(id: string): Promise<Stored<Person>> {
@@ -243,32 +247,22 @@ export class CollectionService {
       where: { aadObjectId: person.aadObjectId, conversationType: 'personal' },
     });
     const ref = refs[0];
-    const now = this.now();
-    const row: OutboxMessage = {
-      id,
-      kind,
-      meetingId,
-      personId: person.id,
-      topicId,
-      conversationRefId: ref?.id ?? 'none',
-      activity,
-      replaceActivityId: null,
-      status: ref ? 'pending' : 'undeliverable',
-      attempts: 0,
-      notBefore: now,
-      leaseUntil: null,
-      lastError: ref ? null : 'The app is not installed for this person in Teams (no 1:1 conversation yet).',
-      sentActivityId: null,
-      createdAt: now,
-      sentAt: null,
-    };
-    try {
-      await this.store.outbox.create(row);
-      return ref ? 'queued' : 'undeliverable';
-    } catch (error) {
-      if (isAppError(error, 'store.already-exists')) return 'exists';
-      throw error;
-    }
+    const result = await this.outbox.enqueue([
+      {
+        id,
+        kind,
+        meetingId,
+        personId: person.id,
+        topicId,
+        conversationRefId: ref?.id ?? 'none',
+        activity,
+        undeliverableReason: ref
+          ? null
+          : 'The app is not installed for this person in Teams (no 1:1 conversation yet).',
+      },
+    ]);
+    if (result.existing.length) return 'exists';
+    return ref ? 'queued' : 'undeliverable';
   }
 
   /** Checks that a person may answer for a topic × sector in a meeting (focal point, alternate or delegate). */

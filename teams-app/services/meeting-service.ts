@@ -30,6 +30,8 @@ import {
 } from '../domain';
 import type { FileStore, Store, Stored } from '../store';
 import type { DocumentRenderer, MeetingMessages } from './meeting-documents';
+import { requireMeeting } from './lookups';
+import { Outbox } from './outbox/outbox';
 
 const BOT_MENTION = /^\s*(?:<p>)?\s*<at>ISC Coordinator<\/at>\s*/i;
 const BOT_COMMANDS = /^(?:minutes|agenda|help|meeting|status|my topics|update|open|language)\b/i;
@@ -89,6 +91,8 @@ function requireStaff(actor: Staff, what: string): void {
  * meeting chat, compiles the minutes from it, and on approval stores the documents and creates the actions.
  */
 export class MeetingService {
+  private readonly outbox: Outbox;
+
   constructor(
     private readonly store: Store,
     private readonly files: FileStore,
@@ -96,12 +100,12 @@ export class MeetingService {
     private readonly messages: MeetingMessages,
     private readonly publicUrl: string,
     private readonly now: () => string,
-  ) {}
+  ) {
+    this.outbox = new Outbox(store, { now: () => Date.parse(now()) });
+  }
 
-  private async meeting(id: string): Promise<Stored<Meeting>> {
-    const meeting = await this.store.meetings.get(id);
-    if (!meeting) throw new AppError('meeting.not-found', `There is no meeting "${id}".`, { id });
-    return meeting;
+  private meeting(id: string): Promise<Stored<Meeting>> {
+    return requireMeeting(this.store, id);
   }
 
   private async moveMeeting(meeting: Stored<Meeting>, ...path: MeetingState[]): Promise<Stored<Meeting>> {
@@ -300,9 +304,8 @@ export class MeetingService {
     if (!meeting.chatId) return;
     const refs = await this.store.conversations.all({ where: { conversationId: meeting.chatId } });
     const ref = refs[0];
-    const now = this.now();
-    try {
-      await this.store.outbox.create({
+    await this.outbox.enqueue([
+      {
         id,
         kind,
         meetingId: meeting.id,
@@ -310,19 +313,9 @@ export class MeetingService {
         topicId: null,
         conversationRefId: ref?.id ?? 'none',
         activity,
-        replaceActivityId: null,
-        status: ref ? 'pending' : 'undeliverable',
-        attempts: 0,
-        notBefore: now,
-        leaseUntil: null,
-        lastError: ref ? null : 'The bot has not been added to this meeting chat yet.',
-        sentActivityId: null,
-        createdAt: now,
-        sentAt: null,
-      });
-    } catch (error) {
-      if (!isAppError(error, 'store.already-exists')) throw error;
-    }
+        undeliverableReason: ref ? null : 'The bot has not been added to this meeting chat yet.',
+      },
+    ]);
   }
 
   /** The meeting a chat belongs to: the one linked to it, else the current meeting (published agenda or held). */

@@ -15,6 +15,8 @@ export const OutboxDraft = OutboxMessage.pick({
   replaceActivityId: OutboxMessage.shape.replaceActivityId.default(null),
   /** Not before this instant (default: now). */
   notBefore: Instant.optional(),
+  /** Why the message cannot be sent at all (e.g. the app is not installed for the person): recorded, not sent. */
+  undeliverableReason: z.string().max(1000).nullable().default(null),
 });
 export type OutboxDraft = z.input<typeof OutboxDraft>;
 
@@ -71,14 +73,15 @@ export class Outbox {
     const createdAt = new Date(this.now()).toISOString();
     const result: EnqueueResult = { created: [], existing: [] };
     for (const draft of parsed) {
+      const { undeliverableReason, ...fields } = draft;
       const message: OutboxMessage = {
-        ...draft,
-        status: 'pending',
+        ...fields,
+        status: undeliverableReason ? 'undeliverable' : 'pending',
         attempts: 0,
         // Normalised to UTC so the store's text order on notBefore is time order.
         notBefore: draft.notBefore ? new Date(draft.notBefore).toISOString() : createdAt,
         leaseUntil: null,
-        lastError: null,
+        lastError: undeliverableReason,
         sentActivityId: null,
         createdAt,
         sentAt: null,
