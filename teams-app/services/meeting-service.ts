@@ -129,6 +129,24 @@ export class MeetingService {
     return latest ? { ...latest, agenda: Agenda.parse(latest.content) } : null;
   }
 
+  /** The published agenda of a meeting (the one the meeting runs on), or null. */
+  async publishedAgenda(meetingId: string): Promise<AgendaVersion | null> {
+    const published = (await this.versions(meetingId, 'agenda')).find((v) => v.status === 'published');
+    return published ? { ...published, agenda: Agenda.parse(published.content) } : null;
+  }
+
+  /** Where the meeting chat is on the agenda (replaying the recorded pointer lines), or null before any. */
+  async currentItem(meetingId: string): Promise<{ item: number | null; sub: number | null }> {
+    const meeting = await this.meeting(meetingId);
+    const agenda = await this.publishedAgenda(meetingId);
+    if (!meeting.chatId || !agenda) return { item: null, sub: null };
+    const captured = captureChat(chatForCapture(await this.chatRecords(meeting.chatId, meetingId)), {
+      botNames: ['ISC Coordinator'],
+      itemCount: agenda.agenda.items.length,
+    });
+    return { item: captured.position.item, sub: captured.position.sub };
+  }
+
   /** The newest minutes version of a meeting, or null. */
   async latestMinutes(meetingId: string): Promise<MinutesVersion | null> {
     const latest = (await this.versions(meetingId, 'minutes'))[0];

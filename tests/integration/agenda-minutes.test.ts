@@ -175,6 +175,9 @@ describe('agenda: compile, edit, publish', () => {
   it('makes a new version on recompiling after publication, never overwriting the published one', async () => {
     const again = await api('POST', '/meetings/isc-tf-32/agenda/compile');
     expect(again.body.version).toBe(2);
+    expect((await api('GET', '/meetings/isc-tf-32/agenda?status=published')).body.version).toBe(1);
+    expect((await api('GET', '/meetings/isc-tf-32/agenda')).body.version).toBe(2);
+    expect((await api('GET', '/meetings/isc-tf-32/agenda?status=nonsense')).status).toBe(400);
     expect((await server.store.documents.get('isc-tf-32.agenda.v1'))?.status).toBe('published');
     const republished = await api('POST', '/meetings/isc-tf-32/agenda/publish', undefined, 'patti-fernandez');
     expect(republished.body.version).toBe(2);
@@ -201,6 +204,10 @@ describe('meeting chat and minutes', () => {
     await inChat('We agreed to talk again in January.', { aad: AAD.alex, name: 'Alex Wilber' });
     await inChat(`<at>ISC Coordinator</at> Decision: <script>alert(1)</script>${'x'.repeat(10_000)}`);
     expect(await server.store.chatMessages.all({ where: { chatId: CHAT } })).toHaveLength(9);
+    expect((await api('GET', '/meetings/isc-tf-32/current-item', undefined, 'alex-wilber')).body).toEqual({
+      item: 4,
+      sub: null,
+    });
   });
 
   it('drafts the minutes on "minutes" from the chair', async () => {

@@ -24,9 +24,13 @@ export interface Identity {
 
 type QueryValue = string | number | boolean | undefined | null;
 
-/** Reads a JSON API under one base path. */
+/** Reads and changes a JSON API under one base path. */
 export interface ApiClient {
   get<T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal): Promise<T>;
+  /** Sends a change (POST, PATCH) with an optional JSON body and reads the JSON answer. */
+  send<T>(method: 'POST' | 'PATCH', path: string, body?: unknown): Promise<T>;
+  /** Reads a file (a stored document) with the caller's identity, as a Blob. */
+  download(path: string): Promise<Blob>;
 }
 
 /** Builds the query string, leaving out empty values and `false` flags. */
@@ -71,18 +75,35 @@ export function createApiClient(identity: Identity, basePath = '/api/v1'): ApiCl
     return result;
   }
 
+  async function call(url: string, init: RequestInit): Promise<Response> {
+    let response: Response;
+    try {
+      response = await fetch(url, { ...init, credentials: 'same-origin' });
+    } catch (error) {
+      if (init.signal?.aborted) throw error;
+      throw new ApiError('network', '', 0);
+    }
+    if (!response.ok) throw await errorFrom(response);
+    return response;
+  }
+
   return {
     async get<T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal): Promise<T> {
-      const init: RequestInit = { headers: await headers(), signal, credentials: 'same-origin' };
-      let response: Response;
-      try {
-        response = await fetch(`${basePath}${path}${toQueryString(query)}`, init);
-      } catch (error) {
-        if (signal?.aborted) throw error;
-        throw new ApiError('network', '', 0);
-      }
-      if (!response.ok) throw await errorFrom(response);
+      const response = await call(`${basePath}${path}${toQueryString(query)}`, { headers: await headers(), signal });
       return (await response.json()) as T;
+    },
+    async send<T>(method: 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+      const init: RequestInit = { method, headers: await headers() };
+      if (body !== undefined) {
+        init.headers = { ...init.headers, 'Content-Type': 'application/json' };
+        init.body = JSON.stringify(body);
+      }
+      const response = await call(`${basePath}${path}`, init);
+      return (await response.json()) as T;
+    },
+    async download(path: string): Promise<Blob> {
+      const response = await call(`${basePath}${path}`, { headers: { ...(await headers()), Accept: '*/*' } });
+      return response.blob();
     },
   };
 }

@@ -1,7 +1,7 @@
 /** The full tab: a header (name, mode, settings) with the section tabs, and the selected section. */
-import { Avatar, Badge, Caption1, Tab, TabList, Text } from '@fluentui/react-components';
+import { Avatar, Badge, Caption1, Spinner, Tab, TabList, Text } from '@fluentui/react-components';
 import { CalendarLtr20Regular, PeopleTeam24Filled, TextBulletListSquare20Regular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { Suspense, lazy } from 'react';
 import { useSession } from '../common/ApiContext';
 import { ErrorBar } from '../common/ErrorBar';
 import type { Resource } from '../common/useResource';
@@ -12,8 +12,12 @@ import { useI18n } from '../i18n';
 import type { Host } from '../host/host';
 import { useShellStyles } from './AppShell.styles';
 import { SettingsBar, type SettingsProps } from './SettingsBar';
+import { useRoute } from './useRoute';
 
-type Section = 'topics' | 'meetings';
+// The meeting workspace (dialogs, tables, forms) loads on first use, keeping the register's first paint light.
+const MeetingWorkspace = lazy(() =>
+  import('../workspace/MeetingWorkspace').then((module) => ({ default: module.MeetingWorkspace })),
+);
 
 /** Everything App passes down to the shell. */
 export interface ShellProps extends SettingsProps {
@@ -27,7 +31,8 @@ export function AppShell(props: ShellProps) {
   const { t } = useI18n();
   const { me: signedIn } = useSession();
   const styles = useShellStyles();
-  const [section, setSection] = useState<Section>('topics');
+  const [route, navigate] = useRoute();
+  const section = route.section === 'topics' ? 'topics' : 'meetings';
   const person = signedIn?.person ?? null;
 
   return (
@@ -62,7 +67,7 @@ export function AppShell(props: ShellProps) {
         </div>
         <TabList
           selectedValue={section}
-          onTabSelect={(_, data) => setSection(data.value === 'meetings' ? 'meetings' : 'topics')}
+          onTabSelect={(_, data) => navigate({ section: data.value === 'meetings' ? 'meetings' : 'topics' })}
           aria-label={t.nav.label}
           className={styles.tabs}
         >
@@ -86,7 +91,23 @@ export function AppShell(props: ShellProps) {
           <TopicRegister headingId="heading-topics" />
         </div>
         <div role="tabpanel" id="panel-meetings" aria-labelledby="tab-meetings" hidden={section !== 'meetings'}>
-          <MeetingList headingId="heading-meetings" onJoin={host.openLink} />
+          {route.section === 'meeting' ? (
+            <Suspense fallback={<Spinner label={t.workspace.loading} />}>
+              <MeetingWorkspace
+                key={route.meetingId}
+                meetingId={route.meetingId}
+                view={route.view}
+                onViewChange={(view) => navigate({ ...route, view }, { replace: true })}
+                onBack={() => navigate({ section: 'meetings' })}
+              />
+            </Suspense>
+          ) : (
+            <MeetingList
+              headingId="heading-meetings"
+              onJoin={host.openLink}
+              onOpen={(meetingId, view) => navigate({ section: 'meeting', meetingId, view })}
+            />
+          )}
         </div>
       </main>
     </div>

@@ -1,7 +1,7 @@
 /** Styles shared by several views. */
-import { makeStyles } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 
-/** Shared helpers: text only screen readers read. */
+/** Shared helpers: text only screen readers read, a link with a leading icon. */
 export const useCommonStyles = makeStyles({
   visuallyHidden: {
     position: 'absolute',
@@ -14,4 +14,5 @@ export const useCommonStyles = makeStyles({
     whiteSpace: 'nowrap',
     border: '0',
   },
+  iconLink: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
 });

@@ -53,3 +53,23 @@ export function formatInstant(iso: string, timeZone: string, intlTag: string): s
 export function zoneCity(timeZone: string): string {
   return (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ');
 }
+
+/** A calendar date (YYYY-MM-DD) as the reader writes dates, e.g. "6 Dec 2026". */
+export function formatDate(date: string, intlTag: string): string {
+  return new Intl.DateTimeFormat(intlTag, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}
+
+/** A range of calendar dates, e.g. "10–14 Mar 2027". */
+export function formatDateRange(start: string, end: string, intlTag: string): string {
+  const format = new Intl.DateTimeFormat(intlTag, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+  return start === end
+    ? format.format(new Date(`${start}T00:00:00Z`))
+    : format.formatRange(new Date(`${start}T00:00:00Z`), new Date(`${end}T00:00:00Z`));
+}
+
+/** A title in the reader's language, falling back to English. */
+export function inLocale(text: { en: string } & Partial<Record<string, string>>, locale: string): string {
+  return text[locale] ?? text.en;
+}

@@ -11,6 +11,8 @@ export interface Resource<T> {
   error: unknown;
   /** Loads again (the Retry button). */
   reload: () => void;
+  /** Replaces the data with a newer copy the caller already has (the answer of a change). */
+  set: (data: T) => void;
 }
 
 interface Settled<T> {
@@ -47,10 +49,18 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>): Resou
 
   const current = settled !== null && settled.load === load && settled.attempt === attempt;
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const set = useCallback(
+    (data: T) => {
+      setSettled({ load, attempt, data });
+      setLastData(data);
+    },
+    [load, attempt],
+  );
   return {
     data: current && settled.data !== undefined ? settled.data : lastData,
     loading: !current,
     error: current ? (settled.error ?? null) : null,
     reload,
+    set,
   };
 }

@@ -1,5 +1,6 @@
 /** Arabic UI strings (the layout switches to right-to-left). */
 import type { Messages } from './en';
+import { workspaceAr } from './workspace/ar';
 
 const plural = new Intl.PluralRules('ar');
 
@@ -155,6 +156,7 @@ export const ar: Messages = {
         other: '# منصب شاغر',
       }),
   },
+  workspace: workspaceAr,
   errors: {
     retry: 'إعادة المحاولة',
     network: 'تعذّر الوصول إلى الخادم. تحقّق من الاتصال ثم أعد المحاولة.',

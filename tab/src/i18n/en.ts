@@ -1,4 +1,6 @@
 /** English UI strings: the reference catalogue every other language follows. */
+import { workspaceEn } from './workspace/en';
+
 const plural = new Intl.PluralRules('en');
 
 export const en = {
@@ -120,6 +122,7 @@ export const en = {
     topicsLabel: 'Topics for this meeting',
     vacancies: (n: number) => (plural.select(n) === 'one' ? `${n} vacancy` : `${n} vacancies`),
   },
+  workspace: workspaceEn,
   errors: {
     retry: 'Retry',
     network: 'The server could not be reached. Check the connection and try again.',

@@ -1,5 +1,6 @@
 /** Spanish UI strings. */
 import type { Messages } from './en';
+import { workspaceEs } from './workspace/es';
 
 const plural = new Intl.PluralRules('es');
 
@@ -128,6 +129,7 @@ export const es: Messages = {
     topicsLabel: 'Temas de esta reunión',
     vacancies: (n) => (plural.select(n) === 'one' ? `${n} vacante` : `${n} vacantes`),
   },
+  workspace: workspaceEs,
   errors: {
     retry: 'Reintentar',
     network: 'No se pudo contactar con el servidor. Compruebe la conexión e inténtelo de nuevo.',

@@ -1,5 +1,6 @@
 /** French UI strings. */
 import type { Messages } from './en';
+import { workspaceFr } from './workspace/fr';
 
 const plural = new Intl.PluralRules('fr');
 
@@ -129,6 +130,7 @@ export const fr: Messages = {
     topicsLabel: 'Thèmes de cette réunion',
     vacancies: (n) => (plural.select(n) === 'one' ? `${n} poste vacant` : `${n} postes vacants`),
   },
+  workspace: workspaceFr,
   errors: {
     retry: 'Réessayer',
     network: 'Le serveur est injoignable. Vérifiez la connexion et réessayez.',

@@ -1,5 +1,6 @@
 /** Russian UI strings. */
 import type { Messages } from './en';
+import { workspaceRu } from './workspace/ru';
 
 const plural = new Intl.PluralRules('ru');
 
@@ -133,6 +134,7 @@ export const ru: Messages = {
     topicsLabel: 'Темы этого собрания',
     vacancies: (n) => forms(n, 'вакансия', 'вакансии', 'вакансий'),
   },
+  workspace: workspaceRu,
   errors: {
     retry: 'Повторить',
     network: 'Не удалось связаться с сервером. Проверьте подключение и повторите попытку.',

@@ -1,5 +1,6 @@
 /** Chinese (Simplified) UI strings. */
 import type { Messages } from './en';
+import { workspaceZh } from './workspace/zh';
 
 export const zh: Messages = {
   app: {
@@ -131,6 +132,7 @@ export const zh: Messages = {
     topicsLabel: '本次会议议题',
     vacancies: (n) => `${n} 个空缺`,
   },
+  workspace: workspaceZh,
   errors: {
     retry: '重试',
     network: '无法连接服务器。请检查网络连接后重试。',

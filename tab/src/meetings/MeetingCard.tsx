@@ -1,23 +1,31 @@
 /** One meeting: name and title, time in the meeting's zone and the viewer's, state, collection window, Join. */
 import { Badge, Body1, Button, Caption1, Card, CardHeader, Text, mergeClasses } from '@fluentui/react-components';
-import { CalendarClock20Regular, Location20Regular, Video20Regular } from '@fluentui/react-icons';
+import {
+  CalendarClock20Regular,
+  Location20Regular,
+  TextBulletListSquareEdit20Regular,
+  Video20Regular,
+} from '@fluentui/react-icons';
 import type { MeetingView } from '../api';
+import { routeSearch, type WorkspaceView } from '../app/route';
 import { formatInstant, formatRange, viewerTimeZone, zoneCity } from '../common/format';
 import { useI18n } from '../i18n';
 import { useMeetingStyles } from './MeetingList.styles';
-import { STATE_COLOURS, meetingName } from './meeting-display';
+import { STATE_COLOURS, meetingName, workspaceViewFor } from './meeting-display';
 
-/** A meeting card; `compact` for the meeting side panel (narrow, fewer details). */
+/** A meeting card; `compact` for the meeting side panel (narrow, fewer details); `onOpen` adds "Open meeting". */
 export function MeetingCard({
   meeting,
   headingLevel = 3,
   compact = false,
   onJoin,
+  onOpen,
 }: {
   meeting: MeetingView;
   headingLevel?: 2 | 3;
   compact?: boolean;
   onJoin: (url: string) => void;
+  onOpen?: (meetingId: string, view: WorkspaceView) => void;
 }) {
   const { t, intlTag } = useI18n();
   const styles = useMeetingStyles();
@@ -122,6 +130,22 @@ export function MeetingCard({
           </Button>
         ) : (
           <Caption1 className={styles.zone}>{m.noJoinUrl}</Caption1>
+        )}
+        {onOpen && (
+          <Button
+            as="a"
+            appearance="secondary"
+            href={routeSearch({ section: 'meeting', meetingId: meeting.id, view: workspaceViewFor(meeting.state) })}
+            icon={<TextBulletListSquareEdit20Regular />}
+            aria-label={`${t.workspace.open} (${name})`}
+            onClick={(event) => {
+              if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+              event.preventDefault();
+              onOpen(meeting.id, workspaceViewFor(meeting.state));
+            }}
+          >
+            {t.workspace.open}
+          </Button>
         )}
       </div>
     </Card>

@@ -52,5 +52,12 @@ export const useMeetingStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   value: { marginInlineStart: '0', ...typographyStyles.caption1Strong },
-  actions: { display: 'flex', justifyContent: 'flex-start', marginBlockStart: 'auto' },
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'flex-start',
+    gap: tokens.spacingHorizontalS,
+    marginBlockStart: 'auto',
+  },
 });

@@ -1,13 +1,22 @@
 /** The Upcoming meetings view: a card per meeting, soonest first. */
 import { Body1, Spinner, Title3 } from '@fluentui/react-components';
+import type { WorkspaceView } from '../app/route';
 import { ErrorBar } from '../common/ErrorBar';
 import { useI18n } from '../i18n';
 import { MeetingCard } from './MeetingCard';
 import { useMeetingStyles } from './MeetingList.styles';
 import { useMeetings } from './useMeetings';
 
-/** Lists the upcoming meetings; Join opens the meeting the way the host prefers. */
-export function MeetingList({ headingId, onJoin }: { headingId: string; onJoin: (url: string) => void }) {
+/** Lists the upcoming meetings; Join opens the meeting the way the host prefers, Open its workspace. */
+export function MeetingList({
+  headingId,
+  onJoin,
+  onOpen,
+}: {
+  headingId: string;
+  onJoin: (url: string) => void;
+  onOpen?: (meetingId: string, view: WorkspaceView) => void;
+}) {
   const { t } = useI18n();
   const styles = useMeetingStyles();
   const meetings = useMeetings();
@@ -36,7 +45,7 @@ export function MeetingList({ headingId, onJoin }: { headingId: string; onJoin: 
         <ul className={styles.grid} aria-label={t.meetings.listLabel}>
           {items.map((meeting) => (
             <li key={meeting.id} className={styles.gridItem}>
-              <MeetingCard meeting={meeting} onJoin={onJoin} />
+              <MeetingCard meeting={meeting} onJoin={onJoin} onOpen={onOpen} />
             </li>
           ))}
         </ul>

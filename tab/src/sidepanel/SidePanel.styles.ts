@@ -61,4 +61,6 @@ export const useSidePanelStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXXS },
+  pointerTitle: { fontWeight: tokens.fontWeightSemibold },
+  pointerButton: { alignSelf: 'flex-start' },
 });

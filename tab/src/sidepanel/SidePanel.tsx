@@ -13,6 +13,7 @@ import { useMeetings } from '../meetings/useMeetings';
 import { TopicDetails } from '../topics/TopicDetails';
 import { useTopicTitle } from '../topics/useTopicTitle';
 import { useTopics } from '../topics/useTopics';
+import { AgendaPointer } from './AgendaPointer';
 import { useSidePanelStyles } from './SidePanel.styles';
 
 /** The side panel; shown for Teams' `sidePanel` frame context or `?view=sidepanel`. */
@@ -26,7 +27,10 @@ export function SidePanel(props: SettingsProps) {
   const titleOf = useTopicTitle();
   const [selected, setSelected] = useState<TopicView | null>(null);
   const [open, setOpen] = useState(false);
-  const next = meetings.data ? nextMeeting(meetings.data) : null;
+  const wanted = new URLSearchParams(window.location.search).get('meeting');
+  const next = meetings.data
+    ? ((wanted ? meetings.data.find((m) => m.id === wanted) : undefined) ?? nextMeeting(meetings.data))
+    : null;
 
   return (
     <div className={styles.root}>
@@ -54,6 +58,8 @@ export function SidePanel(props: SettingsProps) {
           {meetings.data && !next && <Caption1 as="p">{t.sidePanel.noMeeting}</Caption1>}
           {next && <MeetingCard meeting={next} compact onJoin={host.openLink} />}
         </section>
+
+        {next && <AgendaPointer key={next.id} meeting={next} />}
 
         <section aria-labelledby="side-topics" className={styles.section}>
           <Title3 as="h2" id="side-topics" className={styles.heading}>

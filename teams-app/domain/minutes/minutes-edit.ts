@@ -40,11 +40,29 @@ function locate(minutes: Minutes, entryId: string, lists: readonly EntryList[]):
 }
 
 function withItem(minutes: Minutes, index: number, change: (item: MinutesItem) => MinutesItem): Minutes {
-  return {
-    ...minutes,
-    revision: minutes.revision + 1,
-    items: minutes.items.map((item, i) => (i === index ? change(item) : item)),
-  };
+  const items = minutes.items.map((item, i) => (i === index ? change(item) : item));
+  return { ...minutes, revision: minutes.revision + 1, items, review: prunedReview(minutes, items) };
+}
+
+/**
+ * The review notes still to look at after an edit: a note on an entry goes when the entry is removed or
+ * its problems are fixed; notes on other lines (pointers to unknown items, markup) stay.
+ */
+function prunedReview(minutes: Minutes, items: readonly MinutesItem[]): Minutes['review'] {
+  const before = new Set(
+    minutes.items.flatMap((item) => [...item.decisions, ...item.actions, ...item.escalations].map((e) => e.id)),
+  );
+  const after = new Map(
+    items.flatMap((item) =>
+      [...item.decisions, ...item.actions, ...item.escalations].map((e) => [e.id, e.problems] as const),
+    ),
+  );
+  return minutes.review.flatMap((note) => {
+    if (!before.has(note.recordId)) return [note];
+    const problems = after.get(note.recordId);
+    if (!problems || problems.length === 0) return [];
+    return [{ ...note, problems }];
+  });
 }
 
 /** Rewords a recorded decision. */

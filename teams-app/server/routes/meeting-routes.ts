@@ -50,7 +50,12 @@ export function meetingRoutes(meetings: MeetingService): Router {
 
   router.get('/meetings/:id/agenda', async (req, res) => {
     reader(res.locals);
-    const version = await meetings.latestAgenda(Id.parse(req.params.id));
+    const { status } = z
+      .object({ status: z.enum(['latest', 'published']).default('latest') })
+      .strict()
+      .parse(req.query);
+    const id = Id.parse(req.params.id);
+    const version = status === 'published' ? await meetings.publishedAgenda(id) : await meetings.latestAgenda(id);
     if (!version) throw new AppError('agenda.not-ready', 'No agenda has been compiled for this meeting yet.');
     res.json(version);
   });
@@ -100,6 +105,11 @@ export function meetingRoutes(meetings: MeetingService): Router {
 
   router.post('/meetings/:id/minutes/approve', async (req, res) => {
     res.json(await meetings.approveMinutes(Id.parse(req.params.id), staffOf(res.locals)));
+  });
+
+  router.get('/meetings/:id/current-item', async (req, res) => {
+    reader(res.locals);
+    res.json(await meetings.currentItem(Id.parse(req.params.id)));
   });
 
   router.post('/meetings/:id/current-item', async (req, res) => {

@@ -177,6 +177,16 @@ describe('minutes editing', () => {
       due: '2026-12-20',
     });
     expect(edited.items[3]?.actions[2]).toMatchObject({ ownerId: 'megan-bowen', due: '2026-12-20', problems: [] });
+    expect(minutes.review.map((note) => note.recordId)).toContain(action.id);
+    expect(edited.review.map((note) => note.recordId)).not.toContain(action.id);
+  });
+
+  it('drops the review note of a removed entry and keeps the others', () => {
+    const minutes = minutesOf(MEETING_CHAT);
+    const action = minutes.items[3]!.actions[2]!;
+    const edited = removeEntry(minutes, action.id);
+    expect(edited.review.map((note) => note.recordId)).not.toContain(action.id);
+    expect(edited.review).toHaveLength(minutes.review.length - 1);
   });
 
   it('removes an entry', () => {

@@ -1,0 +1,101 @@
+/** The meeting workspace's API calls: collection, agenda, minutes, the agenda pointer and documents. */
+import type { ApiClient } from './client';
+import type {
+  AgendaEdit,
+  AgendaVersion,
+  CollectionOpened,
+  CurrentItem,
+  MinutesEdit,
+  MinutesVersion,
+  StatusUpdate,
+  Tracker,
+} from './meeting-types';
+import type { ItemList, MeetingView } from './types';
+
+const base = (meetingId: string) => `/meetings/${encodeURIComponent(meetingId)}`;
+
+/** One meeting with its collection window. */
+export function getMeeting(api: ApiClient, meetingId: string, signal?: AbortSignal): Promise<MeetingView> {
+  return api.get<MeetingView>(base(meetingId), undefined, signal);
+}
+
+/** Opens collection now (secretariat): every focal point gets a prompt. */
+export function openCollection(api: ApiClient, meetingId: string): Promise<CollectionOpened> {
+  return api.send<CollectionOpened>('POST', `${base(meetingId)}/collection/open`);
+}
+
+/** Where every topic × sector stands in the collection. */
+export function getTracker(api: ApiClient, meetingId: string, signal?: AbortSignal): Promise<Tracker> {
+  return api.get<Tracker>(`${base(meetingId)}/tracker`, undefined, signal);
+}
+
+/** The updates sent for a meeting. */
+export async function listUpdates(api: ApiClient, meetingId: string, signal?: AbortSignal): Promise<StatusUpdate[]> {
+  const list = await api.get<ItemList<StatusUpdate>>(`${base(meetingId)}/updates`, undefined, signal);
+  return list.items;
+}
+
+/** The newest agenda version; `agenda.not-ready` (409) when none has been compiled. */
+export function getAgenda(api: ApiClient, meetingId: string, signal?: AbortSignal): Promise<AgendaVersion> {
+  return api.get<AgendaVersion>(`${base(meetingId)}/agenda`, undefined, signal);
+}
+
+/** Compiles a draft agenda from the updates (chair or secretariat). */
+export function compileAgenda(api: ApiClient, meetingId: string): Promise<AgendaVersion> {
+  return api.send<AgendaVersion>('POST', `${base(meetingId)}/agenda/compile`);
+}
+
+/** Changes the draft agenda; `store.conflict` when it changed since `expectedRevision`. */
+export function editAgenda(
+  api: ApiClient,
+  meetingId: string,
+  expectedRevision: number,
+  edit: AgendaEdit,
+): Promise<AgendaVersion> {
+  return api.send<AgendaVersion>('PATCH', `${base(meetingId)}/agenda`, { expectedRevision, edit });
+}
+
+/** Publishes the draft agenda: stores the .docx and posts it to the meeting chat. */
+export function publishAgenda(api: ApiClient, meetingId: string): Promise<AgendaVersion> {
+  return api.send<AgendaVersion>('POST', `${base(meetingId)}/agenda/publish`);
+}
+
+/** The newest minutes version; `minutes.not-ready` (409) when none has been drafted. */
+export function getMinutes(api: ApiClient, meetingId: string, signal?: AbortSignal): Promise<MinutesVersion> {
+  return api.get<MinutesVersion>(`${base(meetingId)}/minutes`, undefined, signal);
+}
+
+/** Drafts the minutes from the meeting chat and the published agenda (chair or secretariat). */
+export function compileMinutes(api: ApiClient, meetingId: string): Promise<MinutesVersion> {
+  return api.send<MinutesVersion>('POST', `${base(meetingId)}/minutes/compile`);
+}
+
+/** Changes the draft minutes; `store.conflict` when they changed since `expectedRevision`. */
+export function editMinutes(
+  api: ApiClient,
+  meetingId: string,
+  expectedRevision: number,
+  edit: MinutesEdit,
+): Promise<MinutesVersion> {
+  return api.send<MinutesVersion>('PATCH', `${base(meetingId)}/minutes`, { expectedRevision, edit });
+}
+
+/** Approves the draft minutes: stores the .docx and records decisions, actions and escalations. */
+export function approveMinutes(api: ApiClient, meetingId: string): Promise<MinutesVersion> {
+  return api.send<MinutesVersion>('POST', `${base(meetingId)}/minutes/approve`);
+}
+
+/** Moves the meeting chat's agenda pointer to an item (the chair's "Item N"). */
+export function setCurrentItem(api: ApiClient, meetingId: string, item: number, sub?: number): Promise<CurrentItem> {
+  return api.send<CurrentItem>('POST', `${base(meetingId)}/current-item`, sub ? { item, sub } : { item });
+}
+
+/** The API path of a stored document, e.g. `isc-tf-32/agenda-v1.docx`. */
+export function documentPath(file: string): string {
+  return `/documents/${file.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/** Reads a stored document with the caller's identity. */
+export function downloadDocument(api: ApiClient, file: string): Promise<Blob> {
+  return api.download(documentPath(file));
+}

@@ -1,0 +1,29 @@
+/** Where the tab is: a section, or one meeting's workspace view; kept in the address (`?view=…&meeting=…`). */
+
+/** The views of the meeting workspace, as the bot's cards link to them. */
+export type WorkspaceView = 'tracker' | 'agenda' | 'minutes';
+export const WORKSPACE_VIEWS: readonly WorkspaceView[] = ['tracker', 'agenda', 'minutes'];
+
+/** A place in the tab. */
+export type Route =
+  { section: 'topics' } | { section: 'meetings' } | { section: 'meeting'; meetingId: string; view: WorkspaceView };
+
+/** Reads a route from a query string; unknown or incomplete addresses lead to the topic register. */
+export function parseRoute(search: string): Route {
+  const params = new URLSearchParams(search);
+  const view = params.get('view');
+  const meetingId = params.get('meeting')?.trim();
+  const workspaceView = WORKSPACE_VIEWS.find((v) => v === (view === 'collection' ? 'tracker' : view));
+  if (meetingId && workspaceView) return { section: 'meeting', meetingId, view: workspaceView };
+  if (meetingId) return { section: 'meeting', meetingId, view: 'tracker' };
+  if (view === 'meetings') return { section: 'meetings' };
+  return { section: 'topics' };
+}
+
+/** The query string of a route. */
+export function routeSearch(route: Route): string {
+  if (route.section === 'meeting') {
+    return `?${new URLSearchParams({ view: route.view, meeting: route.meetingId }).toString()}`;
+  }
+  return route.section === 'meetings' ? '?view=meetings' : '?view=register';
+}
