@@ -112,7 +112,7 @@ export function addCollectionHandlers(bot: IscBot, collection: CollectionService
           ask: data.ask ?? '',
           events,
         });
-        return summaryCard(await prompt(ctx, data), result.update, ctx.locale);
+        return summaryCard(collection.summaryData(result, ctx.person!), result.update, ctx.locale);
       } catch (error) {
         if (isAppError(error, 'update.too-long')) {
           const details = error.details as { field: string; max: number; length: number };
@@ -134,7 +134,7 @@ export function addCollectionHandlers(bot: IscBot, collection: CollectionService
   bot.addCardAction(VERBS.noChange, (ctx, raw) =>
     guarded(ctx, raw, async (data) => {
       const result = await collection.submitNoChange(ctx.person!.id, data);
-      return summaryCard(await prompt(ctx, data), result.update, ctx.locale);
+      return summaryCard(collection.summaryData(result, ctx.person!), result.update, ctx.locale);
     }),
   );
 

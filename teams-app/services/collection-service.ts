@@ -22,6 +22,7 @@ import {
   type SectorId,
   type StatusUpdate,
   type TrackerRow,
+  type Topic,
 } from '../domain';
 import type { Store, Stored } from '../store';
 import type { CollectionMessages, PromptData, TrackerView } from './collection-messages';
@@ -50,6 +51,8 @@ export type SubmitInput = z.input<typeof SubmitInput>;
 export interface SubmitResult {
   update: Stored<StatusUpdate>;
   outcome: 'created' | 'revised' | 'unchanged';
+  meeting: Meeting;
+  topic: Topic;
 }
 
 const MEETINGS_COLLECTING: Meeting['state'][] = ['scheduled', 'open'];
@@ -178,6 +181,23 @@ export class CollectionService {
     return { meeting, ...result };
   }
 
+  /** What the summary card after a submission shows: built from the submission itself, no further reads. */
+  summaryData(result: SubmitResult, person: Pick<Person, 'id' | 'name' | 'timeZone'>): PromptData {
+    const window = collectionWindow(result.meeting);
+    return {
+      meeting: result.meeting,
+      window,
+      topic: result.topic,
+      sector: result.update.sector,
+      person,
+      current: result.update,
+      previous: null,
+      openActions: [],
+      reason: 'focal-point',
+      late: this.now() >= window.closesAt,
+    };
+  }
+
   /** Builds what a prompt card shows for one person, topic and sector. */
   async promptData(
     meeting: Meeting,
@@ -297,8 +317,8 @@ export class CollectionService {
   async submit(personId: string, raw: SubmitInput): Promise<SubmitResult> {
     const input = SubmitInput.parse(raw);
     const meeting = await this.meeting(input.meetingId);
-    if (!(await this.store.topics.get(input.topicId)))
-      throw new AppError('topic.not-found', `There is no topic "${input.topicId}".`);
+    const topic = await this.store.topics.get(input.topicId);
+    if (!topic) throw new AppError('topic.not-found', `There is no topic "${input.topicId}".`);
     if (!acceptsUpdates(meeting.state)) {
       throw new AppError(
         'meeting.already-held',
@@ -345,9 +365,9 @@ export class CollectionService {
             id,
             input.noChange ? 'no change' : 'revision 1',
           );
-          return { update: stored, outcome: 'created' };
+          return { update: stored, outcome: 'created', meeting, topic };
         }
-        if (sameContent(existing, content)) return { update: existing, outcome: 'unchanged' };
+        if (sameContent(existing, content)) return { update: existing, outcome: 'unchanged', meeting, topic };
         if (input.baseRevision < existing.revision) {
           throw new AppError(
             'update.stale',
@@ -379,7 +399,7 @@ export class CollectionService {
         };
         const stored = await this.store.statusUpdates.update(revised, etag);
         await this.audit({ personId, roles: [] }, 'update.revise', 'statusUpdates', id, `revision ${revised.revision}`);
-        return { update: stored, outcome: 'revised' };
+        return { update: stored, outcome: 'revised', meeting, topic };
       } catch (error) {
         // A concurrent submit won the race: read again and decide (unchanged, stale or revise).
         if (isAppError(error, 'store.conflict') || isAppError(error, 'store.already-exists')) continue;
