@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { createApiClient, getMe } from '../api';
 import { SessionContext, type Session } from '../common/ApiContext';
 import { useResource } from '../common/useResource';
+import { TabConfigPage } from '../config/TabConfigPage';
 import type { Host } from '../host/host';
 import { I18nProvider, INTL_TAGS, directionOf } from '../i18n';
 import { SidePanel } from '../sidepanel/SidePanel';
@@ -15,6 +16,11 @@ import { useLocale } from './useLocale';
 const useGlobalStyles = makeStaticStyles({
   body: { margin: '0' },
 });
+
+/** True for the tab's configuration page: Teams' `settings` frame context, or `?view=config` in a browser. */
+function isConfig(host: Host): boolean {
+  return host.frameContext === 'settings' || new URLSearchParams(window.location.search).get('view') === 'config';
+}
 
 /** True for the meeting side panel: Teams' `sidePanel` frame context, or `?view=sidepanel` in a browser. */
 function isSidePanel(host: Host): boolean {
@@ -60,7 +66,13 @@ export function App({ host }: { host: Host }) {
     <FluentProvider theme={theme.theme} dir={dir} data-theme={theme.kind}>
       <I18nProvider locale={locale}>
         <SessionContext.Provider value={session}>
-          {isSidePanel(host) ? <SidePanel {...settings} /> : <AppShell {...settings} me={me} />}
+          {isConfig(host) ? (
+            <TabConfigPage {...settings} />
+          ) : isSidePanel(host) ? (
+            <SidePanel {...settings} />
+          ) : (
+            <AppShell {...settings} me={me} />
+          )}
         </SessionContext.Provider>
       </I18nProvider>
     </FluentProvider>

@@ -1,7 +1,24 @@
 /** Finds out whether the tab runs inside Teams (or Outlook / the Microsoft 365 app) or standalone. */
+import type { pages as teamsPages } from '@microsoft/teams-js';
 
 /** The Teams themes: light, dark and high contrast. */
 export type HostTheme = 'default' | 'dark' | 'contrast';
+
+/** What a configurable tab saves in Teams: where it points and what it is called. */
+export interface TabConfig {
+  contentUrl: string;
+  websiteUrl: string;
+  entityId: string;
+  suggestedDisplayName: string;
+}
+
+/** The Teams tab configuration page's link to its host (the dialog with the Save button). */
+export interface TabConfigHost {
+  /** Enables (or disables) the host's Save button. */
+  setValid(valid: boolean): void;
+  /** On Save, stores the configuration `current()` returns at that moment; registered once. */
+  onSave(current: () => TabConfig): void;
+}
 
 /** What the tab learns from, and can ask of, the application hosting it. */
 export interface Host {
@@ -13,6 +30,10 @@ export interface Host {
   theme: HostTheme | null;
   /** Where the tab is shown: `content`, `sidePanel`, `meetingStage`…, or null standalone. */
   frameContext: string | null;
+  /** The Teams meeting the tab was opened in (meeting chat, details, side panel, stage), or null. */
+  meetingId: string | null;
+  /** The tab configuration API when Teams shows the configuration page (`settings` frame), else null. */
+  tabConfig: TabConfigHost | null;
   /** Gets a Teams SSO token for the server; null standalone. */
   getToken: (() => Promise<string>) | null;
   /** Calls back when the user switches theme in Teams; returns nothing to undo (teams-js keeps one handler). */
@@ -27,10 +48,31 @@ export const STANDALONE: Host = {
   locale: null,
   theme: null,
   frameContext: null,
+  meetingId: null,
+  tabConfig: null,
   getToken: null,
   onThemeChange: () => undefined,
   openLink: (url) => void window.open(url, '_blank', 'noopener,noreferrer'),
 };
+
+/** The tab configuration calls through teams-js' `pages.config`. */
+function configHost(config: typeof teamsPages.config): TabConfigHost | null {
+  try {
+    if (!config.isSupported()) return null;
+  } catch {
+    return null;
+  }
+  return {
+    setValid: (valid) => config.setValidityState(valid),
+    onSave: (current) =>
+      config.registerOnSaveHandler((saveEvent) => {
+        config.setConfig(current()).then(
+          () => saveEvent.notifySuccess(),
+          (error: unknown) => saveEvent.notifyFailure(error instanceof Error ? error.message : String(error)),
+        );
+      }),
+  };
+}
 
 function asTheme(value: string | undefined): HostTheme {
   return value === 'dark' || value === 'contrast' ? value : 'default';
@@ -46,15 +88,18 @@ function timeout(ms: number): Promise<never> {
  */
 export async function detectHost(timeoutMs = 1500): Promise<Host> {
   try {
-    const { app, authentication } = await import('@microsoft/teams-js');
+    const { app, authentication, pages } = await import('@microsoft/teams-js');
     await Promise.race([app.initialize(), timeout(timeoutMs)]);
     const context = await Promise.race([app.getContext(), timeout(timeoutMs)]);
     void app.notifySuccess().catch(() => undefined);
+    const frameContext = context.page.frameContext ?? null;
     return {
       inTeams: true,
       locale: context.app.locale || null,
       theme: asTheme(context.app.theme),
-      frameContext: context.page.frameContext ?? null,
+      frameContext,
+      meetingId: context.meeting?.id || null,
+      tabConfig: frameContext === 'settings' ? configHost(pages.config) : null,
       getToken: () => authentication.getAuthToken(),
       onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(asTheme(theme))),
       openLink: (url) => void app.openLink(url).catch(() => STANDALONE.openLink(url)),

@@ -156,6 +156,14 @@ export const ar: Messages = {
         other: '# منصب شاغر',
       }),
   },
+  tabConfig: {
+    heading: 'إعداد علامة التبويب ISC Coordinator',
+    intro: 'اختر ما تعرضه علامة التبويب هذه. يمكنك تغييره لاحقاً من إعدادات علامة التبويب.',
+    label: 'تعرض علامة التبويب هذه',
+    choices: { register: 'سجل المواضيع', meetings: 'الاجتماعات القادمة', sidepanel: 'اللوحة الجانبية للاجتماع' },
+    standaloneNote: 'تُستخدم هذه الصفحة عند إضافة علامة التبويب إلى فريق أو محادثة أو اجتماع في Microsoft Teams.',
+    open: 'فتح',
+  },
   workspace: workspaceAr,
   errors: {
     retry: 'إعادة المحاولة',

@@ -122,6 +122,14 @@ export const en = {
     topicsLabel: 'Topics for this meeting',
     vacancies: (n: number) => (plural.select(n) === 'one' ? `${n} vacancy` : `${n} vacancies`),
   },
+  tabConfig: {
+    heading: 'Set up the ISC Coordinator tab',
+    intro: 'Choose what this tab shows. You can change it later in the tab settings.',
+    label: 'This tab shows',
+    choices: { register: 'Topic register', meetings: 'Upcoming meetings', sidepanel: 'Meeting side panel' },
+    standaloneNote: 'This page is used when the tab is added to a team, a chat or a meeting in Microsoft Teams.',
+    open: 'Open',
+  },
   workspace: workspaceEn,
   errors: {
     retry: 'Retry',

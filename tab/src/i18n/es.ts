@@ -129,6 +129,18 @@ export const es: Messages = {
     topicsLabel: 'Temas de esta reunión',
     vacancies: (n) => (plural.select(n) === 'one' ? `${n} vacante` : `${n} vacantes`),
   },
+  tabConfig: {
+    heading: 'Configurar la pestaña ISC Coordinator',
+    intro: 'Elija qué muestra esta pestaña. Podrá cambiarlo más adelante en la configuración de la pestaña.',
+    label: 'Esta pestaña muestra',
+    choices: {
+      register: 'Registro de temas',
+      meetings: 'Próximas reuniones',
+      sidepanel: 'Panel lateral de la reunión',
+    },
+    standaloneNote: 'Esta página se usa al agregar la pestaña a un equipo, un chat o una reunión en Microsoft Teams.',
+    open: 'Abrir',
+  },
   workspace: workspaceEs,
   errors: {
     retry: 'Reintentar',

@@ -130,6 +130,19 @@ export const fr: Messages = {
     topicsLabel: 'Thèmes de cette réunion',
     vacancies: (n) => (plural.select(n) === 'one' ? `${n} poste vacant` : `${n} postes vacants`),
   },
+  tabConfig: {
+    heading: 'Configurer l’onglet ISC Coordinator',
+    intro: 'Choisissez ce que cet onglet affiche. Vous pourrez le modifier plus tard dans les paramètres de l’onglet.',
+    label: 'Cet onglet affiche',
+    choices: {
+      register: 'Registre des thèmes',
+      meetings: 'Prochaines réunions',
+      sidepanel: 'Panneau latéral de réunion',
+    },
+    standaloneNote:
+      'Cette page sert lors de l’ajout de l’onglet à une équipe, une conversation ou une réunion dans Microsoft Teams.',
+    open: 'Ouvrir',
+  },
   workspace: workspaceFr,
   errors: {
     retry: 'Réessayer',

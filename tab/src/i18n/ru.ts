@@ -134,6 +134,18 @@ export const ru: Messages = {
     topicsLabel: 'Темы этого собрания',
     vacancies: (n) => forms(n, 'вакансия', 'вакансии', 'вакансий'),
   },
+  tabConfig: {
+    heading: 'Настройка вкладки ISC Coordinator',
+    intro: 'Выберите, что показывает эта вкладка. Позже это можно изменить в параметрах вкладки.',
+    label: 'Эта вкладка показывает',
+    choices: {
+      register: 'Реестр тем',
+      meetings: 'Предстоящие собрания',
+      sidepanel: 'Боковая панель собрания',
+    },
+    standaloneNote: 'Эта страница используется при добавлении вкладки в команду, чат или собрание в Microsoft Teams.',
+    open: 'Открыть',
+  },
   workspace: workspaceRu,
   errors: {
     retry: 'Повторить',

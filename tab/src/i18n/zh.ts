@@ -132,6 +132,14 @@ export const zh: Messages = {
     topicsLabel: '本次会议议题',
     vacancies: (n) => `${n} 个空缺`,
   },
+  tabConfig: {
+    heading: '设置 ISC Coordinator 选项卡',
+    intro: '选择此选项卡显示的内容。之后可在选项卡设置中更改。',
+    label: '此选项卡显示',
+    choices: { register: '议题登记册', meetings: '即将举行的会议', sidepanel: '会议侧边栏' },
+    standaloneNote: '在 Microsoft Teams 中将此选项卡添加到团队、聊天或会议时会使用此页面。',
+    open: '打开',
+  },
   workspace: workspaceZh,
   errors: {
     retry: '重试',
