@@ -44,6 +44,8 @@ export interface StartOptions {
   host?: string;
   tabDir?: string;
   files?: FileStore;
+  /** The day the demo data is laid out around (meetings are relative to it); default now. */
+  seedAt?: string;
   /** Run the scheduler and the outbox worker (default true; tests drive them by hand). */
   background?: boolean;
 }
@@ -63,7 +65,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     config.port === 0 && config.publicUrl.endsWith(':0') ? `http://localhost:${port}` : config.publicUrl;
   const now = options.now ?? (() => new Date().toISOString());
   const store = options.store ?? openStore(config);
-  if (config.seedDemo && (await seedDemoData(store))) logger.info('seeded the store with demo data');
+  if (config.seedDemo && (await seedDemoData(store, options.seedAt ? Date.parse(options.seedAt) : Date.now()))) {
+    logger.info('seeded the store with demo data');
+  }
 
   const register = new RegisterService(store);
   const conversations = new ConversationService(store);

@@ -15,22 +15,7 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'isc-minutes-'));
-  jest.useFakeTimers({
-    doNotFake: [
-      'nextTick',
-      'setImmediate',
-      'setTimeout',
-      'setInterval',
-      'clearTimeout',
-      'clearInterval',
-      'queueMicrotask',
-      'performance',
-      'hrtime',
-    ],
-    now: Date.parse('2026-11-24T08:00:00.000Z'),
-  });
-  server = await startTestServer({ now: () => now, env: { DATA_DIR: dataDir } });
-  jest.useRealTimers();
+  server = await startTestServer({ now: () => now, env: { DATA_DIR: dataDir }, seedAt: '2026-11-24T08:00:00.000Z' });
   connector = await startReplyCapture();
   // Patti Fernandez (the chair) reads Spanish by default; these tests read the English cards.
   await postActivity(

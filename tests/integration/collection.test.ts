@@ -9,23 +9,7 @@ let server: RunningServer;
 let connector: ReplyCapture;
 
 beforeAll(async () => {
-  const seedTime = Date.parse('2026-11-24T08:00:00.000Z');
-  jest.useFakeTimers({
-    doNotFake: [
-      'nextTick',
-      'setImmediate',
-      'setTimeout',
-      'setInterval',
-      'clearTimeout',
-      'clearInterval',
-      'queueMicrotask',
-      'performance',
-      'hrtime',
-    ],
-    now: seedTime,
-  });
-  server = await startTestServer({ now: () => now });
-  jest.useRealTimers();
+  server = await startTestServer({ now: () => now, seedAt: '2026-11-24T08:00:00.000Z' });
   connector = await startReplyCapture();
   // Alex and Lynne have talked to the bot, so it holds their 1:1 conversation references.
   await postActivity(server.url, messageActivity(connector.serviceUrl, 'help'));

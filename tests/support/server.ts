@@ -11,6 +11,8 @@ export interface TestServerOptions {
   store?: Store;
   now?: () => string;
   seed?: boolean;
+  /** The instant the demo data is laid out around (its meetings are relative to it); default now. */
+  seedAt?: string;
   /** Run the scheduler and outbox worker in the background (default false: tests call them). */
   background?: boolean;
 }
@@ -29,5 +31,6 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     now: options.now,
     tabDir: path.resolve(__dirname, '../../dist/tab'),
     background: options.background ?? false,
+    seedAt: options.seedAt,
   });
 }
