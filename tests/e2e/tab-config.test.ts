@@ -3,64 +3,29 @@
  * the real server, opened in Chromium standalone and inside a stand-in Teams client that frames the page in
  * the `settings` frame context and answers teams-js' postMessage calls, as Teams' "add a tab" dialog does.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
-import type { RunningServer } from '../../teams-app/server/main';
-import { launchBrowser } from '../support/browser';
-import { startTestServer } from '../support/server';
+import type { FrameLocator, Page } from 'playwright-core';
+import {
+  axeViolations,
+  eventually,
+  expectVisible,
+  fakeTeamsHost,
+  hostCalls,
+  openTeamsHost,
+  sendToTab,
+  setUpTabTests,
+} from '../support/tab-page';
 
 jest.setTimeout(60_000);
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const bed = setUpTabTests();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-}, 60_000);
-
-afterEach(async () => {
-  await Promise.allSettled(contexts.splice(0).map((context) => context.close()));
-});
-
-afterAll(async () => {
-  await Promise.allSettled([browser?.close(), server?.close()]);
-});
-
-/** A fresh browser profile, offline but for the test server. */
-async function newPage(options: { locale?: string; colorScheme?: 'light' | 'dark'; width?: number } = {}) {
-  const context = await browser.newContext({
+/** A fresh browser profile, offline but for the test bed.server. */
+const newPage = (options: { locale?: string; colorScheme?: 'light' | 'dark'; width?: number } = {}) =>
+  bed.newPage({
     locale: options.locale ?? 'en-GB',
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: options.width ?? 800, height: 600 },
   });
-  contexts.push(context);
-  // teams-js asks a CDN for its list of valid domains; answer nothing rather than wait on DNS.
-  await context.route(/^https?:\/\/(?!localhost|127\.0\.0\.1)/, (route) => route.abort());
-  return context.newPage();
-}
-
-/** Waits until a locator is visible (Playwright's own wait, with a readable failure). */
-async function expectVisible(locator: Locator, timeout = 10_000): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout });
-}
-
-/** Polls `read` until it returns `expected`; fails with the last value seen. */
-async function eventually<T>(read: () => Promise<T>, expected: T, timeout = 10_000): Promise<void> {
-  const until = Date.now() + timeout;
-  let last: T = await read();
-  while (JSON.stringify(last) !== JSON.stringify(expected) && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    last = await read();
-  }
-  expect(last).toEqual(expected);
-}
-
-/** Runs axe on the page (Fluent's focus-trap sentinels excluded) and returns its violations, summarized. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 const choices = (scope: Page | FrameLocator, label = 'This tab shows') =>
   scope.getByRole('radiogroup', { name: label });
@@ -68,7 +33,7 @@ const choices = (scope: Page | FrameLocator, label = 'This tab shows') =>
 describe('standalone (a browser, not Teams)', () => {
   it('shows the three choices, a note and an Open link that follows the choice, by mouse and keyboard', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/?view=config`);
+    await page.goto(`${bed.server.url}/?view=config`);
 
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Set up the ISC Coordinator tab' }));
     const group = choices(page);
@@ -82,25 +47,25 @@ describe('standalone (a browser, not Teams)', () => {
     await expectVisible(page.getByText('Choose what this tab shows.'));
 
     const open = page.getByRole('link', { name: 'Open' });
-    expect(await open.getAttribute('href')).toBe(`${server.url}/?view=register`);
+    expect(await open.getAttribute('href')).toBe(`${bed.server.url}/?view=register`);
 
     await sidePanel.check();
-    await eventually(() => open.getAttribute('href'), `${server.url}/?view=sidepanel`);
+    await eventually(() => open.getAttribute('href'), `${bed.server.url}/?view=sidepanel`);
 
     // Keyboard: arrows move the choice within the group, as in any radio group.
     await sidePanel.focus();
     await page.keyboard.press('ArrowUp');
     await eventually(() => meetings.isChecked(), true);
-    await eventually(() => open.getAttribute('href'), `${server.url}/?view=meetings`);
+    await eventually(() => open.getAttribute('href'), `${bed.server.url}/?view=meetings`);
 
     await open.click();
-    await page.waitForURL(`${server.url}/?view=meetings`);
+    await page.waitForURL(`${bed.server.url}/?view=meetings`);
     await expectVisible(page.getByRole('list', { name: 'Upcoming meetings' }));
   });
 
   it('is translated and right-to-left in Arabic', async () => {
     const page = await newPage({ locale: 'ar' });
-    await page.goto(`${server.url}/?view=config`);
+    await page.goto(`${bed.server.url}/?view=config`);
     const group = choices(page, 'تعرض علامة التبويب هذه');
     await expectVisible(group.getByRole('radio', { name: 'اللوحة الجانبية للاجتماع' }));
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
@@ -108,51 +73,30 @@ describe('standalone (a browser, not Teams)', () => {
   });
 });
 
-interface HostCall {
-  func: string;
-  args: unknown[];
-}
-
 /** A stand-in Teams client showing the tab's configuration page in the `settings` frame. */
-function fakeTeamsConfigHost(options: { locale: string; meetingId?: string }): string {
-  return `<!doctype html><html lang="en"><head><title>Teams</title></head><body style="margin:0">
-<iframe title="ISC Coordinator tab settings" src="/?view=config" style="border:0;width:100vw;height:100vh"></iframe>
-<script>
-  const options = ${JSON.stringify(options)};
-  window.calls = [];
-  const context = {
-    locale: options.locale, theme: 'default', frameContext: 'settings', hostClientType: 'web',
-    userObjectId: '00000000-0000-0000-0000-0000000000020', tid: 'tenant',
-    teamId: '19:team@thread.tacv2', channelId: '19:channel@thread.tacv2', meetingId: options.meetingId,
-  };
-  const answers = {
-    initialize: ['settings', 'web', '', '2.0.0'],
-    getContext: [context],
-    'settings.setSettings': [true],
-  };
-  window.addEventListener('message', (event) => {
-    const message = event.data;
-    if (!message || typeof message.func !== 'string') return;
-    window.calls.push({ func: message.func, args: message.args ?? [] });
-    const args = answers[message.func] ?? [];
-    event.source.postMessage({ id: message.id, uuidAsString: message.uuidAsString, args }, '*');
-  });
-  // What Teams does when the user presses Save in the dialog.
-  window.pressSave = () =>
-    document.querySelector('iframe').contentWindow.postMessage({ func: 'settings.save', args: [{}] }, '*');
-</script></body></html>`;
-}
-
 async function openInTeams(options: { locale: string; meetingId?: string }) {
   const page = await newPage();
-  await page.route('**/teams-client', (route) =>
-    route.fulfill({ contentType: 'text/html', body: fakeTeamsConfigHost(options) }),
-  );
-  await page.goto(`${server.url}/teams-client`);
-  const calls = () => page.evaluate(() => (window as unknown as { calls: HostCall[] }).calls);
-  const called = async (func: string) => (await calls()).filter((c) => c.func === func).map((c) => c.args);
-  const pressSave = () => page.evaluate(() => (window as unknown as { pressSave(): void }).pressSave());
-  return { page, tab: page.frameLocator('iframe'), called, pressSave };
+  const host = fakeTeamsHost({
+    title: 'ISC Coordinator tab settings',
+    src: '/?view=config',
+    context: {
+      locale: options.locale,
+      theme: 'default',
+      frameContext: 'settings',
+      hostClientType: 'web',
+      userObjectId: '00000000-0000-0000-0000-0000000000020',
+      tid: 'tenant',
+      teamId: '19:team@thread.tacv2',
+      channelId: '19:channel@thread.tacv2',
+      meetingId: options.meetingId,
+    },
+    answers: { initialize: ['settings', 'web', '', '2.0.0'], 'settings.setSettings': [true] },
+  });
+  const tab = await openTeamsHost(page, bed.server.url, host);
+  const called = async (func: string) => (await hostCalls(page)).filter((c) => c.func === func).map((c) => c.args);
+  // What Teams does when the user presses Save in the dialog.
+  const pressSave = () => sendToTab(page, 'settings.save', [{}]);
+  return { page, tab, called, pressSave };
 }
 
 describe('inside Teams (a stand-in "add a tab" dialog, settings frame)', () => {
@@ -174,10 +118,10 @@ describe('inside Teams (a stand-in "add a tab" dialog, settings frame)', () => {
 
     await eventually(async () => (await called('settings.setSettings')).length, 1);
     const [[config]] = (await called('settings.setSettings')) as [[Record<string, string>]];
-    expect(config.contentUrl).toBe(`${server.url}/?view=meetings`);
+    expect(config.contentUrl).toBe(`${bed.server.url}/?view=meetings`);
     expect(config.contentUrl?.endsWith('/?view=meetings')).toBe(true);
     expect(config).toMatchObject({
-      websiteUrl: `${server.url}/?view=meetings`,
+      websiteUrl: `${bed.server.url}/?view=meetings`,
       entityId: 'isc-meetings',
       suggestedDisplayName: 'Upcoming meetings',
     });
@@ -197,7 +141,7 @@ describe('inside Teams (a stand-in "add a tab" dialog, settings frame)', () => {
     await eventually(async () => (await called('settings.setSettings')).length, 1);
     const [[config]] = (await called('settings.setSettings')) as [[Record<string, string>]];
     expect(config).toMatchObject({
-      contentUrl: `${server.url}/?view=sidepanel`,
+      contentUrl: `${bed.server.url}/?view=sidepanel`,
       entityId: 'isc-sidepanel',
       suggestedDisplayName: 'Panneau latéral de réunion',
     });
@@ -207,12 +151,12 @@ describe('inside Teams (a stand-in "add a tab" dialog, settings frame)', () => {
 describe('accessibility (axe, Fluent focus-trap sentinels excluded)', () => {
   it('finds no violations on the configuration page, in English and in Arabic dark', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/?view=config`);
+    await page.goto(`${bed.server.url}/?view=config`);
     await expectVisible(choices(page));
     expect(await axeViolations(page)).toEqual([]);
 
     const arabic = await newPage({ locale: 'ar', colorScheme: 'dark' });
-    await arabic.goto(`${server.url}/?view=config`);
+    await arabic.goto(`${bed.server.url}/?view=config`);
     await expectVisible(choices(arabic, 'تعرض علامة التبويب هذه'));
     expect(await axeViolations(arabic)).toEqual([]);
   }, 120_000);

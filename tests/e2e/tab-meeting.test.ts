@@ -3,80 +3,45 @@
  * served by the real server (in-memory SQLite, demo data) and used in Chromium the way each role would.
  * The tests run in order and share the server, as one meeting's life does.
  */
-import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mammoth from 'mammoth';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { RunningServer } from '../../teams-app/server/main';
 import { AAD, messageActivity, postActivity } from '../support/activities';
-import { launchBrowser } from '../support/browser';
 import { startReplyCapture, type ReplyCapture } from '../support/reply-capture';
 import { startTestServer } from '../support/server';
+import { axeViolations, eventually, expectVisible, setUpTabTests, type OpenOptions } from '../support/tab-page';
 
 jest.setTimeout(90_000);
 
 const MEETING = 'isc-tf-32';
 const CHAT = '19:isc-tf-meeting-chat@thread.v2';
 
-let server: RunningServer;
-let browser: Browser;
 let connector: ReplyCapture;
 let dataDir: string;
-const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'isc-tab-meeting-'));
-  [server, browser, connector] = await Promise.all([
-    startTestServer({ env: { DATA_DIR: dataDir } }),
-    launchBrowser(),
-    startReplyCapture(),
-  ]);
-}, 60_000);
-
-afterEach(async () => {
-  await Promise.allSettled(contexts.splice(0).map((context) => context.close()));
+const bed = setUpTabTests({
+  startServer: async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'isc-tab-meeting-'));
+    let server: RunningServer;
+    [server, connector] = await Promise.all([startTestServer({ env: { DATA_DIR: dataDir } }), startReplyCapture()]);
+    return server;
+  },
+  close: () => connector?.close(),
+  cleanUp: () => fs.rmSync(dataDir, { recursive: true, force: true }),
 });
-
-afterAll(async () => {
-  await Promise.allSettled([browser?.close(), server?.close(), connector?.close()]);
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-interface OpenOptions {
-  path?: string;
-  /** The "Viewing as" person (local mode), remembered in localStorage as the picker does. */
-  as?: string;
-  locale?: string;
-  width?: number;
-  prepare?: (page: Page) => Promise<unknown>;
-}
 
 /** Opens the tab in a fresh browser profile as a person from the register. */
-async function openTab(options: OpenOptions = {}): Promise<Page> {
-  const context = await browser.newContext({
-    locale: options.locale ?? 'en-GB',
-    timezoneId: 'Europe/Zurich',
-    viewport: { width: options.width ?? 1280, height: 900 },
-    acceptDownloads: true,
-  });
-  contexts.push(context);
-  await context.route(/^https?:\/\/(?!localhost|127\.0\.0\.1)/, (route) => route.abort());
-  if (options.as) {
-    await context.addInitScript((person) => localStorage.setItem('isc-coordinator.devUser', person), options.as);
-  }
-  const page = await context.newPage();
-  await options.prepare?.(page);
-  await page.goto(`${server.url}${options.path ?? '/'}`);
-  return page;
-}
+const openTab = (options: OpenOptions = {}): Promise<Page> =>
+  bed.openTab(options, { timezoneId: 'Europe/Zurich', acceptDownloads: true });
 
 const workspace = (view: 'tracker' | 'agenda' | 'minutes') => `/?view=${view}&meeting=${MEETING}`;
 
 /** Calls the API as a person (local mode dev identity). */
 async function api(method: string, url: string, body?: unknown, user = 'megan-bowen') {
-  const res = await fetch(`${server.url}/api/v1${url}`, {
+  const res = await fetch(`${bed.server.url}/api/v1${url}`, {
     method,
     headers: { 'content-type': 'application/json', 'x-dev-user': user },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -91,27 +56,8 @@ async function inChat(text: string, who: { aad: string; name: string }) {
     conversationId: CHAT,
     conversationType: 'groupChat',
   });
-  const res = await postActivity(server.url, activity);
+  const res = await postActivity(bed.server.url, activity);
   expect(res.status).toBeLessThan(300);
-}
-
-async function expectVisible(locator: Locator, timeout = 10_000): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout });
-}
-
-async function eventually<T>(read: () => Promise<T>, expected: T, timeout = 10_000): Promise<void> {
-  const until = Date.now() + timeout;
-  let last: T = await read();
-  while (last !== expected && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    last = await read();
-  }
-  expect(last).toEqual(expected);
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 const isFocused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
@@ -294,7 +240,7 @@ describe('the meeting workspace of ISC-TF 32', () => {
     const confirm = page.getByRole('alertdialog', { name: 'Publish the agenda?' });
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await confirm.waitFor({ state: 'hidden' });
-    expect((await server.store.meetings.get(MEETING))?.state).toBe('agenda-draft');
+    expect((await bed.server.store.meetings.get(MEETING))?.state).toBe('agenda-draft');
 
     await page.getByRole('button', { name: 'Publish agenda' }).click();
     await confirm.getByRole('button', { name: 'Publish agenda' }).click();
@@ -334,7 +280,7 @@ describe('the meeting workspace of ISC-TF 32', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     await inChat('Decision: BDT leads the 2027 accessibility event.', { aad: AAD.patti, name: 'Patti Fernandez' });
-    const lines = await server.store.chatMessages.all({ where: { chatId: CHAT } });
+    const lines = await bed.server.store.chatMessages.all({ where: { chatId: CHAT } });
     expect(lines.map((l) => l.text)).toEqual(expect.arrayContaining(['Item 2', 'Item 4']));
   }, 120_000);
 
@@ -377,8 +323,8 @@ describe('the meeting workspace of ISC-TF 32', () => {
     await expectVisible(page.getByRole('link', { name: 'Download minutes (.docx)' }));
     expect(await page.getByRole('button', { name: 'Approve minutes' }).count()).toBe(0);
 
-    expect((await server.store.meetings.get(MEETING))?.state).toBe('minutes-approved');
-    const recorded = await server.store.actions.all({ where: { sourceMeetingId: MEETING } });
+    expect((await bed.server.store.meetings.get(MEETING))?.state).toBe('minutes-approved');
+    const recorded = await bed.server.store.actions.all({ where: { sourceMeetingId: MEETING } });
     expect(recorded).toEqual([expect.objectContaining({ ownerId: 'alex-wilber', due: '2027-01-15', status: 'open' })]);
   }, 120_000);
 

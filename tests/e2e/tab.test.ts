@@ -2,72 +2,28 @@
  * The tab end to end: the built tab (dist/tab) served by the real server (in-memory SQLite, demo data),
  * opened in Chromium outside Teams (standalone, local dev identity) and used the way a person would.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import type { RunningServer } from '../../teams-app/server/main';
-import { launchBrowser } from '../support/browser';
 import { startTestIssuer, type TestIssuer } from '../support/jwt';
 import { startTestServer } from '../support/server';
+import {
+  axeViolations,
+  eventually,
+  expectVisible,
+  fakeTeamsHost,
+  hostCalls,
+  openTeamsHost,
+  sendToTab,
+  setUpTabTests,
+  type OpenOptions,
+} from '../support/tab-page';
 
 jest.setTimeout(60_000);
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-}, 60_000);
-
-afterEach(async () => {
-  await Promise.allSettled(contexts.splice(0).map((context) => context.close()));
-});
-
-afterAll(async () => {
-  await Promise.allSettled([browser?.close(), server?.close()]);
-});
-
-interface OpenOptions {
-  path?: string;
-  locale?: string;
-  colorScheme?: 'light' | 'dark';
-  width?: number;
-  /** Called before navigation, e.g. to route API calls. */
-  prepare?: (page: Page) => Promise<unknown>;
-}
+const bed = setUpTabTests();
 
 /** Opens the tab in a fresh browser profile (viewer in New York, so meeting times show two zones). */
-async function openTab(options: OpenOptions = {}): Promise<Page> {
-  const context = await browser.newContext({
-    locale: options.locale ?? 'en-GB',
-    timezoneId: 'America/New_York',
-    colorScheme: options.colorScheme ?? 'light',
-    viewport: { width: options.width ?? 1280, height: 900 },
-  });
-  contexts.push(context);
-  // Offline: teams-js asks a CDN for its list of valid domains; answer nothing rather than wait on DNS.
-  await context.route(/^https?:\/\/(?!localhost|127\.0\.0\.1)/, (route) => route.abort());
-  const page = await context.newPage();
-  await options.prepare?.(page);
-  await page.goto(`${server.url}${options.path ?? '/'}`);
-  return page;
-}
-
-/** Waits until a locator is visible (Playwright's own wait, with a readable failure). */
-async function expectVisible(locator: Locator, timeout = 10_000): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout });
-}
-
-/** Polls `read` until it returns `expected`; fails with the last value seen. */
-async function eventually<T>(read: () => Promise<T>, expected: T, timeout = 10_000): Promise<void> {
-  const until = Date.now() + timeout;
-  let last: T = await read();
-  while (last !== expected && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    last = await read();
-  }
-  expect(last).toEqual(expected);
-}
+const openTab = (options: OpenOptions = {}): Promise<Page> => bed.openTab(options, { timezoneId: 'America/New_York' });
 
 const register = (page: Page) => page.getByRole('table', { name: 'Coordination topics' });
 const bodyRows = (page: Page) => register(page).locator('tbody').getByRole('row');
@@ -81,14 +37,8 @@ async function openRegister(options: OpenOptions = {}): Promise<Page> {
   return page;
 }
 
-/** Runs axe on the page (Fluent's focus-trap sentinels excluded) and returns its violations, summarized. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
 async function topicCount(filter: (topic: { sectors: string[]; id: string }) => boolean): Promise<number> {
-  return (await server.store.topics.all()).filter(filter).length;
+  return (await bed.server.store.topics.all()).filter(filter).length;
 }
 
 describe('the topic register', () => {
@@ -140,7 +90,7 @@ describe('the topic register', () => {
 
   it('shows only the viewer\'s topics with "Only my topics", following the "Viewing as" person', async () => {
     const page = await openRegister();
-    const assignments = await server.store.assignments.all();
+    const assignments = await bed.server.store.assignments.all();
     const topicsOf = (personId: string) =>
       new Set(
         assignments.filter((a) => a.focalPointId === personId || a.alternateId === personId).map((a) => a.topicId),
@@ -175,7 +125,7 @@ describe('the topic register', () => {
     await drawer.getByRole('button', { name: 'Close' }).click();
     await drawer.waitFor({ state: 'hidden' });
 
-    const industry = await server.store.topics.get('industry-engagement');
+    const industry = await bed.server.store.topics.get('industry-engagement');
     expect(industry?.description).toBeTruthy();
     await topicRow(page, 'Industry engagement').click();
     const industryDrawer = page.getByRole('dialog', { name: 'Industry engagement' });
@@ -311,34 +261,6 @@ describe('languages, themes and layout', () => {
   });
 });
 
-/** A stand-in for the Teams web client: frames the tab and answers teams-js' postMessage calls. */
-function fakeTeamsHost(options: { locale: string; theme: string; frameContext: string; token: string }): string {
-  return `<!doctype html><html lang="en"><head><title>Teams</title></head><body style="margin:0">
-<iframe title="ISC Coordinator tab" src="/" style="border:0;width:100vw;height:100vh"></iframe>
-<script>
-  const options = ${JSON.stringify(options)};
-  window.calls = [];
-  const context = {
-    locale: options.locale, theme: options.theme, frameContext: options.frameContext, hostClientType: 'web',
-    entityId: 'register', userObjectId: '00000000-0000-0000-0000-0000000000020', tid: 'tenant',
-  };
-  const answers = {
-    initialize: [options.frameContext, 'web', '', '2.0.0'],
-    getContext: [context],
-    'authentication.getAuthToken': [true, options.token],
-  };
-  window.addEventListener('message', (event) => {
-    const message = event.data;
-    if (!message || typeof message.func !== 'string') return;
-    window.calls.push(message.func);
-    const args = answers[message.func] ?? [];
-    event.source.postMessage({ id: message.id, uuidAsString: message.uuidAsString, args }, '*');
-  });
-  window.changeTheme = (theme) =>
-    document.querySelector('iframe').contentWindow.postMessage({ func: 'themeChange', args: [theme] }, '*');
-</script></body></html>`;
-}
-
 describe('inside Teams (a stand-in Teams client, production mode with SSO)', () => {
   const TENANT = '11111111-2222-3333-4444-555555555555';
   const CLIENT_ID = '99999999-8888-7777-6666-555555555555';
@@ -372,18 +294,22 @@ describe('inside Teams (a stand-in Teams client, production mode with SSO)', () 
   });
 
   async function openInTeams(frameContext: string, width = 1280): Promise<{ page: Page; tab: FrameLocator }> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId: 'Europe/Zurich' });
-    contexts.push(context);
-    await context.route(/^https?:\/\/(?!localhost|127\.0\.0\.1)/, (route) => route.abort());
-    const page = await context.newPage();
-    await page.route('**/teams-client', (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: fakeTeamsHost({ locale: 'fr-fr', theme: 'dark', frameContext, token }),
-      }),
-    );
-    await page.goto(`${teamsServer.url}/teams-client`);
-    return { page, tab: page.frameLocator('iframe') };
+    const page = await bed.newPage({ viewport: { width, height: 900 }, timezoneId: 'Europe/Zurich' });
+    const host = fakeTeamsHost({
+      title: 'ISC Coordinator tab',
+      src: '/',
+      context: {
+        locale: 'fr-fr',
+        theme: 'dark',
+        frameContext,
+        hostClientType: 'web',
+        entityId: 'register',
+        userObjectId: '00000000-0000-0000-0000-0000000000020',
+        tid: 'tenant',
+      },
+      answers: { initialize: [frameContext, 'web', '', '2.0.0'], 'authentication.getAuthToken': [true, token] },
+    });
+    return { page, tab: await openTeamsHost(page, teamsServer.url, host) };
   }
 
   it('takes language and theme from Teams, follows theme changes and calls the API with the SSO token', async () => {
@@ -399,9 +325,9 @@ describe('inside Teams (a stand-in Teams client, production mode with SSO)', () 
 
     const provider = tab.locator('.fui-FluentProvider').first();
     expect(await provider.getAttribute('data-theme')).toBe('dark');
-    await page.evaluate(() => (window as unknown as { changeTheme(theme: string): void }).changeTheme('contrast'));
+    await sendToTab(page, 'themeChange', ['contrast']);
     await eventually(() => provider.getAttribute('data-theme'), 'contrast');
-    expect(await page.evaluate(() => (window as unknown as { calls: string[] }).calls)).toEqual(
+    expect((await hostCalls(page)).map((call) => call.func)).toEqual(
       expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken']),
     );
   });

@@ -2,8 +2,8 @@
 import { Button, Caption1, Tooltip } from '@fluentui/react-components';
 import { ArrowDown20Regular, ArrowUp20Regular, Delete20Regular, Edit20Regular } from '@fluentui/react-icons';
 import type { Agenda, AgendaItem } from '../../api';
-import { formatRange } from '../../common/format';
 import { useI18n } from '../../i18n';
+import { DocumentPage } from '../document/DocumentPage';
 import { useWorkspaceStyles } from '../workspace.styles';
 import { useAgendaDocumentStyles } from './AgendaDocument.styles';
 import { AgendaItemContent } from './AgendaItemContent';
@@ -22,30 +22,13 @@ export const moveButtonId = (itemId: string, direction: 'up' | 'down') => `agend
 
 /** Renders `agenda`; with `controls` (a draft, seen by staff) each item gets Move / Edit / Remove buttons. */
 export function AgendaDocument({ agenda, controls }: { agenda: Agenda; controls: ItemControls | null }) {
-  const { t, intlTag } = useI18n();
+  const { t } = useI18n();
   const ws = useWorkspaceStyles();
   const styles = useAgendaDocumentStyles();
   const a = t.workspace.agenda;
-  const { meeting } = agenda;
 
   return (
-    <article className={ws.page} aria-label={a.documentLabel(`${meeting.body} ${meeting.number}`)}>
-      <header className={styles.titleBlock}>
-        <p className={styles.documentKind}>{a.documentKind}</p>
-        <p className={styles.documentTitle}>
-          <bdi>{meeting.title}</bdi>
-        </p>
-        <Caption1 as="p" className={styles.documentMeta}>
-          {formatRange(meeting.start, meeting.end, meeting.timeZone, intlTag)}
-          {meeting.place && (
-            <>
-              {' · '}
-              <bdi>{meeting.place}</bdi>
-            </>
-          )}
-        </Caption1>
-      </header>
-
+    <DocumentPage meeting={agenda.meeting} kind={a.documentKind} documentLabel={a.documentLabel}>
       <ol className={styles.items}>
         {agenda.items.map((item, index) => (
           <AgendaItemBlock
@@ -74,7 +57,7 @@ export function AgendaDocument({ agenda, controls }: { agenda: Agenda; controls:
           </ol>
         </section>
       )}
-    </article>
+    </DocumentPage>
   );
 }
 

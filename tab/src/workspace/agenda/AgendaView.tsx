@@ -1,23 +1,20 @@
 /** The Agenda view: compile, reorder and edit the draft, publish it, download the .docx; read-only for members. */
-import {
-  Badge,
-  Body1,
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Subtitle1,
-} from '@fluentui/react-components';
-import { Add20Regular, ArrowClockwise20Regular, Checkmark20Regular, Compose20Regular } from '@fluentui/react-icons';
+import { Button } from '@fluentui/react-components';
+import { Add20Regular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, type AgendaItem, type AgendaVersion, type MeetingView } from '../../api';
+import type { AgendaItem, AgendaVersion, MeetingView } from '../../api';
 import { ConfirmDialog } from '../../common/ConfirmDialog';
 import { DocumentLink } from '../../common/DocumentLink';
-import { ErrorBar } from '../../common/ErrorBar';
 import { usePermissions } from '../../common/roles';
-import { useAction } from '../../common/useAction';
 import { useI18n } from '../../i18n';
+import {
+  DocumentHeader,
+  DocumentMessages,
+  EmptyDocument,
+  FinishButton,
+  RecompileButton,
+  useDocumentChanges,
+} from '../document/DocumentParts';
 import { useWorkspaceStyles } from '../workspace.styles';
 import { AgendaDocument, moveButtonId, type ItemControls } from './AgendaDocument';
 import { AgendaSummary } from './AgendaSummary';
@@ -35,15 +32,14 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
   const ws = useWorkspaceStyles();
   const { staff } = usePermissions();
   const agenda = useAgenda(meeting.id);
-  const action = useAction();
+  const changes = useDocumentChanges<AgendaVersion>(agenda);
+  const { action, change, setDownloadError } = changes;
   const [confirm, setConfirm] = useState<Confirm>(null);
   const [dialog, setDialog] = useState<{ item: AgendaItem | null } | null>(null);
   const focusAfterMove = useRef<string | null>(null);
-  const [downloadError, setDownloadError] = useState<unknown>(null);
   const a = t.workspace.agenda;
   const version = agenda.data;
   const draft = version?.status === 'draft';
-  const conflict = action.error instanceof ApiError && action.error.code === 'store.conflict';
 
   // A moved item is re-rendered elsewhere in the list: keep focus on its button so Move up can be pressed again.
   useEffect(() => {
@@ -53,20 +49,13 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
     document.getElementById(id)?.focus();
   }, [version]);
 
-  /** Runs a change; a conflict (someone else edited) reloads the agenda so the reader sees the latest. */
-  async function change(key: string, run: () => Promise<AgendaVersion>, notice: (v: AgendaVersion) => string | null) {
-    const result = await action.run(key, run, notice);
-    if (result === undefined) agenda.reload();
-    return result;
-  }
-
   const compile = async () => {
     setConfirm(null);
     if (await change('compile', agenda.compile, () => a.compiled)) onMeetingChanged();
   };
   const publish = async () => {
     setConfirm(null);
-    if (await change('publish', agenda.publish, () => a.published)) onMeetingChanged();
+    if (await change('publish', agenda.finish, () => a.published)) onMeetingChanged();
   };
   const edit = (run: (v: AgendaVersion) => Promise<AgendaVersion>, notice: (v: AgendaVersion) => string | null) =>
     version ? change('edit', () => run(version), notice) : Promise.resolve(undefined);
@@ -115,86 +104,46 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
 
   return (
     <section aria-labelledby="agenda-heading" className={ws.view}>
-      <div className={ws.headerRow}>
-        <div className={ws.titleGroup}>
-          <Subtitle1 as="h3" id="agenda-heading" className={ws.heading}>
-            {a.heading}
-          </Subtitle1>
-          {version && (
-            <>
-              <Badge
-                appearance="tint"
-                color={version.status === 'published' ? 'success' : version.status === 'draft' ? 'warning' : 'subtle'}
-              >
-                {a.statuses[version.status]}
-              </Badge>
-              <Caption1 className={ws.muted}>{a.version(version.version, version.agenda.revision)}</Caption1>
-            </>
-          )}
-        </div>
-        <div className={ws.toolbar}>
-          {version?.file && <DocumentLink file={version.file} label={a.download} onError={setDownloadError} />}
-          {version?.addendumFile && (
-            <DocumentLink file={version.addendumFile} label={a.downloadAddendum} onError={setDownloadError} />
-          )}
-          {editable && (
-            <Button icon={<Add20Regular />} onClick={() => setDialog({ item: null })}>
-              {a.add}
-            </Button>
-          )}
-          {version && canCompile && (
-            <Button
-              icon={<ArrowClockwise20Regular />}
-              disabledFocusable={action.busy !== null}
-              onClick={() => setConfirm('recompile')}
-            >
-              {a.recompile}
-            </Button>
-          )}
-          {editable && (
-            <Button
-              appearance="primary"
-              icon={<Checkmark20Regular />}
-              disabledFocusable={action.busy !== null}
-              onClick={() => setConfirm('publish')}
-            >
-              {action.busy === 'publish' ? a.publishing : a.publish}
-            </Button>
-          )}
-        </div>
-      </div>
-
-      <div role="status">
-        {action.notice && (
-          <MessageBar intent="success">
-            <MessageBarBody>{action.notice}</MessageBarBody>
-          </MessageBar>
+      <DocumentHeader
+        headingId="agenda-heading"
+        heading={a.heading}
+        status={
+          version
+            ? {
+                label: a.statuses[version.status],
+                color: version.status === 'published' ? 'success' : version.status === 'draft' ? 'warning' : 'subtle',
+                version: a.version(version.version, version.agenda.revision),
+              }
+            : null
+        }
+      >
+        {version?.file && <DocumentLink file={version.file} label={a.download} onError={setDownloadError} />}
+        {version?.addendumFile && (
+          <DocumentLink file={version.addendumFile} label={a.downloadAddendum} onError={setDownloadError} />
         )}
-      </div>
-      {action.error !== null && <ErrorBar title={conflict ? a.conflict : t.workspace.notSaved} error={action.error} />}
-      {downloadError !== null && <ErrorBar title={t.workspace.downloadError} error={downloadError} />}
-      {agenda.error !== null && <ErrorBar title={a.loadError} error={agenda.error} onRetry={agenda.reload} />}
-      {version === undefined && agenda.loading && <Spinner label={a.loading} />}
+        {editable && (
+          <Button icon={<Add20Regular />} onClick={() => setDialog({ item: null })}>
+            {a.add}
+          </Button>
+        )}
+        {version && canCompile && (
+          <RecompileButton action={action} label={a.recompile} onClick={() => setConfirm('recompile')} />
+        )}
+        {editable && (
+          <FinishButton
+            action={action}
+            busyKey="publish"
+            label={a.publish}
+            busyLabel={a.publishing}
+            onClick={() => setConfirm('publish')}
+          />
+        )}
+      </DocumentHeader>
+
+      <DocumentMessages changes={changes} document={agenda} text={a} />
 
       {version === null && (
-        <div className={ws.empty}>
-          <Subtitle1 as="h4" className={ws.emptyHeading}>
-            {a.empty.title}
-          </Subtitle1>
-          <Body1 as="p" className={ws.intro}>
-            {canCompile ? a.empty.staff : a.empty.reader}
-          </Body1>
-          {canCompile && (
-            <Button
-              appearance="primary"
-              icon={<Compose20Regular />}
-              disabledFocusable={action.busy !== null}
-              onClick={() => void compile()}
-            >
-              {action.busy === 'compile' ? a.compiling : a.compile}
-            </Button>
-          )}
-        </div>
+        <EmptyDocument text={a} canCompile={canCompile} action={action} onCompile={() => void compile()} />
       )}
 
       {version && (

@@ -14,9 +14,10 @@ import {
 import { Delete20Regular, Edit20Regular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import type { Minutes, MinutesItem } from '../../api';
-import { formatDate, formatRange, inLocale } from '../../common/format';
+import { formatDate, inLocale } from '../../common/format';
 import { useI18n } from '../../i18n';
 import { useAgendaDocumentStyles } from '../agenda/AgendaDocument.styles';
+import { DocumentPage } from '../document/DocumentPage';
 import { useWorkspaceStyles } from '../workspace.styles';
 import type { EditableEntry } from './review';
 
@@ -29,30 +30,13 @@ export interface EntryControls {
 
 /** Renders `minutes`; with `controls` each decision, action and escalation can be edited or removed. */
 export function MinutesDocument({ minutes, controls }: { minutes: Minutes; controls: EntryControls | null }) {
-  const { t, intlTag } = useI18n();
+  const { t } = useI18n();
   const ws = useWorkspaceStyles();
   const styles = useAgendaDocumentStyles();
   const m = t.workspace.minutes;
-  const { meeting } = minutes;
 
   return (
-    <article className={ws.page} aria-label={m.documentLabel(`${meeting.body} ${meeting.number}`)}>
-      <header className={styles.titleBlock}>
-        <p className={styles.documentKind}>{m.documentKind}</p>
-        <p className={styles.documentTitle}>
-          <bdi>{meeting.title}</bdi>
-        </p>
-        <Caption1 as="p" className={styles.documentMeta}>
-          {formatRange(meeting.start, meeting.end, meeting.timeZone, intlTag)}
-          {meeting.place && (
-            <>
-              {' · '}
-              <bdi>{meeting.place}</bdi>
-            </>
-          )}
-        </Caption1>
-      </header>
-
+    <DocumentPage meeting={minutes.meeting} kind={m.documentKind} documentLabel={m.documentLabel}>
       <section aria-labelledby="minutes-attendance" className={styles.item}>
         <h4 id="minutes-attendance" className={styles.itemHeading}>
           {m.attendance.heading}
@@ -107,7 +91,7 @@ export function MinutesDocument({ minutes, controls }: { minutes: Minutes; contr
       <Caption1 as="p" className={ws.muted}>
         {m.stats(minutes.stats.messages)}
       </Caption1>
-    </article>
+    </DocumentPage>
   );
 }
 
@@ -184,24 +168,28 @@ function MinutesItemBlock({ item, controls }: { item: MinutesItem; controls: Ent
       item.actions.length +
       item.escalations.length ===
     0;
-  const entryList = (entries: EditableEntry[], names: typeof m.decisionControls) => (
-    <ol className={ws.plainList}>
-      {entries.map((entry, i) => (
-        <li key={entry.entry.id}>
-          <span className={styles.itemHeader}>
-            <span>
-              <bdi>{entry.entry.text}</bdi> <Problems problems={entry.entry.problems} />
-            </span>
-            <EntryButtons
-              label={{ edit: names.edit(i + 1, item.number), remove: names.remove(i + 1, item.number) }}
-              entry={entry}
-              controls={controls}
-            />
-          </span>
-        </li>
-      ))}
-    </ol>
-  );
+  /** The decisions or escalations of the item, each with its Edit / Remove buttons; nothing when there are none. */
+  const entryPart = (title: string, entries: EditableEntry[], names: typeof m.decisionControls) =>
+    entries.length > 0 && (
+      <Part title={title}>
+        <ol className={ws.plainList}>
+          {entries.map((entry, i) => (
+            <li key={entry.entry.id}>
+              <span className={styles.itemHeader}>
+                <span>
+                  <bdi>{entry.entry.text}</bdi> <Problems problems={entry.entry.problems} />
+                </span>
+                <EntryButtons
+                  label={{ edit: names.edit(i + 1, item.number), remove: names.remove(i + 1, item.number) }}
+                  entry={entry}
+                  controls={controls}
+                />
+              </span>
+            </li>
+          ))}
+        </ol>
+      </Part>
+    );
 
   return (
     <li className={styles.item}>
@@ -257,13 +245,10 @@ function MinutesItemBlock({ item, controls }: { item: MinutesItem; controls: Ent
           </ul>
         </Part>
       )}
-      {item.decisions.length > 0 && (
-        <Part title={m.decisions}>
-          {entryList(
-            item.decisions.map((entry) => ({ kind: 'decision', item, entry })),
-            m.decisionControls,
-          )}
-        </Part>
+      {entryPart(
+        m.decisions,
+        item.decisions.map((entry) => ({ kind: 'decision', item, entry })),
+        m.decisionControls,
       )}
       {item.actions.length > 0 && (
         <Part title={m.actions}>
@@ -315,13 +300,10 @@ function MinutesItemBlock({ item, controls }: { item: MinutesItem; controls: Ent
           </div>
         </Part>
       )}
-      {item.escalations.length > 0 && (
-        <Part title={m.escalations}>
-          {entryList(
-            item.escalations.map((entry) => ({ kind: 'escalation', item, entry })),
-            m.escalationControls,
-          )}
-        </Part>
+      {entryPart(
+        m.escalations,
+        item.escalations.map((entry) => ({ kind: 'escalation', item, entry })),
+        m.escalationControls,
       )}
     </li>
   );

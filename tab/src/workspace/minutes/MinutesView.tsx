@@ -1,23 +1,18 @@
 /** The Minutes view: draft them from the chat, fix what the review flags, approve them, download the .docx. */
-import {
-  Badge,
-  Body1,
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Subtitle1,
-} from '@fluentui/react-components';
-import { ArrowClockwise20Regular, Checkmark20Regular, Compose20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { ApiError, type MeetingView, type MinutesEdit, type MinutesVersion } from '../../api';
+import type { MeetingView, MinutesEdit, MinutesVersion } from '../../api';
 import { ConfirmDialog } from '../../common/ConfirmDialog';
 import { DocumentLink } from '../../common/DocumentLink';
-import { ErrorBar } from '../../common/ErrorBar';
 import { usePermissions } from '../../common/roles';
-import { useAction } from '../../common/useAction';
 import { useI18n } from '../../i18n';
+import {
+  DocumentHeader,
+  DocumentMessages,
+  EmptyDocument,
+  FinishButton,
+  RecompileButton,
+  useDocumentChanges,
+} from '../document/DocumentParts';
 import { useWorkspaceStyles } from '../workspace.styles';
 import { ActionDialog, TextEntryDialog } from './EntryDialogs';
 import { MinutesDocument, type EntryControls } from './MinutesDocument';
@@ -36,22 +31,15 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
   const ws = useWorkspaceStyles();
   const { staff } = usePermissions();
   const minutes = useMinutes(meeting.id);
-  const action = useAction();
+  const changes = useDocumentChanges<MinutesVersion>(minutes);
+  const { action, change, setDownloadError } = changes;
   const [confirm, setConfirm] = useState<Confirm>(null);
   const [editing, setEditing] = useState<EditableEntry | null>(null);
-  const [downloadError, setDownloadError] = useState<unknown>(null);
   const m = t.workspace.minutes;
   const version = minutes.data;
   const draft = version?.status === 'draft';
-  const conflict = action.error instanceof ApiError && action.error.code === 'store.conflict';
   const canCompile = staff && COMPILABLE.includes(meeting.state);
   const notes = version ? openNotes(version.minutes) : [];
-
-  async function change(key: string, run: () => Promise<MinutesVersion>, notice: () => string) {
-    const result = await action.run(key, run, notice);
-    if (result === undefined) minutes.reload();
-    return result;
-  }
 
   const compile = async () => {
     setConfirm(null);
@@ -59,7 +47,7 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
   };
   const approve = async () => {
     setConfirm(null);
-    if (await change('approve', minutes.approve, () => m.approved)) onMeetingChanged();
+    if (await change('approve', minutes.finish, () => m.approved)) onMeetingChanged();
   };
   const edit = async (edit: MinutesEdit) => {
     if (!version) return;
@@ -79,75 +67,38 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
 
   return (
     <section aria-labelledby="minutes-heading" className={ws.view}>
-      <div className={ws.headerRow}>
-        <div className={ws.titleGroup}>
-          <Subtitle1 as="h3" id="minutes-heading" className={ws.heading}>
-            {m.heading}
-          </Subtitle1>
-          {version && (
-            <>
-              <Badge appearance="tint" color={version.status === 'published' ? 'success' : 'warning'}>
-                {m.statuses[version.status]}
-              </Badge>
-              <Caption1 className={ws.muted}>{m.version(version.version, version.minutes.revision)}</Caption1>
-            </>
-          )}
-        </div>
-        <div className={ws.toolbar}>
-          {version?.file && <DocumentLink file={version.file} label={m.download} onError={setDownloadError} />}
-          {version && draft && canCompile && (
-            <Button
-              icon={<ArrowClockwise20Regular />}
-              disabledFocusable={action.busy !== null}
-              onClick={() => setConfirm('recompile')}
-            >
-              {m.recompile}
-            </Button>
-          )}
-          {controls && (
-            <Button
-              appearance="primary"
-              icon={<Checkmark20Regular />}
-              disabledFocusable={action.busy !== null}
-              onClick={() => setConfirm('approve')}
-            >
-              {action.busy === 'approve' ? m.approving : m.approve}
-            </Button>
-          )}
-        </div>
-      </div>
-
-      <div role="status">
-        {action.notice && (
-          <MessageBar intent="success">
-            <MessageBarBody>{action.notice}</MessageBarBody>
-          </MessageBar>
+      <DocumentHeader
+        headingId="minutes-heading"
+        heading={m.heading}
+        status={
+          version
+            ? {
+                label: m.statuses[version.status],
+                color: version.status === 'published' ? 'success' : 'warning',
+                version: m.version(version.version, version.minutes.revision),
+              }
+            : null
+        }
+      >
+        {version?.file && <DocumentLink file={version.file} label={m.download} onError={setDownloadError} />}
+        {version && draft && canCompile && (
+          <RecompileButton action={action} label={m.recompile} onClick={() => setConfirm('recompile')} />
         )}
-      </div>
-      {action.error !== null && <ErrorBar title={conflict ? m.conflict : t.workspace.notSaved} error={action.error} />}
-      {downloadError !== null && <ErrorBar title={t.workspace.downloadError} error={downloadError} />}
-      {minutes.error !== null && <ErrorBar title={m.loadError} error={minutes.error} onRetry={minutes.reload} />}
-      {version === undefined && minutes.loading && <Spinner label={m.loading} />}
+        {controls && (
+          <FinishButton
+            action={action}
+            busyKey="approve"
+            label={m.approve}
+            busyLabel={m.approving}
+            onClick={() => setConfirm('approve')}
+          />
+        )}
+      </DocumentHeader>
+
+      <DocumentMessages changes={changes} document={minutes} text={m} />
 
       {version === null && (
-        <div className={ws.empty}>
-          <Subtitle1 as="h4" className={ws.emptyHeading}>
-            {m.empty.title}
-          </Subtitle1>
-          <Body1 as="p" className={ws.intro}>
-            {canCompile ? m.empty.staff : m.empty.reader}
-          </Body1>
-          {canCompile && (
-            <Button
-              appearance="primary"
-              icon={<Compose20Regular />}
-              disabledFocusable={action.busy !== null}
-              onClick={() => void compile()}
-            >
-              {action.busy === 'compile' ? m.compiling : m.compile}
-            </Button>
-          )}
-        </div>
+        <EmptyDocument text={m} canCompile={canCompile} action={action} onCompile={() => void compile()} />
       )}
 
       {version && (
