@@ -12,7 +12,7 @@ export interface PromptData {
   current: StatusUpdate | null;
   previous: StatusUpdate | null;
   openActions: Action[];
-  reason: 'focal-point' | 'alternate-out-of-office' | 'delegated';
+  reason: 'focal-point' | 'alternate-out-of-office' | 'alternate' | 'delegated';
   late: boolean;
 }
 

@@ -604,7 +604,7 @@ export class CollectionService {
     ]);
     return [
       ...focal.map((a) => ({ topicId: a.topicId, sector: a.sector, reason: 'focal-point' as const })),
-      ...alternate.map((a) => ({ topicId: a.topicId, sector: a.sector, reason: 'alternate-out-of-office' as const })),
+      ...alternate.map((a) => ({ topicId: a.topicId, sector: a.sector, reason: 'alternate' as const })),
       ...delegated.map((d) => ({ topicId: d.topicId, sector: d.sector, reason: 'delegated' as const })),
     ];
   }

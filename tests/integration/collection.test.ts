@@ -227,6 +227,18 @@ describe('status collection', () => {
     );
   });
 
+  it('gives an alternate who asks for a card the prompt without the delegate button or an out-of-office note', async () => {
+    connector.activities.length = 0;
+    await postActivity(
+      server.url,
+      messageActivity(connector.serviceUrl, 'update climate', { aad: AAD.lynne, name: 'Lynne Robbins' }),
+    );
+    const card = JSON.stringify((await connector.waitFor(1))[0]!.body.attachments[0].content);
+    expect(card).toContain('"verb":"update.submit"');
+    expect(card).not.toContain('update.delegate');
+    expect(card).not.toContain('تتلقى هذا بصفتك المناوب');
+  });
+
   it('shows the tracker: answered, no change, pending, undeliverable, vacant', async () => {
     const { body } = await api('GET', '/meetings/isc-tf-32/tracker');
     const row = (topicId: string, sector: string) =>

@@ -2,7 +2,7 @@ import type { Assignment, Delegation, Meeting, Person, StatusUpdate, Topic } fro
 import type { CollectionWindow } from '../collection-window';
 
 /** Why a person gets a topic's prompt. */
-export type TargetReason = 'focal-point' | 'alternate-out-of-office' | 'delegated';
+export type TargetReason = 'focal-point' | 'alternate-out-of-office' | 'alternate' | 'delegated';
 
 /** One prompt to send: a person asked about a topic for a sector. */
 export interface PromptTarget {
