@@ -7,7 +7,7 @@ export interface PromptData {
   window: CollectionWindow;
   topic: Pick<Topic, 'id' | 'title'>;
   sector: StatusUpdate['sector'];
-  person: Pick<Person, 'id' | 'name' | 'timeZone'>;
+  person: Person;
   /** This meeting's update when there is one (edit), else the last one from an earlier meeting (prefill). */
   current: StatusUpdate | null;
   previous: StatusUpdate | null;

@@ -182,7 +182,7 @@ export class CollectionService {
   }
 
   /** What the summary card after a submission shows: built from the submission itself, no further reads. */
-  summaryData(result: SubmitResult, person: Pick<Person, 'id' | 'name' | 'timeZone'>): PromptData {
+  summaryData(result: SubmitResult, person: Person): PromptData {
     const window = collectionWindow(result.meeting);
     return {
       meeting: result.meeting,
@@ -239,7 +239,7 @@ export class CollectionService {
     let undeliverable = 0;
     for (const target of targets) {
       const data = await this.promptData(meeting, target);
-      const person = await this.person(target.personId);
+      const person = data.person;
       const added = await this.enqueue(
         outboxKeys.prompt(meeting.id, target.personId, target.topicId, target.sector),
         'prompt',
