@@ -1,10 +1,46 @@
 // Lint rules, including the dependency rule of DESIGN.md: a wrong import fails `npm test`.
+//
+// Flat config replaces a rule's settings instead of merging them, so each source file must fall in exactly one
+// `no-restricted-imports` block holding every restriction of its layer (tests/contract/layering.test.ts checks
+// that each one fires).
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+/** A package name as a literal in a regular expression (ESLint compiles them with the `u` flag). */
+const literal = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// The restrictions, by what they keep out. Each matches the import path as written.
+const BOTBUILDER = {
+  regex: '^(botbuilder|botframework-[\\w-]+)(-[\\w-]+)?(/|$)',
+  message: 'botbuilder stays inside bot/adapter*',
+};
+const IO_PACKAGES = [...builtinModules, 'better-sqlite3', 'express', 'pino', 'docx', 'jose', 'croner'];
+const NO_IO = {
+  regex: `^(node:|(${IO_PACKAGES.map(literal).join('|')}|@microsoft/[\\w.-]+)(/|$))`,
+  message: 'domain is pure: no I/O',
+};
+/** Leaving domain/ from a file `depth` folders below it (`../` once more than the depth). */
+const outsideDomain = (depth) => ({
+  regex: `^(\\.\\./){${depth + 1},}`,
+  message: 'domain imports nothing of ours outside domain/',
+});
+const NO_ADAPTERS = {
+  regex: '((^|/)(store/(sqlite|sharepoint|local-files|demo)|graph|server|bot|tab)(/|$)|^(better-sqlite3|express)(/|$))',
+  message: 'services use ports, not adapters (store adapters, graph, server, express, bot, tab)',
+};
+const NO_TAB = { regex: '(^|/)tab(/|$)', message: 'bot and tab never import each other' };
+const NO_BOT = { regex: '(^|/)bot(/|$)', message: 'bot and tab never import each other' };
+const TAB_SERVER_SIDE = {
+  regex: '(^|/)teams-app(/(?!domain(/|$))|$)',
+  message: 'the tab reaches the server only through the HTTP API; it may import domain types',
+};
+
+/** domain/: one block per folder depth, since leaving the folder takes one more `../` at each level. */
+const DOMAIN_DEPTHS = [0, 1, 2, 3];
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'data', 'coverage', 'jest.config.js'] },
@@ -21,62 +57,27 @@ export default tseslint.config(
     files: ['tests/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
-  {
-    files: ['teams-app/domain/**'],
-    rules: restrict([
-      { group: ['../*', '!../domain'], message: 'domain imports nothing of ours' },
-      {
-        group: [
-          'node:*',
-          'fs',
-          'path',
-          'http',
-          'https',
-          'better-sqlite3',
-          'express',
-          'botbuilder',
-          '@microsoft/*',
-          'pino',
-          'docx',
-        ],
-        message: 'domain is pure: no I/O',
-      },
-    ]),
-  },
+  ...DOMAIN_DEPTHS.map((depth) => ({
+    files: [`teams-app/domain/${'*/'.repeat(depth)}*.{ts,tsx}`],
+    rules: restrict(outsideDomain(depth), NO_IO, BOTBUILDER),
+  })),
   {
     files: ['teams-app/services/**'],
-    rules: restrict([
-      {
-        group: [
-          '**/store/sqlite*',
-          '**/store/sharepoint*',
-          '**/server/*',
-          '**/bot/*',
-          '**/tab/*',
-          'better-sqlite3',
-          'express',
-          'botbuilder',
-        ],
-        message: 'services use ports, not adapters',
-      },
-    ]),
+    rules: restrict(NO_ADAPTERS, BOTBUILDER),
+  },
+  {
+    files: ['teams-app/**'],
+    ignores: ['teams-app/domain/**', 'teams-app/services/**'],
+    rules: restrict(BOTBUILDER),
   },
   {
     files: ['bot/**'],
     ignores: ['bot/adapter*'],
-    rules: restrict([
-      { group: ['**/tab/*', '../tab', '../../tab'], message: 'bot and tab never import each other' },
-      { group: ['botbuilder', 'botbuilder-*', 'botframework-*'], message: 'botbuilder stays inside bot/adapter*' },
-    ]),
+    rules: restrict(NO_TAB, BOTBUILDER),
   },
   {
     files: ['bot/adapter*'],
-    rules: restrict([{ group: ['**/tab/*'], message: 'bot and tab never import each other' }]),
-  },
-  {
-    files: ['teams-app/**'],
-    ignores: ['teams-app/server/main.ts'],
-    rules: restrict([{ group: ['botbuilder', 'botbuilder-*'], message: 'botbuilder stays inside bot/adapter*' }]),
+    rules: restrict(NO_TAB),
   },
   {
     files: ['tab/**'],
@@ -84,13 +85,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict([
-        { group: ['**/bot/*', '../bot', '../../bot'], message: 'bot and tab never import each other' },
-        {
-          group: ['**/teams-app/*', '!**/teams-app/domain', '!**/teams-app/domain/*'],
-          message: 'the tab reaches the server only through the HTTP API; it may import domain types',
-        },
-      ]),
+      ...restrict(NO_BOT, TAB_SERVER_SIDE, BOTBUILDER),
     },
   },
 );

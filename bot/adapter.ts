@@ -7,9 +7,12 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
+  type Activity,
   type TurnContext,
 } from 'botbuilder';
 import type { Request, Response } from 'express';
+import { decodeJwt } from 'jose';
+import { AppError } from '../teams-app/domain';
 import { IncomingActivity, type InvokeResponse, type OutgoingActivity, type Turn } from './activity';
 
 /** Credentials of the bot registration; all empty in local mode (the Agents Playground needs none). */
@@ -18,13 +21,24 @@ export interface BotCredentials {
   appPassword?: string;
   tenantId?: string;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  /** Where the Bot Framework channel's signing keys are described (default: the public cloud's document). */
+  openIdMetadataUrl?: string;
 }
 
 /** Sends and receives activities for the bot. */
 export interface BotAdapter {
-  /** Handles POST /api/messages. */
+  /**
+   * Handles POST /api/messages. Refusals are thrown as coded errors for the HTTP layer: `request.invalid`,
+   * `auth.required` / `auth.invalid-token` (401), `bot.signing-keys-unavailable` (503).
+   */
   process(req: Request, res: Response, onTurn: (turn: Turn) => Promise<InvokeResponse | void>): Promise<void>;
 }
+
+/** How far a token's expiry may lie in the past (the Bot Framework's own clock tolerance). */
+const CLOCK_TOLERANCE_SECONDS = 300;
+
+/** Error codes of failed network calls: the signing keys could not be fetched, the token was not judged. */
+const NETWORK_ERROR = /^(E[A-Z]+|EAI_[A-Z]+|UND_ERR_[A-Z_]+)$/;
 
 function toTurn(context: TurnContext): Omit<Turn, 'activity'> {
   return {
@@ -38,22 +52,127 @@ function toTurn(context: TurnContext): Omit<Turn, 'activity'> {
   };
 }
 
-/** A CloudAdapter for the bot registration (anonymous in local mode: the Agents Playground needs no credentials). */
-export function cloudAdapter(credentials: BotCredentials): CloudAdapter {
-  const settings = {
+/**
+ * The public cloud's Bot Framework endpoints (the SDK's defaults). The SDK uses its defaults only when none of
+ * them is given, so replacing the OpenID metadata document means giving all of them.
+ */
+const PUBLIC_CLOUD = {
+  ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+  ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+  ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+  OAuthUrl: 'https://api.botframework.com',
+  ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+  CallerId: 'urn:botframework:azure',
+  ValidateAuthority: true,
+};
+
+function settingsOf(credentials: BotCredentials) {
+  return {
     MicrosoftAppId: credentials.appId ?? '',
     MicrosoftAppPassword: credentials.appPassword ?? '',
     MicrosoftAppTenantId: credentials.tenantId ?? '',
     MicrosoftAppType: credentials.appId ? credentials.appType : 'MultiTenant',
+    ...(credentials.openIdMetadataUrl
+      ? { ...PUBLIC_CLOUD, ToBotFromChannelOpenIdMetadataUrl: credentials.openIdMetadataUrl }
+      : {}),
   };
-  return new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings)),
+}
+
+function botAuthentication(credentials: BotCredentials): ConfigurationBotFrameworkAuthentication {
+  const settings = settingsOf(credentials);
+  return new ConfigurationBotFrameworkAuthentication(
+    settings,
+    new ConfigurationServiceClientCredentialFactory(settings),
   );
+}
+
+/** A CloudAdapter for the bot registration (anonymous in local mode: the Agents Playground needs no credentials). */
+export function cloudAdapter(credentials: BotCredentials): CloudAdapter {
+  return new CloudAdapter(botAuthentication(credentials));
+}
+
+/**
+ * Refuses, before the SDK sees it, a bearer token that is not a JWT or has expired or never expires: the SDK
+ * would print a stack trace for an expired token.
+ */
+function precheckToken(authorization: string): void {
+  const token = authorization.match(/^Bearer\s+(\S+)$/)?.[1];
+  if (!token) throw new AppError('auth.required', 'Bot Framework activities need a bearer token.');
+  let exp: number | undefined;
+  try {
+    ({ exp } = decodeJwt(token));
+  } catch {
+    throw new AppError('auth.invalid-token', 'The bearer token is not valid.', { reason: 'malformed' });
+  }
+  if (exp === undefined) throw new AppError('auth.invalid-token', 'The bearer token has no expiry.', { reason: 'exp' });
+  if (exp < Date.now() / 1000 - CLOCK_TOLERANCE_SECONDS) {
+    throw new AppError('auth.invalid-token', 'The bearer token has expired.', { reason: 'expired' });
+  }
+}
+
+/** True when an error means the signing keys (OpenID metadata or JWKS) could not be fetched. */
+function isKeyFetchFailure(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, code, statusCode } = error as { name?: unknown; code?: unknown; statusCode?: unknown };
+  if (name === 'FetchError' || name === 'AbortError') return true;
+  if (typeof code === 'string' && NETWORK_ERROR.test(code)) return true;
+  // The SDK's "Failed to load openID config / Keys: <status>" carries a 5xx status code.
+  return typeof statusCode === 'number' && statusCode >= 500;
+}
+
+/** A short, non-sensitive name for a failure (its error code or class), for the log. */
+function failureReason(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return 'unknown';
+  const { code, name } = error as { code?: unknown; name?: unknown };
+  if (typeof code === 'string') return code;
+  return typeof name === 'string' ? name : 'unknown';
+}
+
+/** Maps a failure of the Bot Framework authentication to a coded error; the cause goes to the log only. */
+function authenticationFailure(error: unknown): AppError {
+  if (isKeyFetchFailure(error)) {
+    return new AppError(
+      'bot.signing-keys-unavailable',
+      'The Bot Framework signing keys could not be fetched, so the sender cannot be checked. Try again later.',
+      { reason: failureReason(error) },
+    );
+  }
+  return new AppError('auth.invalid-token', 'The Bot Framework token is not valid.', { reason: 'rejected' });
+}
+
+/** The activity as the SDK expects it: timestamps as dates, the raw strings kept (what CloudAdapter.process does). */
+function withDates(activity: Activity): Activity {
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+    ['expiration', 'rawExpiration'],
+  ] as const) {
+    const value: unknown = Reflect.get(activity, field);
+    if (typeof value === 'string') Object.assign(activity, { [field]: new Date(value), [raw]: value });
+  }
+  return activity;
+}
+
+/** A CloudAdapter whose authentication and turn are two steps, so a failed authentication can be told apart. */
+class TwoStepAdapter extends CloudAdapter {
+  /** Checks the sender's token (fetching the channel's signing keys when needed). */
+  authenticate(activity: Activity, authorization: string) {
+    return this.botFrameworkAuthentication.authenticateRequest(activity, authorization);
+  }
+
+  /** Runs the turn of an authenticated activity; returns the invoke response, if any. */
+  run(
+    authenticated: Awaited<ReturnType<TwoStepAdapter['authenticate']>>,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ) {
+    return this.processActivity(authenticated, activity, logic);
+  }
 }
 
 /** Builds the Bot Framework adapter that answers POST /api/messages. */
 export function createBotAdapter(credentials: BotCredentials, onError: (error: unknown) => void): BotAdapter {
-  const adapter = cloudAdapter(credentials);
+  const adapter = new TwoStepAdapter(botAuthentication(credentials));
   adapter.onTurnError = async (context, error) => {
     onError(error);
     try {
@@ -64,19 +183,27 @@ export function createBotAdapter(credentials: BotCredentials, onError: (error: u
   };
   return {
     async process(req, res, onTurn) {
-      const parsed = IncomingActivity.safeParse(req.body);
-      if (!parsed.success) {
-        res
-          .status(400)
-          .json({ error: { code: 'request.invalid', message: 'The request is not a valid Bot Framework activity.' } });
-        return;
+      if (!IncomingActivity.safeParse(req.body).success) {
+        throw new AppError('request.invalid', 'The request is not a valid Bot Framework activity.');
       }
-      await adapter.process(req, res, async (context) => {
-        const result = await onTurn({ activity: context.activity as Turn['activity'], ...toTurn(context) });
-        if (result && context.activity.type === 'invoke') {
-          await context.sendActivity({ type: 'invokeResponse', value: result });
+      const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
+      if (credentials.appId) precheckToken(authorization);
+      const activity = withDates({ ...req.body });
+      let authenticated;
+      try {
+        authenticated = await adapter.authenticate(activity, authorization);
+      } catch (error) {
+        throw authenticationFailure(error);
+      }
+      const result = await adapter.run(authenticated, activity, async (context) => {
+        const answer = await onTurn({ activity: context.activity as Turn['activity'], ...toTurn(context) });
+        if (answer && context.activity.type === 'invoke') {
+          await context.sendActivity({ type: 'invokeResponse', value: answer });
         }
       });
+      res.status(result?.status ?? 200);
+      if (result?.body !== undefined && result.body !== null) res.send(result.body);
+      else res.end();
     },
   };
 }

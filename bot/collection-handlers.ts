@@ -1,20 +1,35 @@
+import { CONFIRM_VERBS, deliveryCard } from './cards/confirm-card';
 import { z } from 'zod';
-import { AppError, DateOnly, isAppError, localized, type Locale } from '../teams-app/domain';
+import { AppError, DateOnly, Id, isAppError, localized, type Locale, type Person } from '../teams-app/domain';
 import { t, type MessageKey } from '../teams-app/i18n';
 import type { CollectionService, PromptData, RegisterService } from '../teams-app/services';
+import type { Stored } from '../teams-app/store';
 import type { Attachment } from './activity';
 import { plain } from './cards/card';
 import { noticeCard, promptCard, summaryCard, trackerCard, VERBS, type DraftValues } from './cards/status-card';
 import type { IscBot, TurnContext } from './handler';
 
+/**
+ * A revision number as a card carries it: a whole number from 0, as a number or as its decimal digits. Anything
+ * else ("1.5", "abc", "1e0", null, true) is refused rather than coerced.
+ */
+const Revision = z.union([
+  z.number().int().min(0).max(1_000_000),
+  z
+    .string()
+    .regex(/^\d{1,7}$/)
+    .transform(Number),
+]);
+
+/** The status card's button data and inputs, validated before any of it is used. */
 const CardData = z.object({
   meetingId: z.string().min(1).max(100),
   topicId: z.string().min(1).max(100),
   sector: z.enum(['BR', 'TSB', 'BDT', 'GS']),
-  baseRevision: z.coerce.number().int().min(0).default(0),
+  baseRevision: Revision.default(0),
   progress: z.string().max(100_000).optional(),
   nextSteps: z.string().max(100_000).optional(),
-  escalate: z.union([z.boolean(), z.string()]).optional(),
+  escalate: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
   ask: z.string().max(100_000).optional(),
   eventName: z.string().max(100_000).optional(),
   eventStart: z.string().max(40).optional(),
@@ -58,14 +73,14 @@ function eventOf(
 
 /** Wires status collection into the bot: the prompt card's buttons and the update / status / open commands. */
 export function addCollectionHandlers(bot: IscBot, collection: CollectionService, register: RegisterService): void {
-  async function prompt(ctx: TurnContext, data: CardData): Promise<PromptData> {
+  async function prompt(person: Stored<Person>, data: CardData): Promise<PromptData> {
     const meeting = await register.getMeeting(data.meetingId);
-    const slots = ctx.person ? await collection.slotsOf(ctx.person.id, meeting.id) : [];
+    const slots = await collection.slotsOf(person.id, meeting.id);
     const slot = slots.find((s) => s.topicId === data.topicId && s.sector === data.sector);
     return collection.promptData(meeting, {
       topicId: data.topicId,
       sector: data.sector,
-      personId: ctx.person!.id,
+      personId: person.id,
       reason: slot?.reason ?? 'focal-point',
     });
   }
@@ -82,26 +97,26 @@ export function addCollectionHandlers(bot: IscBot, collection: CollectionService
   async function guarded(
     ctx: TurnContext,
     raw: Record<string, unknown>,
-    run: (data: CardData) => Promise<Attachment>,
+    run: (data: CardData, person: Stored<Person>) => Promise<Attachment>,
   ): Promise<Attachment> {
     const parsed = CardData.safeParse(raw);
-    if (!parsed.success) return noticeCard(t('error.request.invalid', ctx.locale), ctx.locale, 'Attention');
+    if (!parsed.success) return noticeCard(t('error.card.invalid', ctx.locale), ctx.locale, 'Attention');
     if (!ctx.person) return noticeCard(t('notRegistered', ctx.locale), ctx.locale, 'Attention');
     try {
-      return await run(parsed.data);
+      return await run(parsed.data, ctx.person);
     } catch (error) {
       return refusal(error, ctx.locale);
     }
   }
 
   bot.addCardAction(VERBS.submit, (ctx, raw) =>
-    guarded(ctx, raw, async (data) => {
+    guarded(ctx, raw, async (data, person) => {
       const events = eventOf(data);
       if (events === 'invalid')
-        return promptCard(await prompt(ctx, data), ctx.locale, draftOf(data), t('prompt.invalidEvent', ctx.locale));
+        return promptCard(await prompt(person, data), ctx.locale, draftOf(data), t('prompt.invalidEvent', ctx.locale));
       try {
         const draft = draftOf(data);
-        const result = await collection.submit(ctx.person!.id, {
+        const result = await collection.submit(person.id, {
           meetingId: data.meetingId,
           topicId: data.topicId,
           sector: data.sector,
@@ -112,40 +127,41 @@ export function addCollectionHandlers(bot: IscBot, collection: CollectionService
           ask: data.ask ?? '',
           events,
         });
-        return summaryCard(collection.summaryData(result, ctx.person!), result.update, ctx.locale);
+        return summaryCard(collection.summaryData(result, person), result.update, ctx.locale);
       } catch (error) {
         if (isAppError(error, 'update.too-long')) {
           const details = error.details as { field: string; max: number; length: number };
           const field = t(FIELD_LABEL[details.field] ?? 'prompt.progress', ctx.locale);
           return promptCard(
-            await prompt(ctx, data),
+            await prompt(person, data),
             ctx.locale,
             draftOf(data),
             t('prompt.limit', ctx.locale, { field, max: details.max, length: details.length }),
           );
         }
         if (isAppError(error, 'update.stale'))
-          return promptCard(await prompt(ctx, data), ctx.locale, {}, t('prompt.stale', ctx.locale));
+          return promptCard(await prompt(person, data), ctx.locale, {}, t('prompt.stale', ctx.locale));
         throw error;
       }
     }),
   );
 
   bot.addCardAction(VERBS.noChange, (ctx, raw) =>
-    guarded(ctx, raw, async (data) => {
-      const result = await collection.submitNoChange(ctx.person!.id, data);
-      return summaryCard(collection.summaryData(result, ctx.person!), result.update, ctx.locale);
+    guarded(ctx, raw, async (data, person) => {
+      const { meetingId, topicId, sector, baseRevision } = data;
+      const result = await collection.submitNoChange(person.id, { meetingId, topicId, sector, baseRevision });
+      return summaryCard(collection.summaryData(result, person), result.update, ctx.locale);
     }),
   );
 
   bot.addCardAction(VERBS.edit, (ctx, raw) =>
-    guarded(ctx, raw, async (data) => promptCard(await prompt(ctx, data), ctx.locale)),
+    guarded(ctx, raw, async (data, person) => promptCard(await prompt(person, data), ctx.locale)),
   );
 
   bot.addCardAction(VERBS.delegate, (ctx, raw) =>
-    guarded(ctx, raw, async (data) => {
+    guarded(ctx, raw, async (data, person) => {
       try {
-        const { alternate } = await collection.delegate(ctx.person!.id, data.meetingId, data.topicId, data.sector);
+        const { alternate } = await collection.delegate(person.id, data.meetingId, data.topicId, data.sector);
         return noticeCard(t('delegated.done', ctx.locale, { name: alternate.name }), ctx.locale, 'Good');
       } catch (error) {
         if (isAppError(error, 'delegation.no-alternate'))
@@ -230,18 +246,23 @@ export function addCollectionHandlers(bot: IscBot, collection: CollectionService
       try {
         const meeting = await collection.resolveMeeting(match[1]);
         const result = await collection.open(meeting.id, { personId: ctx.person.id, roles: ctx.person.roles });
-        await ctx.turn.send({
-          type: 'message',
-          text: t('open.done', ctx.locale, {
-            meeting: result.meeting.title,
-            queued: result.queued,
-            undeliverable: result.undeliverable,
-          }),
-        });
+        await ctx.turn.send({ type: 'message', attachments: [deliveryCard(result, ctx.locale)] });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         await ctx.turn.send({ type: 'message', text: error.message });
       }
     },
+  });
+
+  bot.addCardAction(CONFIRM_VERBS.retryUndeliverable, async (ctx, data) => {
+    if (!ctx.person?.roles.includes('secretariat'))
+      return noticeCard(t('forbidden.secretariat', ctx.locale), ctx.locale, 'Attention');
+    const meetingId = Id.safeParse(data.meetingId);
+    if (!meetingId.success) return noticeCard(t('error.request.invalid', ctx.locale), ctx.locale, 'Attention');
+    const result = await collection.retryUndeliverable(meetingId.data, {
+      personId: ctx.person.id,
+      roles: ctx.person.roles,
+    });
+    return deliveryCard(result, ctx.locale);
   });
 }

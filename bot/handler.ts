@@ -1,5 +1,5 @@
-import { Locale, type Person } from '../teams-app/domain';
-import { pickLocale, t } from '../teams-app/i18n';
+import { isAppError, Locale, type Person } from '../teams-app/domain';
+import { errorMessage, pickLocale, t } from '../teams-app/i18n';
 import type { ConversationService, RegisterService } from '../teams-app/services';
 import type { Stored } from '../teams-app/store';
 import { z } from 'zod';
@@ -7,19 +7,29 @@ import { commandText, IncomingActivity, type Attachment, type InvokeResponse, ty
 import { helpCard } from './cards/help-card';
 import { myTopicsCard } from './cards/my-topics-card';
 import { plain } from './cards/card';
+import { noticeCard } from './cards/status-card';
 import { conversationType, referenceFrom } from './conversation-ref';
+import { tenantOf } from './teams-channel-data';
 
+/** The verb of a card button. */
+const Verb = z.string().min(1).max(100);
+
+/** The value of an Action.Execute invoke (`adaptiveCard/action`): the button's verb and data. */
 const CardInvoke = z.object({
   action: z.object({
-    type: z.string().optional(),
-    verb: z.string().min(1).max(100),
-    data: z.record(z.string(), z.unknown()).optional(),
+    type: z.string().max(50).optional(),
+    verb: Verb,
+    data: z.record(z.string(), z.unknown()).default({}),
   }),
-  trigger: z.string().optional(),
+  trigger: z.string().max(50).optional(),
 });
 
-function isSubmit(value: unknown): value is { verb: string } & Record<string, unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { verb?: unknown }).verb === 'string';
+/** The value of an Action.Submit message (older clients): the button's data and the card's inputs. */
+const SubmitValue = z.looseObject({ verb: Verb });
+type SubmitValue = z.infer<typeof SubmitValue>;
+
+function isSubmit(value: unknown): value is SubmitValue {
+  return SubmitValue.safeParse(value).success;
 }
 
 /** True when the message @mentions the bot. */
@@ -38,6 +48,8 @@ export interface BotDeps {
   savePersonLocale(person: Stored<Person>, locale: Locale): Promise<void>;
   tabUrl: string;
   now(): string;
+  /** True when activities from this Entra tenant may reach the bot; others are ignored and nothing is stored. */
+  tenantAllowed(tenantId: string | null): boolean;
   log: {
     info(obj: object, msg?: string): void;
     warn(obj: object, msg?: string): void;
@@ -108,6 +120,11 @@ export class IscBot {
   /** Handles one incoming activity; returns an invoke response for invoke activities. */
   async onTurn(turn: Turn): Promise<InvokeResponse | void> {
     const activity = IncomingActivity.parse(turn.activity);
+    const tenantId = tenantOf(activity);
+    if (!this.deps.tenantAllowed(tenantId)) {
+      this.deps.log.info({ tenantId, activityType: activity.type }, 'ignored an activity from a tenant not allowed');
+      return activity.type === 'invoke' ? { status: 403 } : undefined;
+    }
     const person = activity.from.aadObjectId ? await this.deps.register.personByAadId(activity.from.aadObjectId) : null;
     await this.rememberConversation(activity, person);
     const locale = person?.locale ?? pickLocale(activity.locale);
@@ -129,21 +146,15 @@ export class IscBot {
     }
   }
 
-  /** Action.Execute: the returned card replaces the one clicked (Teams and the Agents Playground). */
+  /**
+   * Action.Execute: the returned card replaces the one clicked (Teams and the Agents Playground). A malformed
+   * invoke or a failing action gets a notice card, never an error status.
+   */
   private async onCardAction(ctx: TurnContext): Promise<InvokeResponse> {
     const parsed = CardInvoke.safeParse(ctx.turn.activity.value);
-    const action = parsed.success ? this.cardActions.get(parsed.data.action.verb) : undefined;
-    if (!parsed.success || !action) {
-      return {
-        status: 200,
-        body: {
-          statusCode: 400,
-          type: 'application/vnd.microsoft.error',
-          value: { code: 'BadRequest', message: 'Unknown card action.' },
-        },
-      };
-    }
-    const card = await action(ctx, parsed.data.action.data ?? {});
+    const card = parsed.success
+      ? await this.runCardAction(ctx, parsed.data.action.verb, parsed.data.action.data)
+      : this.invalidCard(ctx, { issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.code}`) });
     return {
       status: 200,
       body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content },
@@ -151,13 +162,36 @@ export class IscBot {
   }
 
   /** Action.Submit (older clients): the answer card replaces the clicked one through an update. */
-  private async onSubmitFallback(ctx: TurnContext, value: { verb: string } & Record<string, unknown>): Promise<void> {
-    const action = this.cardActions.get(value.verb);
-    if (!action) return;
-    const card = await action(ctx, value);
+  private async onSubmitFallback(ctx: TurnContext, value: SubmitValue): Promise<void> {
+    const card = await this.runCardAction(ctx, value.verb, value);
     const replyToId = ctx.turn.activity.replyToId;
     if (replyToId) await ctx.turn.update({ type: 'message', id: replyToId, attachments: [card] });
     else await ctx.turn.send({ type: 'message', attachments: [card] });
+  }
+
+  /** Runs a card button's action; an unknown verb or a failure becomes a notice card (failures are logged). */
+  private async runCardAction(ctx: TurnContext, verb: string, data: Record<string, unknown>): Promise<Attachment> {
+    const action = this.cardActions.get(verb);
+    if (!action) return this.invalidCard(ctx, { verb: verb.slice(0, 100) });
+    try {
+      return await action(ctx, data);
+    } catch (error) {
+      if (isAppError(error) && error.status < 500) {
+        return noticeCard(
+          plain(errorMessage(error.code, ctx.locale, error.message, error.details)),
+          ctx.locale,
+          'Attention',
+        );
+      }
+      this.deps.log.error({ err: error, verb, activityId: ctx.turn.activity.id }, 'card action failed');
+      return noticeCard(t('error.generic', ctx.locale), ctx.locale, 'Attention');
+    }
+  }
+
+  /** The notice for a card button whose value cannot be used (malformed, or a verb nobody handles). */
+  private invalidCard(ctx: TurnContext, problem: object): Attachment {
+    this.deps.log.info({ problem, activityId: ctx.turn.activity.id }, 'refused a malformed card action');
+    return noticeCard(t('error.card.invalid', ctx.locale), ctx.locale, 'Attention');
   }
 
   private async onMessage(ctx: TurnContext): Promise<void> {

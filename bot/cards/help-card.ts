@@ -13,6 +13,8 @@ export function helpCard(locale: Locale, tabUrl: string): Attachment {
     ['open [meeting]', 'help.cmd.open'],
     ['language [code]', 'help.cmd.language'],
     ['minutes', 'help.cmd.minutes'],
+    ['Done: 3', 'help.cmd.done'],
+    ['Escalate (BDT): …', 'help.cmd.escalate'],
   ];
   return adaptiveCard(
     [

@@ -1,5 +1,15 @@
 import { directionOf, t } from '../../teams-app/i18n';
-import { itemTitle, type Agenda, type Locale, type Minutes } from '../../teams-app/domain';
+import {
+  itemTitle,
+  SECTORS,
+  unresolvedNotes,
+  type Agenda,
+  type Attendee,
+  type Locale,
+  type Minutes,
+  type MinutesFollowUp,
+  type MinutesItem,
+} from '../../teams-app/domain';
 import type { Attachment } from '../activity';
 import { adaptiveCard, plain, textBlock, type CardElement } from './card';
 
@@ -63,7 +73,75 @@ export function agendaCard(
   return adaptiveCard(body, actions, options(locale));
 }
 
-/** The draft (or approved) minutes on a card: per item the decisions, actions and escalations. */
+/** Attendance by sector: who was present and who was absent, then the guests (not in the register). */
+function attendanceLines(attendance: readonly Attendee[], locale: Locale): CardElement[] {
+  const names = (list: readonly Attendee[]) => list.map((a) => plain(a.name)).join(', ');
+  const lines: CardElement[] = [];
+  for (const sector of SECTORS) {
+    const members = attendance.filter((a) => a.sector === sector && !a.guest);
+    if (members.length === 0) continue;
+    const present = members.filter((a) => a.present);
+    const absent = members.filter((a) => !a.present);
+    const parts = [`**${sector}**`];
+    if (present.length) parts.push(`${t('minutes.present', locale)}: ${names(present)}`);
+    if (absent.length) parts.push(`${t('minutes.absent', locale)}: ${names(absent)}`);
+    lines.push(textBlock(parts.join(' · '), { spacing: 'None' }));
+  }
+  const guests = attendance.filter((a) => a.guest || a.sector === null);
+  if (guests.length) lines.push(textBlock(`**${t('minutes.guests', locale)}:** ${names(guests)}`, { spacing: 'None' }));
+  return lines;
+}
+
+function outcomeText(followUp: MinutesFollowUp, locale: Locale): string {
+  if (followUp.outcome === 'new-due' && followUp.newDue)
+    return t('minutes.outcome.new-due', locale, { date: followUp.newDue });
+  return t(followUp.outcome === 'closed' ? 'minutes.outcome.closed' : 'minutes.outcome.open', locale);
+}
+
+/** An item's entries, each labelled with the item it is filed under ("Item 4 · Decision: …"). */
+function itemLines(item: MinutesItem, locale: Locale): CardElement[] {
+  const under = t('minutes.item', locale, { item: item.number });
+  const label = (kind: string) => `**${under} · ${kind}:**`;
+  const lines: CardElement[] = [];
+  for (const f of item.followUps) {
+    const owner = f.ownerName ? ` (${plain(f.ownerName)})` : '';
+    lines.push(
+      textBlock(`**${under} · #${f.number}:** ${plain(f.text)}${owner} — ${outcomeText(f, locale)}`, {
+        spacing: 'None',
+        ...(f.outcome === 'open' ? { isSubtle: true } : {}),
+      }),
+    );
+  }
+  for (const d of item.decisions)
+    lines.push(textBlock(`${label(t('minutes.decision', locale))} ${plain(d.text)}`, { spacing: 'None' }));
+  for (const a of item.actions) {
+    const owner = a.ownerName
+      ? t('minutes.owner', locale, { owner: plain(a.ownerName) })
+      : t('minutes.noOwner', locale);
+    const due = a.due ? ` · ${t('minutes.due', locale, { date: a.due })}` : '';
+    lines.push(
+      textBlock(`${label(t('minutes.action', locale))} ${plain(a.text)} (${owner}${due})`, {
+        spacing: 'None',
+        ...(a.ownerName ? {} : { color: 'Warning' }),
+      }),
+    );
+  }
+  for (const e of item.escalations) {
+    const sector = e.sector ?? t('minutes.sectorToConfirm', locale);
+    lines.push(
+      textBlock(`${label(t('minutes.escalation', locale))} ${plain(e.text)} (${sector})`, {
+        spacing: 'None',
+        color: e.sector ? 'Attention' : 'Warning',
+      }),
+    );
+  }
+  return lines;
+}
+
+/**
+ * The draft (or approved) minutes on a card: attendance by sector (present, absent, guests), then per item the
+ * follow-up outcomes, decisions, actions and escalations, each labelled with the item it is filed under.
+ */
 export function minutesCard(
   minutes: Minutes,
   locale: Locale,
@@ -79,36 +157,19 @@ export function minutesCard(
     ),
     textBlock(
       t('minutes.stats', locale, {
-        attendees: minutes.attendance.length,
+        attendees: minutes.attendance.filter((a) => a.present).length,
         decisions: st.decisions,
         actions: st.actions,
         escalations: st.escalations,
       }),
       { isSubtle: true, spacing: 'None' },
     ),
+    ...attendanceLines(minutes.attendance, locale),
   ];
-  if (minutes.review.length && !approved)
-    body.push(textBlock(t('minutes.review', locale, { count: minutes.review.length }), { color: 'Warning' }));
+  const open = unresolvedNotes(minutes).length;
+  if (open && !approved) body.push(textBlock(t('minutes.review', locale, { count: open }), { color: 'Warning' }));
   for (const item of minutes.items) {
-    const lines: CardElement[] = [];
-    for (const d of item.decisions)
-      lines.push(textBlock(`**${t('minutes.decision', locale)}:** ${plain(d.text)}`, { spacing: 'None' }));
-    for (const a of item.actions) {
-      const owner = a.ownerName
-        ? t('minutes.owner', locale, { owner: plain(a.ownerName) })
-        : t('minutes.noOwner', locale);
-      const due = a.due ? ` · ${t('minutes.due', locale, { date: a.due })}` : '';
-      lines.push(
-        textBlock(`**${t('minutes.action', locale)}:** ${plain(a.text)} (${owner}${due})`, {
-          spacing: 'None',
-          ...(a.ownerName ? {} : { color: 'Warning' }),
-        }),
-      );
-    }
-    for (const e of item.escalations)
-      lines.push(
-        textBlock(`**${t('minutes.escalation', locale)}:** ${plain(e.text)}`, { spacing: 'None', color: 'Attention' }),
-      );
+    const lines = itemLines(item, locale);
     if (lines.length === 0) continue;
     body.push(textBlock(`${item.number}. ${plain(item.title)}`, { weight: 'Bolder', spacing: 'Medium' }), ...lines);
   }

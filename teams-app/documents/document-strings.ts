@@ -1,4 +1,4 @@
-import type { BodyId, Locale } from '../domain';
+import { bodyFullName, type BodyId, type Locale } from '../domain';
 
 /** The English document strings: the reference every other language translates. */
 const en = {
@@ -60,9 +60,6 @@ const en = {
   late: 'late',
   moreDiscussion: '{count} further points are in the meeting chat.',
   noRecord: 'Nothing was recorded under this item.',
-  'body.ISC-TF': 'Inter-Sectoral Coordination Task Force (ISC-TF)',
-  'body.ISCG': 'Inter-Sectoral Coordination Group (ISCG)',
-  'body.ISC-TF-SUB': 'ISC-TF sub-task force',
 };
 
 /** A key of the document catalogue. */
@@ -130,9 +127,6 @@ const fr: DocStrings = {
   late: 'tardive',
   moreDiscussion: '{count} autres interventions figurent dans la conversation de la réunion.',
   noRecord: "Rien n'a été consigné au titre de ce point.",
-  'body.ISC-TF': 'Équipe spéciale de coordination intersectorielle (ISC-TF)',
-  'body.ISCG': 'Groupe de coordination intersectorielle (ISCG)',
-  'body.ISC-TF-SUB': "Sous-groupe de l'ISC-TF",
 };
 
 const es: DocStrings = {
@@ -194,9 +188,6 @@ const es: DocStrings = {
   late: 'tardía',
   moreDiscussion: 'Otras {count} intervenciones figuran en el chat de la reunión.',
   noRecord: 'No se registró nada en este punto.',
-  'body.ISC-TF': 'Equipo Especial de Coordinación Intersectorial (ISC-TF)',
-  'body.ISCG': 'Grupo de Coordinación Intersectorial (ISCG)',
-  'body.ISC-TF-SUB': 'Subgrupo del ISC-TF',
 };
 
 const ru: DocStrings = {
@@ -258,9 +249,6 @@ const ru: DocStrings = {
   late: 'с опозданием',
   moreDiscussion: 'Ещё {count} реплик — в чате собрания.',
   noRecord: 'По этому пункту ничего не записано.',
-  'body.ISC-TF': 'Целевая группа по межсекторальной координации (ISC-TF)',
-  'body.ISCG': 'Группа по межсекторальной координации (ISCG)',
-  'body.ISC-TF-SUB': 'Подгруппа ISC-TF',
 };
 
 const zh: DocStrings = {
@@ -322,9 +310,6 @@ const zh: DocStrings = {
   late: '逾期',
   moreDiscussion: '另有{count}条发言见会议聊天记录。',
   noRecord: '本项下无记录。',
-  'body.ISC-TF': '部门间协调工作组（ISC-TF）',
-  'body.ISCG': '部门间协调组（ISCG）',
-  'body.ISC-TF-SUB': 'ISC-TF分组',
 };
 
 const ar: DocStrings = {
@@ -386,9 +371,6 @@ const ar: DocStrings = {
   late: 'متأخر',
   moreDiscussion: 'توجد {count} مداخلات أخرى في محادثة الاجتماع.',
   noRecord: 'لم يُسجَّل شيء في إطار هذا البند.',
-  'body.ISC-TF': 'فرقة العمل المعنية بالتنسيق بين القطاعات (ISC-TF)',
-  'body.ISCG': 'فريق التنسيق بين القطاعات (ISCG)',
-  'body.ISC-TF-SUB': 'فريق فرعي تابع لفرقة العمل ISC-TF',
 };
 
 /** The document strings of the six UN languages. */
@@ -400,7 +382,9 @@ export function docText(locale: Locale, key: DocKey, params: Record<string, stri
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }
 
-/** The full name of a coordination body in a language. */
+/** The full name of a coordination body in a language with its abbreviation: "Inter-Sectoral … Task Force (ISC-TF)". */
 export function bodyName(locale: Locale, body: BodyId): string {
-  return docText(locale, `body.${body}`);
+  const name = bodyFullName(body, locale);
+  if (body === 'ISC-TF-SUB') return name;
+  return locale === 'zh' ? `${name}（${body}）` : `${name} (${body})`;
 }

@@ -1,7 +1,15 @@
 import type { Paragraph, Table } from 'docx';
 import { localized, type Locale } from '../domain';
 import { itemTitle } from '../domain/agenda';
-import type { Attendee, Minutes, MinutesAction, MinutesItem, PresentedUpdate } from '../domain/minutes';
+import type {
+  Attendee,
+  Minutes,
+  MinutesAction,
+  MinutesEscalation,
+  MinutesFollowUp,
+  MinutesItem,
+  PresentedUpdate,
+} from '../domain/minutes';
 import { calendarDate } from './date-format';
 import {
   docContext,
@@ -14,6 +22,7 @@ import {
   type DocContext,
   type Segment,
 } from './docx-kit';
+import { minutesText } from './minutes-strings';
 import { documentReference, titleBlock } from './title-block';
 
 /** How a minutes document is rendered. */
@@ -32,11 +41,24 @@ function attendeeName(ctx: DocContext, attendee: Attendee): string {
   return attendee.name;
 }
 
+function presence(ctx: DocContext, attendee: Attendee): CellContent {
+  if (attendee.guest) return minutesText(ctx.locale, 'guest');
+  if (attendee.present) return minutesText(ctx.locale, 'present');
+  return { text: minutesText(ctx.locale, 'absent'), style: { italics: true } };
+}
+
+/** The body's members by sector, present or absent, then others who took part and guests (as compiled). */
 function attendanceBlocks(ctx: DocContext, attendance: readonly Attendee[]): Block[] {
   const blocks: Block[] = [heading(ctx, ctx.t('attendance'), 1)];
   if (attendance.length === 0) return [...blocks, para(ctx, runs(ctx, ctx.t('none'), { italics: true }))];
-  const rows = attendance.map((a): CellContent[] => [attendeeName(ctx, a), a.jobTitle, a.sector ?? '']);
-  return [...blocks, table(ctx, [ctx.t('name'), ctx.t('function'), ctx.t('sector')], rows, [35, 45, 20])];
+  const rows = attendance.map((a): CellContent[] => [
+    attendeeName(ctx, a),
+    a.jobTitle,
+    a.sector ?? '',
+    presence(ctx, a),
+  ]);
+  const headers = [ctx.t('name'), ctx.t('function'), ctx.t('sector'), ctx.t('status')];
+  return [...blocks, table(ctx, headers, rows, [30, 38, 12, 20])];
 }
 
 function presentedText(ctx: DocContext, update: PresentedUpdate): Segment[] {
@@ -69,8 +91,38 @@ function actionRow(ctx: DocContext, action: MinutesAction): CellContent[] {
   return [action.text, action.ownerName ?? '', due];
 }
 
+function outcomeCell(ctx: DocContext, followUp: MinutesFollowUp): CellContent {
+  if (followUp.outcome === 'closed') return { text: minutesText(ctx.locale, 'closed'), style: { bold: true } };
+  if (followUp.outcome === 'new-due' && followUp.newDue) {
+    return minutesText(ctx.locale, 'newDue', { date: calendarDate(followUp.newDue, ctx.locale) });
+  }
+  return minutesText(ctx.locale, 'stillOpen');
+}
+
+/** The follow-up item: each open action from earlier meetings under its agenda number, with the meeting's outcome. */
+function followUpBlocks(ctx: DocContext, followUps: readonly MinutesFollowUp[]): Block[] {
+  if (followUps.length === 0) return [];
+  const rows = followUps.map((followUp): CellContent[] => [
+    String(followUp.number),
+    followUp.text,
+    followUp.ownerName,
+    followUp.due ? calendarDate(followUp.due, ctx.locale) : '',
+    outcomeCell(ctx, followUp),
+  ]);
+  const headers = ['#', ctx.t('action'), ctx.t('owner'), ctx.t('due'), minutesText(ctx.locale, 'outcome')];
+  return [table(ctx, headers, rows, [6, 44, 18, 14, 18])];
+}
+
+function escalationLine(ctx: DocContext, escalation: MinutesEscalation): Paragraph {
+  const who = escalation.sector
+    ? runs(ctx, ctx.label(escalation.sector), { bold: true })
+    : runs(ctx, ctx.label(minutesText(ctx.locale, 'sectorToConfirm')), { bold: true, italics: true });
+  return para(ctx, [...who, ...runs(ctx, escalation.text)], { bullet: true });
+}
+
 function itemBlocks(ctx: DocContext, item: MinutesItem): Block[] {
   const blocks: Block[] = [heading(ctx, `${item.number}. ${itemTitle(item, ctx.locale)}`, 1)];
+  blocks.push(...followUpBlocks(ctx, item.followUps));
   blocks.push(...presentedBlocks(ctx, item.presented));
   if (item.discussion.length > 0) {
     blocks.push(heading(ctx, ctx.t('discussion'), 3));
@@ -102,10 +154,7 @@ function itemBlocks(ctx: DocContext, item: MinutesItem): Block[] {
   }
   if (item.escalations.length > 0) {
     blocks.push(heading(ctx, ctx.t('escalations'), 3));
-    for (const escalation of item.escalations) {
-      const who = escalation.sector ? ctx.label(escalation.sector) : '';
-      blocks.push(para(ctx, [...runs(ctx, who, { bold: true }), ...runs(ctx, escalation.text)], { bullet: true }));
-    }
+    for (const escalation of item.escalations) blocks.push(escalationLine(ctx, escalation));
   }
   if (blocks.length === 1 && item.kind !== 'opening' && item.kind !== 'aob') {
     blocks.push(para(ctx, runs(ctx, ctx.t('noRecord'), { italics: true })));
@@ -124,7 +173,11 @@ function summaryOfActions(ctx: DocContext, items: readonly MinutesItem[]): Block
   ];
 }
 
-/** The minutes as a formal meeting document (.docx): attendance, per item updates, discussion, decisions, actions, escalations. */
+/**
+ * The minutes as a formal meeting document (.docx): attendance by sector (present, absent, guests), per item the
+ * follow-up outcomes, updates, discussion, decisions, actions and escalations (with their sector), and a summary of
+ * actions by item.
+ */
 export async function minutesDocx(minutes: Minutes, options: MinutesDocxOptions = {}): Promise<Buffer> {
   const ctx = docContext(options.locale ?? minutes.locale);
   const title = ctx.t('minutes');

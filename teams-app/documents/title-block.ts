@@ -1,4 +1,5 @@
 import { AlignmentType, HeadingLevel, type Paragraph } from 'docx';
+import { meetingTitle } from '../domain';
 import type { MeetingHeader } from '../domain/agenda';
 import { meetingDate, meetingTime } from './date-format';
 import { bodyName } from './document-strings';
@@ -10,8 +11,9 @@ export function documentReference(meeting: MeetingHeader, documentTitle: string)
 }
 
 /**
- * The title block of a meeting document: the body, the meeting number and title, date, hours with the time
- * zone, place and the Teams link, then the document's title (Agenda, Minutes …).
+ * The title block of a meeting document: the body, the meeting number and title (in the document's language unless
+ * the meeting has a custom title), date, hours with the time zone, place and the Teams link, then the document's
+ * title (Agenda, Minutes …).
  */
 export function titleBlock(ctx: DocContext, meeting: MeetingHeader, documentTitle: string, note?: string): Paragraph[] {
   const centre = { alignment: AlignmentType.CENTER } as const;
@@ -19,7 +21,7 @@ export function titleBlock(ctx: DocContext, meeting: MeetingHeader, documentTitl
     para(ctx, runs(ctx, bodyName(ctx.locale, meeting.body), { bold: true, size: 28 }), centre),
     para(ctx, runs(ctx, ctx.t('meetingNumber', { number: meeting.number }), { bold: true, size: 24 }), centre),
   ];
-  if (meeting.title.trim() !== '') blocks.push(para(ctx, runs(ctx, meeting.title, { italics: true }), centre));
+  blocks.push(para(ctx, runs(ctx, meetingTitle(meeting, ctx.locale), { italics: true }), centre));
   blocks.push(
     labelled(ctx, ctx.t('date'), meetingDate(meeting.start, meeting.timeZone, ctx.locale)),
     labelled(ctx, ctx.t('time'), meetingTime(meeting.start, meeting.end, meeting.timeZone, ctx.locale)),

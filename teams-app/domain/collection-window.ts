@@ -10,16 +10,21 @@ export interface CollectionWindow {
 
 /**
  * Works out when collection opens, reminds and closes for a meeting. Days are counted on the
- * meeting's local calendar, so a window that crosses a DST change keeps its wall-clock times.
+ * meeting's local calendar, so a window that crosses a DST change keeps its wall-clock times. Collection
+ * that staff re-opened after it closed stays open until the meeting starts.
  */
-export function collectionWindow(meeting: Pick<Meeting, 'start' | 'timeZone' | 'window'>): CollectionWindow {
+export function collectionWindow(
+  meeting: Pick<Meeting, 'start' | 'timeZone' | 'window'> & Partial<Pick<Meeting, 'reopenedAt'>>,
+): CollectionWindow {
   const key = `${meeting.start}|${meeting.timeZone}|${JSON.stringify(meeting.window)}`;
-  const known = windows.get(key);
-  if (known) return { ...known, remindersAt: [...known.remindersAt] };
-  const computed = computeWindow(meeting);
-  if (windows.size > 1000) windows.clear();
-  windows.set(key, computed);
-  return { ...computed, remindersAt: [...computed.remindersAt] };
+  let known = windows.get(key);
+  if (!known) {
+    known = computeWindow(meeting);
+    if (windows.size > 1000) windows.clear();
+    windows.set(key, known);
+  }
+  const closesAt = meeting.reopenedAt ? new Date(meeting.start).toISOString() : known.closesAt;
+  return { ...known, remindersAt: [...known.remindersAt], closesAt };
 }
 
 /** Computed windows by meeting start, zone and settings: the same inputs always give the same window. */

@@ -13,6 +13,7 @@ import {
   TimeZone,
   text,
 } from './reference';
+import { TeamsMeetingIdentity } from './teams-meeting';
 
 /** A resolution that asks for coordination on a topic. */
 export const ResolutionRef = z.object({
@@ -110,21 +111,31 @@ export const Meeting = z.object({
   timeZone: TimeZone,
   place: text(300).default(''),
   joinUrl: z.url().max(2000).nullable(),
+  /** The chat linked to the meeting (its minutes source, where the agenda and minutes are posted). */
   chatId: z.string().max(400).nullable(),
+  /** How Teams identifies the meeting; a chat links by itself only when it matches (old rows: null). */
+  teamsMeeting: TeamsMeetingIdentity.nullable().default(null),
   window: WindowSettings,
   state: MeetingState,
   chairId: Id.nullable(),
+  /** Set when staff re-open collection after it closed: it then stays open until the meeting starts. */
+  reopenedAt: Instant.nullable().optional(),
 });
 export type Meeting = z.infer<typeof Meeting>;
 
-/** An event or conference a sector plans to attend, reported with a status update. */
-export const PlannedEvent = z.object({
-  name: text(300).min(1),
-  start: DateOnly,
-  end: DateOnly,
-  place: text(200).default(''),
-  participants: z.number().int().min(0).max(1000).default(1),
-});
+/** An event or conference a sector plans to attend, reported with a status update; it cannot end before it starts. */
+export const PlannedEvent = z
+  .object({
+    name: text(300).min(1),
+    start: DateOnly,
+    end: DateOnly,
+    place: text(200).default(''),
+    participants: z.number().int().min(0).max(1000).default(1),
+  })
+  .refine((event) => event.end >= event.start, {
+    path: ['end'],
+    message: 'The event cannot end before it starts: give an end date on or after the start date.',
+  });
 export type PlannedEvent = z.infer<typeof PlannedEvent>;
 
 /** The fields a focal point fills in; limits are what the card and the API enforce. */
@@ -318,5 +329,7 @@ export const DocumentVersion = z.object({
   createdBy: Id,
   publishedAt: Instant.nullable(),
   publishedBy: Id.nullable(),
+  /** A draft agenda compiled before staff re-opened collection: compile again to include the new updates. */
+  outOfDate: z.boolean().optional(),
 });
 export type DocumentVersion = z.infer<typeof DocumentVersion>;

@@ -2,6 +2,9 @@
 export const ERROR_STATUS = {
   'request.invalid': 400,
   'request.too-large': 413,
+  'request.unsupported-encoding': 415,
+  'request.undecodable': 400,
+  'card.invalid': 400,
   'auth.required': 401,
   'auth.invalid-token': 401,
   'auth.forbidden': 403,
@@ -19,6 +22,7 @@ export const ERROR_STATUS = {
   'meeting.invalid-transition': 409,
   'meeting.window-closed': 409,
   'meeting.already-held': 409,
+  'meeting.chat-linked-elsewhere': 409,
   'update.not-responsible': 403,
   'update.stale': 409,
   'update.too-long': 400,
@@ -26,7 +30,12 @@ export const ERROR_STATUS = {
   'delegation.no-alternate': 409,
   'agenda.not-ready': 409,
   'minutes.not-ready': 409,
+  'collection.incomplete': 409,
+  'minutes.too-early': 409,
+  'minutes.unresolved-notes': 409,
+  'minutes.empty': 409,
   'store.unavailable': 503,
+  'bot.signing-keys-unavailable': 503,
   internal: 500,
 } as const;
 

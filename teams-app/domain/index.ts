@@ -1,5 +1,7 @@
 export * from './reference';
 export * from './entities';
+export * from './meeting-title';
+export * from './teams-meeting';
 export * from './errors';
 export * from './zoned-time';
 export * from './collection-window';

@@ -6,7 +6,7 @@ const TRANSITIONS: Record<MeetingState, readonly MeetingState[]> = {
   scheduled: ['open'],
   open: ['closed'],
   closed: ['agenda-draft', 'open'],
-  'agenda-draft': ['agenda-published', 'agenda-draft'],
+  'agenda-draft': ['agenda-published', 'agenda-draft', 'open'],
   'agenda-published': ['held', 'agenda-draft'],
   held: ['minutes-draft'],
   'minutes-draft': ['minutes-approved', 'minutes-draft'],
@@ -35,4 +35,14 @@ export function acceptsUpdates(state: MeetingState): boolean {
     state === 'agenda-draft' ||
     state === 'agenda-published'
   );
+}
+
+/**
+ * The state reached by walking a path of moves (states already passed are skipped), or
+ * `meeting.invalid-transition` for the first move that is not allowed.
+ */
+export function walk(from: MeetingState, ...path: MeetingState[]): MeetingState {
+  let current = from;
+  for (const to of path) if (current !== to) current = transition(current, to);
+  return current;
 }

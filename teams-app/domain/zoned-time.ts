@@ -83,3 +83,10 @@ export function localDate(instantMs: number, timeZone: string): string {
   const p = localParts(instantMs, timeZone);
   return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
+
+/** An instant as the meeting's wall clock reads it, e.g. "2026-12-10 09:30 (Europe/Zurich)". */
+export function wallClock(instant: string, timeZone: string): string {
+  const p = localParts(Date.parse(instant), timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)} (${timeZone})`;
+}

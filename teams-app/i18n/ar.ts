@@ -14,6 +14,10 @@ export const ar: Catalogue = {
   'help.cmd.open': 'فتح جمع التحديثات لاجتماع الآن (الأمانة)',
   'help.cmd.language': 'تغيير اللغة: ar أو zh أو en أو fr أو ru أو es',
   'help.cmd.minutes': 'في محادثة الاجتماع: إعداد مشروع المحضر (الرئيس)',
+  'help.cmd.done':
+    'في محادثة الاجتماع: «تم: 3» يغلق الإجراء 3 في بند المتابعة (أو اذكر المسؤول عنه وبعض كلماته: «تم: @Alex Wilber جداول التدريب»)؛ «تم: 3 موعد جديد 2027-01-15» يبقيه مفتوحاً بموعد نهائي جديد',
+  'help.cmd.escalate':
+    'في محادثة الاجتماع: «تصعيد (BDT): …» يرفع مسألة إلى لجنة التنسيق باسم قطاع (BR أو TSB أو BDT أو GS)',
   'help.openTab': 'فتح سجل المواضيع',
   'myTopics.title': 'مواضيعك',
   'myTopics.none': 'لست بعد جهة اتصال أو مناوبًا لأي موضوع. تحتفظ أمانة فرقة العمل بالسجل.',
@@ -40,6 +44,19 @@ export const ar: Catalogue = {
   'error.route.not-found': 'لا يوجد هذا العنوان في واجهة البرمجة.',
   'error.store.conflict': 'عدّل شخص آخر هذا في الأثناء. أعد التحميل وحاول مرة أخرى.',
   'error.meeting.invalid-transition': 'الاجتماع ليس في مرحلة تسمح بذلك.',
+  'error.meeting.chat-linked-elsewhere': 'هذا الاجتماع مرتبط بالفعل بمحادثة أخرى.',
+  'error.collection.incomplete':
+    'ينقص {missing} من أصل {expected} من التحديثات وما زال الجمع مفتوحاً. أكِّد للمتابعة في إعداد جدول الأعمال.',
+  'error.minutes.too-early': 'يمكن إعداد المحضر بعد بدء الاجتماع ({start}).',
+  'error.minutes.unresolved-notes':
+    'ما زالت {count} من ملاحظات المراجعة مفتوحة: صحِّح كل ملاحظة أو اقبلها كما هي قبل الاعتماد.',
+  'error.minutes.empty': 'لا يتضمن هذا المحضر قرارات ولا إجراءات ولا رسائل محادثة. أكِّد لاعتماده رغم ذلك.',
+  'error.request.unsupported-encoding':
+    'يستخدم متن الطلب ترميزًا لا يقبله هذا الخادم (استخدم gzip أو deflate أو br أو بدون ترميز).',
+  'error.request.undecodable': 'تعذّر فك ترميز متن الطلب بترميزه المحدد.',
+  'error.card.invalid': 'أرسل زر هذه البطاقة بيانات لا يمكن استخدامها. يرجى طلب بطاقة جديدة.',
+  'error.bot.signing-keys-unavailable':
+    'لا يستطيع البوت حاليًا التحقق من مرسل هذه الرسالة: مفاتيح التوقيع غير متاحة. يرجى المحاولة لاحقًا.',
   'error.internal': 'حدث خطأ من جانبنا. يرجى المحاولة مرة أخرى.',
   'prompt.title': 'تحديث الحالة: {meeting}',
   'prompt.topic': '{topic} · {sector}',
@@ -83,8 +100,13 @@ export const ar: Catalogue = {
   'refused.held': 'عُقد هذا الاجتماع بالفعل؛ لم يُحفَظ تحديثك.',
   'update.none': 'لا يوجد حاليًا جمع تحديثات مفتوح لهذا الموضوع.',
   'update.which': 'أي موضوع؟ اكتب **update** متبوعًا بأحد المواضيع التالية: {topics}.',
-  'open.done':
-    'فُتح جمع التحديثات لاجتماع {meeting}. الطلبات في قائمة الانتظار: {queued}؛ الأشخاص الذين يتعذر الوصول إليهم بعد: {undeliverable} (انظر متابعة الجمع).',
+  'open.queued': 'الجمع مفتوح لـ {meeting}. الطلبات في قائمة الإرسال: {queued}.',
+  'open.reopened':
+    'أُعيد فتح الجمع لـ {meeting} حتى بدء الاجتماع. الطلبات في قائمة الإرسال: {queued}؛ وأُبلغ كل من لديه مواضيع لم يُجب عنها بالموعد الجديد.',
+  'delivery.warning': 'لم تصل الطلبات إلى {count} من الأشخاص. يلزم تثبيت التطبيق لديهم في Teams:',
+  'delivery.retry': 'إعادة محاولة غير المُسلَّمة',
+  'confirm.compile': 'الإعداد رغم ذلك',
+  'confirm.approve': 'الاعتماد رغم ذلك',
   'tracker.title': 'متابعة جمع التحديثات: {meeting}',
   'tracker.counts':
     'تم الرد: {answered} · بلا تغيير: {noChange} · قيد الانتظار: {pending} · متأخر: {late} · تعذّر التسليم: {undeliverable} · شاغر: {vacant}',
@@ -119,11 +141,23 @@ export const ar: Catalogue = {
   'minutes.download': 'تنزيل المحضر (.docx)',
   'minutes.approved': 'تمت الموافقة على المحضر. وستُحال الإجراءات الآن إلى المسؤولين عنها إلى حين إغلاقها.',
   'minutes.empty': 'لم يُسجَّل أي شيء في إطار هذا البند.',
+  'minutes.item': 'البند {item}',
+  'minutes.present': 'الحاضرون',
+  'minutes.absent': 'الغائبون',
+  'minutes.guests': 'الضيوف',
+  'minutes.sectorToConfirm': 'القطاع قيد التأكيد',
+  'minutes.outcome.open': 'لا يزال مفتوحاً',
+  'minutes.outcome.closed': 'مغلق',
+  'minutes.outcome.new-due': 'الموعد الجديد: {date}',
   'chat.captured.decision': 'سُجِّل القرار في إطار البند {item}.',
   'chat.captured.action': 'سُجِّل الإجراء في إطار البند {item}.',
   'chat.captured.escalation': 'سُجِّلت مسألة للإحالة إلى لجنة التنسيق في إطار البند {item}.',
   'chat.captured.pointer': 'ننتقل الآن إلى البند {item}.',
+  'chat.captured.done': 'سُجِّلت نتيجة الإجراء في بند المتابعة.',
   'chat.noMeeting': 'هذه المحادثة غير مرتبطة بأي اجتماع. يمكن للأمانة ربطها باستخدام **meeting <number>**.',
   'chat.linked': 'أصبحت هذه المحادثة مرتبطة الآن باجتماع {meeting}.',
+  'chat.linkedElsewhere':
+    'اجتماع {meeting} مرتبط بالفعل بمحادثة أخرى. لربطه بهذه المحادثة بدلاً منها، اكتب **meeting {ref} relink**.',
+  'chat.relinked': 'أصبح اجتماع {meeting} مرتبطاً بهذه المحادثة بدلاً من محادثته السابقة.',
   'forbidden.chair': 'لا يحق القيام بذلك إلا للرئيس أو لأمانة ISC-TF.',
 };

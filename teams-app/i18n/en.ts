@@ -12,6 +12,10 @@ export const en = {
   'help.cmd.open': 'open collection for a meeting now (secretariat)',
   'help.cmd.language': 'change my language: ar, zh, en, fr, ru or es',
   'help.cmd.minutes': 'in a meeting chat: draft the minutes (chair)',
+  'help.cmd.done':
+    'in a meeting chat: “Done: 3” closes action 3 of the follow-up item (or name its owner and words: “Done: @Alex Wilber training calendars”); “Done: 3 new date 2027-01-15” keeps it open with a new due date',
+  'help.cmd.escalate':
+    'in a meeting chat: “Escalate (BDT): …” raises an issue to the Coordination Committee for a sector (BR, TSB, BDT or GS)',
   'help.openTab': 'Open the topic register',
   'myTopics.title': 'Your topics',
   'myTopics.none':
@@ -40,6 +44,20 @@ export const en = {
   'error.route.not-found': 'There is no such address in the API.',
   'error.store.conflict': 'Someone else changed this in the meantime. Reload and try again.',
   'error.meeting.invalid-transition': 'The meeting is not at a stage where this can be done.',
+  'error.meeting.chat-linked-elsewhere': 'This meeting is already linked to another chat.',
+  'error.collection.incomplete':
+    '{missing} of {expected} updates are missing and collection is still open. Confirm to compile anyway.',
+  'error.minutes.too-early': 'Minutes can be drafted once the meeting has started ({start}).',
+  'error.minutes.unresolved-notes':
+    '{count} review notes are still open: fix each one or accept it as it is before approving.',
+  'error.minutes.empty':
+    'These minutes have no decisions, no actions and no chat lines. Confirm to approve them anyway.',
+  'error.request.unsupported-encoding':
+    'The request body uses a content encoding this server does not accept (use gzip, deflate, br or none).',
+  'error.request.undecodable': 'The request body could not be decoded with its content encoding.',
+  'error.card.invalid': 'This card button sent data that is not valid. Please ask for a fresh card.',
+  'error.bot.signing-keys-unavailable':
+    'The bot cannot check who sent this message right now: the signing keys are unavailable. Please try again later.',
   'error.internal': 'Something went wrong on our side. Please try again.',
   'prompt.title': 'Status update for {meeting}',
   'prompt.topic': '{topic} · {sector}',
@@ -84,8 +102,13 @@ export const en = {
   'refused.held': 'This meeting has already been held; your update was not stored.',
   'update.none': 'There is no open collection for this topic right now.',
   'update.which': 'Which topic? Type **update** followed by one of: {topics}.',
-  'open.done':
-    'Collection is open for {meeting}. Prompts queued: {queued}. People who cannot be reached yet: {undeliverable} (see the tracker).',
+  'open.queued': 'Collection is open for {meeting}. Prompts queued now: {queued}.',
+  'open.reopened':
+    'Collection is open again for {meeting} until the meeting starts. Prompts queued now: {queued}; everyone with topics still to answer is told the new deadline.',
+  'delivery.warning': 'Prompts could not reach {count} people. They need the app installed in Teams:',
+  'delivery.retry': 'Retry undeliverable',
+  'confirm.compile': 'Compile anyway',
+  'confirm.approve': 'Approve anyway',
   'tracker.title': 'Collection tracker: {meeting}',
   'tracker.counts':
     'Answered: {answered} · no change: {noChange} · pending: {pending} · late: {late} · undeliverable: {undeliverable} · vacant: {vacant}',
@@ -120,12 +143,24 @@ export const en = {
   'minutes.download': 'Download the minutes (.docx)',
   'minutes.approved': 'The minutes are approved. Actions now go to their owners until closed.',
   'minutes.empty': 'Nothing was recorded for this item.',
+  'minutes.item': 'Item {item}',
+  'minutes.present': 'Present',
+  'minutes.absent': 'Absent',
+  'minutes.guests': 'Guests',
+  'minutes.sectorToConfirm': 'sector to confirm',
+  'minutes.outcome.open': 'still open',
+  'minutes.outcome.closed': 'closed',
+  'minutes.outcome.new-due': 'new due date {date}',
   'chat.captured.decision': 'Decision recorded under item {item}.',
   'chat.captured.action': 'Action recorded under item {item}.',
   'chat.captured.escalation': 'Escalation recorded under item {item}.',
   'chat.captured.pointer': 'Now on item {item}.',
+  'chat.captured.done': 'Action outcome recorded under the follow-up item.',
   'chat.noMeeting': 'This chat is not linked to a meeting. The secretariat can link it with **meeting <number>**.',
   'chat.linked': 'This chat is now linked to {meeting}.',
+  'chat.linkedElsewhere':
+    '{meeting} is already linked to another chat. To link it to this chat instead, type **meeting {ref} relink**.',
+  'chat.relinked': '{meeting} is now linked to this chat instead of its previous chat.',
   'forbidden.chair': 'Only the chair or the ISC-TF secretariat can do this.',
 } as const;
 

@@ -14,6 +14,10 @@ export const es: Catalogue = {
   'help.cmd.open': 'abrir ahora la recopilación de una reunión (secretaría)',
   'help.cmd.language': 'cambiar de idioma: ar, zh, en, fr, ru o es',
   'help.cmd.minutes': 'en el chat de la reunión: preparar el proyecto de acta (presidencia)',
+  'help.cmd.done':
+    'en el chat de la reunión: «Hecho: 3» cierra la acción 3 del punto de seguimiento (o indique su responsable y unas palabras: «Hecho: @Alex Wilber calendarios de formación»); «Hecho: 3 nueva fecha 2027-01-15» la mantiene abierta con un nuevo plazo',
+  'help.cmd.escalate':
+    'en el chat de la reunión: «Escalar (BDT): …» eleva una cuestión al Comité de Coordinación para un Sector (BR, TSB, BDT o GS)',
   'help.openTab': 'Abrir el registro de temas',
   'myTopics.title': 'Sus temas',
   'myTopics.none': 'Aún no es coordinador ni suplente de ningún tema. La secretaría del ISC-TF mantiene el registro.',
@@ -40,6 +44,20 @@ export const es: Catalogue = {
   'error.route.not-found': 'Esa dirección no existe en la API.',
   'error.store.conflict': 'Otra persona lo ha modificado entretanto. Vuelva a cargar e inténtelo de nuevo.',
   'error.meeting.invalid-transition': 'La reunión no está en una etapa que lo permita.',
+  'error.meeting.chat-linked-elsewhere': 'Esta reunión ya está vinculada a otro chat.',
+  'error.collection.incomplete':
+    'Faltan {missing} de {expected} actualizaciones y la recopilación sigue abierta. Confirme para compilar de todos modos.',
+  'error.minutes.too-early': 'El acta puede redactarse una vez iniciada la reunión ({start}).',
+  'error.minutes.unresolved-notes':
+    'Quedan {count} notas de revisión abiertas: corrija o acepte cada una antes de aprobar.',
+  'error.minutes.empty':
+    'Esta acta no tiene decisiones, medidas ni líneas del chat. Confirme para aprobarla de todos modos.',
+  'error.request.unsupported-encoding':
+    'El cuerpo de la solicitud usa una codificación que este servidor no acepta (use gzip, deflate, br o ninguna).',
+  'error.request.undecodable': 'No se pudo decodificar el cuerpo de la solicitud con su codificación.',
+  'error.card.invalid': 'Este botón de la tarjeta envió datos que no puedo usar. Pida una tarjeta nueva.',
+  'error.bot.signing-keys-unavailable':
+    'El bot no puede comprobar ahora quién envió este mensaje: las claves de firma no están disponibles. Vuelva a intentarlo más tarde.',
   'error.internal': 'Algo ha fallado por nuestra parte. Vuelva a intentarlo.',
   'prompt.title': 'Actualización de situación para {meeting}',
   'prompt.topic': '{topic} · {sector}',
@@ -88,8 +106,13 @@ export const es: Catalogue = {
   'refused.held': 'Esta reunión ya se ha celebrado; su actualización no se ha guardado.',
   'update.none': 'En este momento no hay ninguna recopilación abierta para este tema.',
   'update.which': '¿Qué tema? Escriba **update** seguido de uno de los siguientes: {topics}.',
-  'open.done':
-    'Se ha abierto la recopilación para {meeting}. Solicitudes en cola: {queued}; personas con las que aún no se puede contactar: {undeliverable} (véase el seguimiento).',
+  'open.queued': 'La recopilación está abierta para {meeting}. Solicitudes en cola: {queued}.',
+  'open.reopened':
+    'La recopilación se ha reabierto para {meeting} hasta el inicio de la reunión. Solicitudes en cola: {queued}; quienes aún tengan temas pendientes reciben el nuevo plazo.',
+  'delivery.warning': 'Las solicitudes no llegaron a {count} personas. Necesitan la aplicación instalada en Teams:',
+  'delivery.retry': 'Reintentar las no entregadas',
+  'confirm.compile': 'Compilar de todos modos',
+  'confirm.approve': 'Aprobar de todos modos',
   'tracker.title': 'Seguimiento de la recopilación: {meeting}',
   'tracker.counts':
     'respondidas: {answered} · sin cambios: {noChange} · pendientes: {pending} · tardías: {late} · no entregables: {undeliverable} · vacantes: {vacant}',
@@ -126,12 +149,24 @@ export const es: Catalogue = {
   'minutes.approved':
     'El acta ha quedado aprobada. A partir de ahora, las acciones se remitirán a sus responsables hasta su cierre.',
   'minutes.empty': 'No se ha registrado nada en relación con este punto.',
+  'minutes.item': 'Punto {item}',
+  'minutes.present': 'Presentes',
+  'minutes.absent': 'Ausentes',
+  'minutes.guests': 'Invitados',
+  'minutes.sectorToConfirm': 'sector por confirmar',
+  'minutes.outcome.open': 'sigue abierta',
+  'minutes.outcome.closed': 'cerrada',
+  'minutes.outcome.new-due': 'nuevo plazo: {date}',
   'chat.captured.decision': 'Decisión registrada en el punto {item}.',
   'chat.captured.action': 'Acción registrada en el punto {item}.',
   'chat.captured.escalation': 'Cuestión que se elevará al Comité de Coordinación registrada en el punto {item}.',
   'chat.captured.pointer': 'Se pasa al punto {item}.',
+  'chat.captured.done': 'Resultado de la acción registrado en el punto de seguimiento.',
   'chat.noMeeting':
     'Este chat no está vinculado a ninguna reunión. La secretaría puede vincularlo con **meeting <number>**.',
   'chat.linked': 'Este chat está ahora vinculado a {meeting}.',
+  'chat.linkedElsewhere':
+    '{meeting} ya está vinculada a otro chat. Para vincularla a este chat, escriba **meeting {ref} relink**.',
+  'chat.relinked': '{meeting} está ahora vinculada a este chat en lugar del anterior.',
   'forbidden.chair': 'Solo la presidencia o la secretaría del ISC-TF pueden hacer esto.',
 };

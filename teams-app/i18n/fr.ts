@@ -14,6 +14,10 @@ export const fr: Catalogue = {
   'help.cmd.open': 'ouvrir la collecte pour une réunion (secrétariat)',
   'help.cmd.language': 'changer de langue : ar, zh, en, fr, ru ou es',
   'help.cmd.minutes': 'dans le fil de la réunion : établir le projet de compte rendu (présidence)',
+  'help.cmd.done':
+    'dans le fil de la réunion : « Fait : 3 » clôt la mesure 3 du point de suivi (ou nommez son responsable et quelques mots : « Fait : @Alex Wilber calendriers de formation ») ; « Fait : 3 nouvelle date 2027-01-15 » la garde ouverte avec une nouvelle échéance',
+  'help.cmd.escalate':
+    'dans le fil de la réunion : « Escalade (BDT) : … » soumet une question au Comité de coordination pour un Secteur (BR, TSB, BDT ou GS)',
   'help.openTab': 'Ouvrir le registre des thèmes',
   'myTopics.title': 'Vos thèmes',
   'myTopics.none':
@@ -42,6 +46,20 @@ export const fr: Catalogue = {
   'error.route.not-found': "Cette adresse n'existe pas dans l'API.",
   'error.store.conflict': "Quelqu'un d'autre a modifié ceci entre-temps. Rechargez et réessayez.",
   'error.meeting.invalid-transition': "La réunion n'est pas à une étape qui permet cela.",
+  'error.meeting.chat-linked-elsewhere': 'Cette réunion est déjà liée à un autre fil de discussion.',
+  'error.collection.incomplete':
+    'Il manque {missing} mises à jour sur {expected} et la collecte est encore ouverte. Confirmez pour compiler quand même.',
+  'error.minutes.too-early': 'Le compte rendu peut être rédigé une fois la réunion commencée ({start}).',
+  'error.minutes.unresolved-notes':
+    "{count} remarques de relecture restent ouvertes : corrigez-les ou acceptez-les telles quelles avant d'approuver.",
+  'error.minutes.empty':
+    "Ce compte rendu ne contient ni décision, ni mesure, ni ligne de conversation. Confirmez pour l'approuver quand même.",
+  'error.request.unsupported-encoding':
+    "Le corps de la demande utilise un encodage que ce serveur n'accepte pas (utilisez gzip, deflate, br ou aucun).",
+  'error.request.undecodable': "Le corps de la demande n'a pas pu être décodé avec son encodage.",
+  'error.card.invalid': 'Ce bouton de carte a envoyé des données inutilisables. Veuillez demander une nouvelle carte.',
+  'error.bot.signing-keys-unavailable':
+    "Le bot ne peut pas vérifier l'expéditeur de ce message pour le moment : les clés de signature sont indisponibles. Veuillez réessayer plus tard.",
   'error.internal': 'Un problème est survenu de notre côté. Veuillez réessayer.',
   'prompt.title': 'Mise à jour pour {meeting}',
   'prompt.topic': '{topic} · {sector}',
@@ -90,8 +108,14 @@ export const fr: Catalogue = {
   'refused.held': "Cette réunion a déjà eu lieu ; votre mise à jour n'a pas été enregistrée.",
   'update.none': "Aucune collecte n'est ouverte pour ce thème en ce moment.",
   'update.which': "Quel thème ? Tapez **update** suivi de l'un des thèmes suivants : {topics}.",
-  'open.done':
-    "La collecte est ouverte pour {meeting}. Demandes en file d'attente : {queued} ; personnes encore injoignables : {undeliverable} (voir le suivi).",
+  'open.queued': 'La collecte est ouverte pour {meeting}. Demandes mises en file : {queued}.',
+  'open.reopened':
+    "La collecte est rouverte pour {meeting} jusqu'au début de la réunion. Demandes mises en file : {queued} ; chaque personne ayant encore des thèmes à renseigner est informée du nouveau délai.",
+  'delivery.warning':
+    "Les demandes n'ont pas pu atteindre {count} personnes. L'application doit être installée dans Teams :",
+  'delivery.retry': 'Renvoyer les demandes non remises',
+  'confirm.compile': 'Compiler quand même',
+  'confirm.approve': 'Approuver quand même',
   'tracker.title': 'Suivi de la collecte : {meeting}',
   'tracker.counts':
     'réponses : {answered} · sans changement : {noChange} · en attente : {pending} · en retard : {late} · non distribuables : {undeliverable} · vacants : {vacant}',
@@ -127,12 +151,24 @@ export const fr: Catalogue = {
   'minutes.approved':
     "Le compte rendu est approuvé. Les actions sont désormais suivies auprès de leurs responsables jusqu'à leur clôture.",
   'minutes.empty': "Rien n'a été consigné au titre de ce point.",
+  'minutes.item': 'Point {item}',
+  'minutes.present': 'Présents',
+  'minutes.absent': 'Absents',
+  'minutes.guests': 'Invités',
+  'minutes.sectorToConfirm': 'Secteur à confirmer',
+  'minutes.outcome.open': 'toujours en cours',
+  'minutes.outcome.closed': 'close',
+  'minutes.outcome.new-due': 'nouvelle échéance : {date}',
   'chat.captured.decision': 'Décision consignée au titre du point {item}.',
   'chat.captured.action': 'Action consignée au titre du point {item}.',
   'chat.captured.escalation': 'Question à soumettre au Comité de coordination consignée au titre du point {item}.',
   'chat.captured.pointer': 'Nous passons au point {item}.',
+  'chat.captured.done': 'Suite donnée à la mesure consignée au point de suivi.',
   'chat.noMeeting':
     "Ce fil de discussion n'est lié à aucune réunion. Le secrétariat peut le lier avec **meeting <number>**.",
   'chat.linked': 'Ce fil de discussion est désormais lié à {meeting}.',
+  'chat.linkedElsewhere':
+    '{meeting} est déjà liée à un autre fil de discussion. Pour la lier plutôt à celui-ci, tapez **meeting {ref} relink**.',
+  'chat.relinked': '{meeting} est désormais liée à ce fil de discussion au lieu du précédent.',
   'forbidden.chair': "Seule la présidence ou le secrétariat de l'ISC-TF peut effectuer cette opération.",
 };

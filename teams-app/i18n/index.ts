@@ -34,11 +34,24 @@ export function t(key: MessageKey, locale: Locale, params: Record<string, string
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }
 
-/** The user-facing message for an error code, falling back to the error's own (English) message. */
-export function errorMessage(code: ErrorCode, locale: Locale, fallback: string): string {
+/**
+ * The user-facing message for an error code, falling back to the error's own (English) message. The error's
+ * details fill the translated message's placeholders (counts, dates).
+ */
+export function errorMessage(
+  code: ErrorCode,
+  locale: Locale,
+  fallback: string,
+  details: Record<string, unknown> = {},
+): string {
   const key = `error.${code}` as MessageKey;
   if (locale === 'en' || !(key in en)) return fallback;
-  return t(key, locale);
+  const params = Object.fromEntries(
+    Object.entries(details).filter((entry): entry is [string, string | number] =>
+      ['string', 'number'].includes(typeof entry[1]),
+    ),
+  );
+  return t(key, locale, params);
 }
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();

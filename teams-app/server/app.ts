@@ -5,10 +5,11 @@ import path from 'node:path';
 import { AppError } from '../domain';
 import type { RegisterService } from '../services';
 import type { Store } from '../store';
-import { isLoopback } from './auth';
+import { isLocalRequest } from './auth';
 import { errorHandler } from './http-errors';
 import { identify, type IdentityOptions } from './identity';
 import type { Logger } from './logger';
+import { securityHeaders } from './security-headers';
 import { registerRoutes } from './routes/register-routes';
 
 /** Everything the HTTP layer needs, wired by main.ts (or by tests). */
@@ -40,13 +41,16 @@ export function createApp(deps: AppDeps): express.Express {
     const incoming = req.headers['x-request-id'];
     res.locals.requestId = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     res.setHeader('x-request-id', res.locals.requestId);
-    res.setHeader('x-content-type-options', 'nosniff');
     next();
   });
+  app.use(securityHeaders());
 
   app.get('/healthz', async (_req, res) => {
     const store = await deps.store.health();
-    res.status(store.ok ? 200 : 503).json({ status: store.ok ? 'ok' : 'degraded', mode: deps.mode, store });
+    // In production the detail (a file path, a driver message) stays in the log, not on a public page.
+    if (deps.mode === 'production' && !store.ok) deps.logger.warn({ store }, 'store health degraded');
+    const shown = deps.mode === 'production' ? { ok: store.ok, kind: store.kind } : store;
+    res.status(store.ok ? 200 : 503).json({ status: store.ok ? 'ok' : 'degraded', mode: deps.mode, store: shown });
   });
 
   app.get(['/privacy', '/terms'], (req, res) => {
@@ -66,13 +70,19 @@ export function createApp(deps: AppDeps): express.Express {
 
   if (deps.botEndpoint) {
     const bot = deps.botEndpoint;
-    app.post('/api/messages', express.json({ limit: BODY_LIMIT }), (req, res, next) => {
-      if (deps.mode === 'local' && !isLoopback(req.socket.remoteAddress)) {
-        next(new AppError('auth.loopback-only', 'Unauthenticated bot traffic is accepted only from this computer.'));
+    const localOnly: RequestHandler = (req, _res, next) => {
+      if (deps.mode === 'local' && !isLocalRequest(req.socket.remoteAddress, req.headers)) {
+        next(
+          new AppError(
+            'auth.loopback-only',
+            'Unauthenticated bot traffic is accepted only from this computer, not through a proxy or tunnel.',
+          ),
+        );
         return;
       }
-      bot(req, res, next);
-    });
+      next();
+    };
+    app.post('/api/messages', localOnly, express.json({ limit: BODY_LIMIT }), bot);
   }
 
   const api = express.Router();

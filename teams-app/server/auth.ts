@@ -18,6 +18,25 @@ export function isLoopback(address: string | undefined): boolean {
   return a === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(a);
 }
 
+/** True when a proxy or tunnel says it forwarded the request (`Forwarded` or any `X-Forwarded-*` header). */
+export function isForwarded(headers: Record<string, string | string[] | undefined>): boolean {
+  return Object.keys(headers).some((name) => {
+    const lower = name.toLowerCase();
+    return lower === 'forwarded' || lower.startsWith('x-forwarded-');
+  });
+}
+
+/**
+ * True for a request made on this computer: from a loopback address and not forwarded, since a tunnel
+ * (dev tunnel, ngrok, a reverse proxy) that ends on loopback carries traffic from anywhere.
+ */
+export function isLocalRequest(
+  remoteAddress: string | undefined,
+  headers: Record<string, string | string[] | undefined>,
+): boolean {
+  return isLoopback(remoteAddress) && !isForwarded(headers);
+}
+
 /** The claims the server relies on from a Teams SSO token. */
 export interface TokenClaims {
   oid: string;
@@ -38,7 +57,8 @@ export interface TokenVerifierOptions {
 
 /**
  * Makes a checker for Teams SSO access tokens: RS256 signature against the Entra JWKS, audience
- * (client id or app id URI), issuer of an allowed tenant (v1 or v2 form), scope, expiry.
+ * (client id or app id URI), issuer of an allowed tenant (v1 or v2 form), scope, expiry (a token without
+ * `exp` never expires, so it is refused).
  */
 export function createTokenVerifier(options: TokenVerifierOptions): (token: string) => Promise<TokenClaims> {
   const keys = options.keys ?? createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000 });
@@ -47,7 +67,12 @@ export function createTokenVerifier(options: TokenVerifierOptions): (token: stri
   return async (token) => {
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, keys, { audience, algorithms: ['RS256'], clockTolerance: 60 }));
+      ({ payload } = await jwtVerify(token, keys, {
+        audience,
+        algorithms: ['RS256'],
+        clockTolerance: 60,
+        requiredClaims: ['exp'],
+      }));
     } catch (error) {
       throw new AppError('auth.invalid-token', 'Your sign-in token is not valid. Please reload the tab.', {
         reason: (error as { code?: string }).code ?? 'invalid',

@@ -14,7 +14,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     res.status(appError.status).json({
       error: {
         code: appError.code,
-        message: errorMessage(appError.code, locale, appError.message),
+        message: errorMessage(appError.code, locale, appError.message, appError.details),
         ...(appError.details && appError.status < 500 ? { details: appError.details } : {}),
       },
     });
@@ -38,5 +38,27 @@ export function toAppError(error: unknown): AppError {
   const type = (error as { type?: string }).type;
   if (type === 'entity.too.large') return new AppError('request.too-large', 'The request body is too large.');
   if (type === 'entity.parse.failed') return new AppError('request.invalid', 'The request body is not valid JSON.');
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return new AppError(
+      'request.unsupported-encoding',
+      'The request body uses a content encoding or character set this server does not accept.',
+    );
+  }
+  const refusal = badRequest(error);
+  if (refusal === 'decompression') {
+    return new AppError('request.undecodable', 'The request body could not be decoded with its content encoding.');
+  }
+  if (refusal === 'other') return new AppError('request.invalid', 'The request could not be read.');
   return new AppError('internal', 'Something went wrong on our side. Please try again.');
+}
+
+/**
+ * Classifies a 400 raised by Express or its body parser: a zlib or brotli failure (a corrupt compressed body)
+ * or another unreadable request (aborted upload, wrong length, undecodable URL); null for anything else.
+ */
+function badRequest(error: unknown): 'decompression' | 'other' | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const { status, code } = error as { status?: unknown; code?: unknown };
+  if (status !== 400) return null;
+  return typeof code === 'string' && /^(Z_|ERR__ERROR_|ERR_BROTLI)/.test(code) ? 'decompression' : 'other';
 }

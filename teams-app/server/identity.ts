@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { AppError, type Role } from '../domain';
 import type { RegisterService } from '../services';
-import { isLoopback, type Identity, type TokenClaims } from './auth';
+import { isLocalRequest, type Identity, type TokenClaims } from './auth';
 
 /** How the API establishes who is calling. */
 export interface IdentityOptions {
@@ -15,7 +15,8 @@ const GUEST_ROLES: Role[] = [];
 
 /**
  * Sets `res.locals.identity` for every API call. Production: a Teams SSO bearer token is required.
- * Local mode: the dev identity (`x-dev-user` header or the configured default) from loopback only.
+ * Local mode: the dev identity (`x-dev-user` header or the configured default) from loopback only, and never
+ * for a request a proxy or tunnel forwarded.
  */
 export function identify(options: IdentityOptions): RequestHandler {
   return async (req, res, next) => {
@@ -42,8 +43,11 @@ async function resolve(
     const person = await options.register.personByAadId(claims.oid);
     return { aadObjectId: claims.oid, tenantId: claims.tid, person, roles: person?.roles ?? GUEST_ROLES, via: 'sso' };
   }
-  if (!isLoopback(remote)) {
-    throw new AppError('auth.loopback-only', 'The local development identity is accepted only from this computer.');
+  if (!isLocalRequest(remote, headers)) {
+    throw new AppError(
+      'auth.loopback-only',
+      'The local development identity is accepted only from this computer, not through a proxy or tunnel.',
+    );
   }
   const wanted =
     typeof headers['x-dev-user'] === 'string' && headers['x-dev-user'] ? headers['x-dev-user'] : options.devUser;

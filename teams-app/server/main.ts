@@ -15,13 +15,14 @@ import { collectionMessages } from '../../bot/collection-messages';
 import { collectionRoutes } from './routes/collection-routes';
 import { meetingRoutes } from './routes/meeting-routes';
 import { addMeetingHandlers, meetingMessages } from '../../bot/meeting-handlers';
-import { MeetingService } from '../services';
+import { MeetingChatService, MeetingService } from '../services';
 import { localFileStore } from '../store/local-files';
 import { addendumDocx, agendaDocx, minutesDocx } from '../documents';
 import { seedDemoData } from '../store/demo/seed';
 import { openSqliteStore } from '../store/sqlite/sqlite-store';
 import type { FileStore, Store } from '../store';
 import { createApp } from './app';
+import { botTenants, tenantGate } from './bot-tenants';
 import { createTokenVerifier } from './auth';
 import { ConfigError, describeConfig, loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './logger';
@@ -77,6 +78,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     tabUrl: publicUrl,
     now,
     log: logger,
+    tenantAllowed: tenantGate(botTenants(config)),
     async savePersonLocale(person, locale) {
       const { etag, ...record } = person;
       await store.people.update({ ...record, locale }, etag);
@@ -84,6 +86,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   const collection = new CollectionService(store, collectionMessages, now);
   addCollectionHandlers(bot, collection, register);
+  const chats = new MeetingChatService(store, now);
   const meetings = new MeetingService(
     store,
     options.files ?? localFileStore(path.join(config.dataDir, 'documents')),
@@ -95,8 +98,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     meetingMessages(publicUrl),
     publicUrl,
     now,
+    chats,
   );
-  addMeetingHandlers(bot, meetings, collection, publicUrl);
+  addMeetingHandlers(bot, meetings, chats, collection, publicUrl);
   const adapter = createBotAdapter(config.bot, (error) => logger.error({ err: error }, 'bot turn failed'));
   const verifyToken = config.sso.clientId
     ? createTokenVerifier({
@@ -114,7 +118,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     logger,
     now,
     identity: { devUser: config.devUser, verifyToken },
-    apiRouters: [collectionRoutes(collection), meetingRoutes(meetings)],
+    apiRouters: [collectionRoutes(collection), meetingRoutes(meetings, chats)],
     botEndpoint: (req, res, next) => {
       adapter.process(req, res, (turn) => bot.onTurn(turn)).catch(next);
     },
@@ -135,11 +139,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       {
         name: 'collection',
         pattern: '* * * * *',
-        run: async () => {
-          const result = await collection.tick();
-          for (const meetingId of result.closed) await meetings.compileAgenda(meetingId, 'scheduler');
-          return result;
-        },
+        run: async () => ({ ...(await collection.tick()), ...(await meetings.reconcile()) }),
       },
     ],
     logger,

@@ -13,7 +13,10 @@ import {
   pendingTargets,
   promptTargets,
   slotKey,
-  transition,
+  walk,
+  TRACKER_STATUSES,
+  type TrackerStatus,
+  type ConversationRef,
   type Meeting,
   type OutboxMessage,
   type Person,
@@ -21,10 +24,9 @@ import {
   type Role,
   type SectorId,
   type StatusUpdate,
-  type TrackerRow,
   type Topic,
 } from '../domain';
-import type { Store, Stored } from '../store';
+import { write, type Store, type Stored, type WriteOp } from '../store';
 import type { CollectionMessages, PromptData, TrackerView } from './collection-messages';
 import { requireMeeting } from './lookups';
 import { Outbox } from './outbox/outbox';
@@ -46,6 +48,22 @@ export const SubmitInput = z.object({
   events: z.array(PlannedEvent).max(20).default([]),
 });
 export type SubmitInput = z.input<typeof SubmitInput>;
+
+/** Someone a prompt could not reach, and why. */
+export interface UndeliverablePerson {
+  personId: string;
+  name: string;
+  reason: string;
+}
+
+/** What opening (or re-opening) collection did: prompts queued now, and everyone who cannot be reached. */
+export interface OpenResult {
+  meeting: Stored<Meeting>;
+  queued: number;
+  undeliverable: number;
+  undeliverablePeople: UndeliverablePerson[];
+  reopened: boolean;
+}
 
 /** The result of a submission. */
 export interface SubmitResult {
@@ -154,20 +172,19 @@ export class CollectionService {
     });
   }
 
-  /** Opens collection now (secretariat, or the scheduler when the window opens) and queues every prompt. */
-  async open(
-    meetingId: string,
-    actor: Actor,
-  ): Promise<{ meeting: Stored<Meeting>; queued: number; undeliverable: number }> {
+  /**
+   * Opens collection (secretariat, or the scheduler when the window opens) and queues every prompt; staff may
+   * also re-open collection after it closed or after a draft agenda was compiled (that draft is then marked
+   * out of date, and collection stays open until the meeting starts). Prompts are queued first and the
+   * meeting's state changes last, so a retry or the next tick completes an opening that failed half way.
+   */
+  async open(meetingId: string, actor: Actor): Promise<OpenResult> {
     if (actor !== 'scheduler' && !actor.roles.includes('secretariat')) {
       throw new AppError('auth.forbidden', 'Only the ISC-TF secretariat can open collection.');
     }
-    let meeting = await this.meeting(meetingId);
-    if (meeting.state === 'scheduled') {
-      const { etag, ...record } = meeting;
-      meeting = await this.store.meetings.update({ ...record, state: transition(meeting.state, 'open') }, etag);
-      await this.audit(actor, 'collection.open', 'meetings', meeting.id, '');
-    } else if (meeting.state !== 'open') {
+    const meeting = await this.meeting(meetingId);
+    const reopening = actor !== 'scheduler' && (meeting.state === 'closed' || meeting.state === 'agenda-draft');
+    if (!MEETINGS_COLLECTING.includes(meeting.state) && !reopening) {
       throw new AppError(
         'meeting.invalid-transition',
         `Collection cannot be opened: the meeting is "${meeting.state}".`,
@@ -177,8 +194,100 @@ export class CollectionService {
         },
       );
     }
-    const result = await this.queuePrompts(meeting, await this.targetsOf(meeting));
-    return { meeting, ...result };
+    const target: Stored<Meeting> = {
+      ...meeting,
+      state: walk(meeting.state, 'open'),
+      reopenedAt: reopening ? this.now() : (meeting.reopenedAt ?? null),
+    };
+    const { queued } = await this.queuePrompts(target, await this.targetsOf(target));
+    if (reopening) await this.remindAfterReopening(target);
+    if (meeting.state !== 'open') await this.store.commit(await this.openingWrites(meeting, target, actor));
+    const now = await this.meeting(meetingId);
+    const undeliverablePeople = await this.undeliverablePeople(meetingId);
+    return {
+      meeting: now,
+      queued,
+      undeliverable: undeliverablePeople.length,
+      undeliverablePeople,
+      reopened: reopening,
+    };
+  }
+
+  /** The meeting's move to open, the draft agenda marked out of date when re-opening, and the audit entry. */
+  private async openingWrites(before: Stored<Meeting>, after: Stored<Meeting>, actor: Actor): Promise<WriteOp[]> {
+    const writes: WriteOp[] = [write.update('meetings', after)];
+    if (before.state === 'agenda-draft') {
+      const drafts = await this.store.documents.all({
+        where: { meetingId: before.id, kind: 'agenda', status: 'draft' },
+      });
+      for (const draft of drafts) writes.push(write.update('documents', { ...draft, outOfDate: true }));
+    }
+    const action = before.state === 'scheduled' ? 'collection.open' : 'collection.reopen';
+    writes.push(
+      write.ensure('audit', {
+        id: `${action}:${before.id}:${after.reopenedAt ?? 'first'}`,
+        at: this.now(),
+        actorId: actor === 'scheduler' ? 'scheduler' : actor.personId,
+        action,
+        entity: 'meetings',
+        entityId: before.id,
+        detail: '',
+      }),
+    );
+    return writes;
+  }
+
+  /** After a re-opening, everyone who still has topics to answer is told the new deadline (once per re-opening). */
+  private async remindAfterReopening(meeting: Stored<Meeting>): Promise<void> {
+    await this.queueReminders(meeting, (personId) => `reopen:${meeting.id}:${personId}:${meeting.reopenedAt}`);
+  }
+
+  /** Who could not be reached with a prompt of this meeting, and why (one line per person). */
+  async undeliverablePeople(meetingId: string): Promise<UndeliverablePerson[]> {
+    const rows = await this.store.outbox.all({ where: { meetingId, status: 'undeliverable', kind: 'prompt' } });
+    const people = new Map<string, UndeliverablePerson>();
+    for (const row of rows) {
+      if (!row.personId || people.has(row.personId)) continue;
+      const person = await this.store.people.get(row.personId);
+      people.set(row.personId, {
+        personId: row.personId,
+        name: person?.name ?? row.personId,
+        reason: row.lastError ?? 'Teams refused the message.',
+      });
+    }
+    return [...people.values()];
+  }
+
+  /**
+   * Sends again the prompts that could not be delivered, to the people who have since installed the app
+   * (a 1:1 conversation with the bot is now known); the others stay undeliverable.
+   */
+  async retryUndeliverable(meetingId: string, actor: Actor): Promise<Omit<OpenResult, 'reopened'>> {
+    if (actor !== 'scheduler' && !actor.roles.includes('secretariat')) {
+      throw new AppError('auth.forbidden', 'Only the ISC-TF secretariat can send prompts again.');
+    }
+    const meeting = await this.meeting(meetingId);
+    const rows = await this.store.outbox.all({ where: { meetingId, status: 'undeliverable', kind: 'prompt' } });
+    let queued = 0;
+    for (const row of rows) {
+      const person = row.personId ? await this.store.people.get(row.personId) : null;
+      const ref = person ? await this.personalConversation(person) : null;
+      if (!ref) continue;
+      await this.store.outbox.update(
+        { ...row, conversationRefId: ref.id, status: 'pending', attempts: 0, lastError: null, notBefore: this.now() },
+        row.etag,
+      );
+      queued += 1;
+    }
+    const undeliverablePeople = await this.undeliverablePeople(meetingId);
+    return { meeting, queued, undeliverable: undeliverablePeople.length, undeliverablePeople };
+  }
+
+  private async personalConversation(person: Person): Promise<Stored<ConversationRef> | null> {
+    const refs = await this.store.conversations.all({
+      where: { aadObjectId: person.aadObjectId, conversationType: 'personal' },
+    });
+    return refs[0] ?? null;
   }
 
   /** What the summary card after a submission shows: built from the submission itself, no further reads. */
@@ -231,17 +340,19 @@ export class CollectionService {
     };
   }
 
-  private async queuePrompts(
-    meeting: Meeting,
-    targets: PromptTarget[],
-  ): Promise<{ queued: number; undeliverable: number }> {
+  /** Queues the prompts not queued yet (one read of what is there, so every tick can call it cheaply). */
+  private async queuePrompts(meeting: Meeting, targets: PromptTarget[]): Promise<{ queued: number }> {
+    const existing = new Set(
+      (await this.store.outbox.all({ where: { meetingId: meeting.id, kind: 'prompt' } })).map((row) => row.id),
+    );
     let queued = 0;
-    let undeliverable = 0;
     for (const target of targets) {
+      const id = outboxKeys.prompt(meeting.id, target.personId, target.topicId, target.sector);
+      if (existing.has(id)) continue;
       const data = await this.promptData(meeting, target);
       const person = data.person;
       const added = await this.enqueue(
-        outboxKeys.prompt(meeting.id, target.personId, target.topicId, target.sector),
+        id,
         'prompt',
         meeting.id,
         person,
@@ -249,9 +360,8 @@ export class CollectionService {
         this.messages.prompt(data, person.locale),
       );
       if (added === 'queued') queued += 1;
-      if (added === 'undeliverable') undeliverable += 1;
     }
-    return { queued, undeliverable };
+    return { queued };
   }
 
   /** Queues one message (idempotent by key); a person the bot cannot reach is recorded as undeliverable. */
@@ -263,10 +373,7 @@ export class CollectionService {
     topicId: string | null,
     activity: Record<string, unknown>,
   ): Promise<'queued' | 'exists' | 'undeliverable'> {
-    const refs = await this.store.conversations.all({
-      where: { aadObjectId: person.aadObjectId, conversationType: 'personal' },
-    });
-    const ref = refs[0];
+    const ref = await this.personalConversation(person);
     const result = await this.outbox.enqueue([
       {
         id,
@@ -484,9 +591,14 @@ export class CollectionService {
 
   /** Queues the reminder that is due (if any) to every person who still has topics to answer. */
   async remind(meeting: Meeting): Promise<number> {
-    const window = collectionWindow(meeting);
-    const index = dueReminderIndex(window, this.now());
+    const index = dueReminderIndex(collectionWindow(meeting), this.now());
     if (index === null || meeting.state !== 'open') return 0;
+    return this.queueReminders(meeting, (personId) => outboxKeys.reminder(meeting.id, personId, index));
+  }
+
+  /** Queues one reminder per person with topics still to answer, under the key `keyOf` gives (idempotent). */
+  private async queueReminders(meeting: Meeting, keyOf: (personId: string) => string): Promise<number> {
+    const window = collectionWindow(meeting);
     const updates = await this.store.statusUpdates.all({ where: { meetingId: meeting.id } });
     const pending = pendingTargets(await this.targetsOf(meeting), updates);
     const byPerson = new Map<string, PromptTarget[]>();
@@ -494,37 +606,29 @@ export class CollectionService {
     let queued = 0;
     for (const [personId, targets] of byPerson) {
       const person = await this.person(personId);
-      const topics = await Promise.all(
-        targets.map(async (t) => ({ topic: (await this.store.topics.get(t.topicId))!, sector: t.sector })),
-      );
-      const activity = this.messages.reminder(
-        { meeting, window, person, topics: topics.filter((t) => t.topic) },
-        person.locale,
-      );
-      if (
-        (await this.enqueue(
-          outboxKeys.reminder(meeting.id, personId, index),
-          'reminder',
-          meeting.id,
-          person,
-          null,
-          activity,
-        )) === 'queued'
-      )
+      const topics: { topic: Topic; sector: SectorId }[] = [];
+      for (const target of targets) {
+        const topic = await this.store.topics.get(target.topicId);
+        if (topic) topics.push({ topic, sector: target.sector });
+      }
+      const activity = this.messages.reminder({ meeting, window, person, topics }, person.locale);
+      if ((await this.enqueue(keyOf(personId), 'reminder', meeting.id, person, null, activity)) === 'queued')
         queued += 1;
     }
     return queued;
   }
 
   /**
-   * One scheduler pass over every meeting: opens windows that are due, sends the due reminder once,
-   * closes windows that have ended. Safe to run any number of times and after downtime.
+   * One scheduler pass over every meeting: opens windows that are due, queues prompts an interrupted opening
+   * left out, sends the due reminder once, closes windows that have ended. Safe to run any number of times
+   * and after downtime.
    */
-  async tick(): Promise<{ opened: string[]; reminded: number; closed: string[] }> {
+  async tick(): Promise<{ opened: string[]; reminded: number; closed: string[]; prompted: number }> {
     const now = this.now();
     const opened: string[] = [];
     const closed: string[] = [];
     let reminded = 0;
+    let prompted = 0;
     const meetings = await this.store.meetings.all({ orderBy: 'start' });
     for (const meeting of meetings.filter((m) => MEETINGS_COLLECTING.includes(m.state))) {
       const window = collectionWindow(meeting);
@@ -532,32 +636,53 @@ export class CollectionService {
       if (current.state === 'scheduled' && now >= window.opensAt && now < window.closesAt) {
         current = (await this.open(current.id, 'scheduler')).meeting;
         opened.push(current.id);
+      } else if (current.state === 'open' && now < window.closesAt) {
+        prompted += (await this.queuePrompts(current, await this.targetsOf(current))).queued;
       }
       if (current.state === 'open' && now >= window.closesAt) {
-        const { etag, ...record } = current;
-        current = await this.store.meetings.update({ ...record, state: transition(current.state, 'closed') }, etag);
-        await this.audit('scheduler', 'collection.close', 'meetings', current.id, '');
+        current = await this.close(current);
         closed.push(current.id);
       }
       if (current.state === 'open') reminded += await this.remind(current);
     }
-    return { opened, reminded, closed };
+    return { opened, reminded, closed, prompted };
+  }
+
+  /** Closes collection at the end of the window (the scheduler). */
+  private async close(meeting: Stored<Meeting>): Promise<Stored<Meeting>> {
+    await this.store.commit([
+      write.update('meetings', { ...meeting, state: walk(meeting.state, 'closed') }),
+      write.ensure('audit', {
+        id: `collection.close:${meeting.id}:${meeting.reopenedAt ?? 'first'}`,
+        at: this.now(),
+        actorId: 'scheduler',
+        action: 'collection.close',
+        entity: 'meetings',
+        entityId: meeting.id,
+        detail: '',
+      }),
+    ]);
+    return this.meeting(meeting.id);
   }
 
   /** The tracker of a meeting: per topic × sector, answered / no change / pending / late / undeliverable / vacant. */
   async tracker(meetingId: string): Promise<TrackerView> {
     const meeting = await this.meeting(meetingId);
-    const [topics, assignments, people, updates, refused] = await Promise.all([
+    const [topics, assignments, people, updates, prompts] = await Promise.all([
       this.store.topics.all(),
       this.store.assignments.all(),
       this.store.people.all(),
       this.store.statusUpdates.all({ where: { meetingId } }),
-      this.store.outbox.all({ where: { meetingId, status: 'undeliverable', kind: 'prompt' } }),
+      this.store.outbox.all({ where: { meetingId, kind: 'prompt' } }),
     ]);
     const undeliverable = new Map<string, string>();
-    for (const row of refused) {
+    const asked = new Set<string>();
+    for (const row of prompts) {
       const [, , , topicId, sector] = row.id.split(':');
-      if (topicId && sector) undeliverable.set(slotKey(topicId, sector), row.lastError ?? 'Teams refused the message');
+      if (!topicId || !sector) continue;
+      if (row.status === 'undeliverable') {
+        undeliverable.set(slotKey(topicId, sector), row.lastError ?? 'Teams refused the message');
+      } else asked.add(slotKey(topicId, sector));
     }
     const rows = buildTracker({
       assignments,
@@ -565,13 +690,11 @@ export class CollectionService {
       targets: await this.targetsOf(meeting),
       updates,
       undeliverable,
+      asked,
     });
     const names = new Map(people.map((p) => [p.id, p.name]));
     const titles = new Map(topics.map((t) => [t.id, t.title]));
-    const counts = { answered: 0, 'no-change': 0, pending: 0, late: 0, undeliverable: 0, vacant: 0 } as Record<
-      TrackerRow['status'],
-      number
-    >;
+    const counts = Object.fromEntries(TRACKER_STATUSES.map((status) => [status, 0])) as Record<TrackerStatus, number>;
     for (const row of rows) counts[row.status] += 1;
     return {
       meeting,

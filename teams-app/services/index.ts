@@ -5,3 +5,5 @@ export * from './collection-service';
 export * from './scheduler';
 export * from './meeting-documents';
 export * from './meeting-service';
+export * from './meeting-chat';
+export * from './staff';

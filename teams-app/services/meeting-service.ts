@@ -1,76 +1,49 @@
-import { randomUUID } from 'node:crypto';
 import {
   Agenda,
   AppError,
   Minutes,
   addItem,
+  applyMinutesEdit,
+  type MinutesEditRequest,
   captureChat,
   compileAgenda,
   compileMinutes,
-  editAction,
-  editDecision,
-  editEscalation,
   editItem,
-  isAppError,
   minutesToRecords,
   moveItem,
-  removeEntry,
   removeItem,
-  transition,
-  type AgendaItemPatch,
-  type ActionPatch,
-  type ChatRecord,
+  unresolvedNotes,
+  walk,
+  wallClock,
+  collectionWindow,
+  type AuditEntry,
+  type MinutesRecords,
+  type AgendaEditRequest,
   type DocumentVersion,
-  type EntryTextPatch,
   type Meeting,
   type MeetingState,
-  type NewAgendaItem,
   type OutboxMessage,
-  type Role,
 } from '../domain';
-import type { FileStore, Store, Stored } from '../store';
+import { write, type FileStore, type Store, type Stored, type WriteOp } from '../store';
+import { retryOnConflict } from './retry';
 import type { DocumentRenderer, MeetingMessages } from './meeting-documents';
 import { requireMeeting } from './lookups';
+import { chatForCapture, MeetingChatService } from './meeting-chat';
+import { requireStaff, type Staff } from './staff';
 import { Outbox } from './outbox/outbox';
 
-const BOT_MENTION = /^\s*(?:<p>)?\s*<at>ISC Coordinator<\/at>\s*/i;
-const BOT_COMMANDS = /^(?:minutes|agenda|help|meeting|status|my topics|update|open|language)\b/i;
-
-/**
- * The recorded chat as the capture sees it: a leading @mention of the bot only addresses the line to it
- * (so "@ISC Coordinator Decision: …" is a decision), and commands to the bot are not discussion.
- */
-export function chatForCapture(records: ChatRecord[]) {
-  return records
-    .map((r) => ({
-      id: r.id,
-      from: { id: r.fromId, name: r.fromName, ...(r.fromAadObjectId ? { aadObjectId: r.fromAadObjectId } : {}) },
-      text: r.text.replace(BOT_MENTION, ''),
-      timestamp: r.timestamp,
-      mentions: r.mentions.filter((m) => m.name !== 'ISC Coordinator'),
-    }))
-    .filter((m) => !BOT_COMMANDS.test(m.text.replace(/<[^>]*>/g, '').trim()));
+/** The moves compiling makes from a state: collection closes first when it is still running. */
+function compilePath(state: MeetingState): MeetingState[] {
+  if (state === 'scheduled') return ['open', 'closed', 'agenda-draft'];
+  if (state === 'open') return ['closed', 'agenda-draft'];
+  return ['agenda-draft'];
 }
 
-/** Who acts on agendas and minutes. */
-export interface Staff {
-  personId: string;
-  roles: Role[];
-}
+/** An edit of the draft agenda (the domain's own schema). */
+export type AgendaEdit = AgendaEditRequest;
 
-/** An edit of the draft agenda. */
-export type AgendaEdit =
-  | { op: 'move'; from: number; to: number }
-  | { op: 'edit'; itemId: string; patch: AgendaItemPatch }
-  | { op: 'add'; item: NewAgendaItem; at?: number }
-  | { op: 'remove'; itemId: string };
-
-/** An edit of the draft minutes. */
-export type MinutesEdit =
-  | { op: 'decision'; entryId: string; patch: EntryTextPatch }
-  | { op: 'escalation'; entryId: string; patch: EntryTextPatch }
-  | { op: 'action'; entryId: string; patch: ActionPatch }
-  | { op: 'remove'; entryId: string };
+/** An edit of the draft minutes (the domain's own schema). */
+export type MinutesEdit = MinutesEditRequest;
 
 /** A document version with its parsed content. */
 export interface AgendaVersion extends Stored<DocumentVersion> {
@@ -80,15 +53,10 @@ export interface MinutesVersion extends Stored<DocumentVersion> {
   minutes: Minutes;
 }
 
-function requireStaff(actor: Staff, what: string): void {
-  if (!actor.roles.includes('chair') && !actor.roles.includes('secretariat')) {
-    throw new AppError('auth.forbidden', `Only the chair or the ISC-TF secretariat can ${what}.`);
-  }
-}
-
 /**
- * Agenda and minutes: compiles the agenda from the updates, lets the chair edit and publish it, records the
- * meeting chat, compiles the minutes from it, and on approval stores the documents and creates the actions.
+ * Agenda and minutes: compiles the agenda from the updates, lets the chair edit and publish it, compiles the
+ * minutes from the meeting chat (recorded by {@link MeetingChatService}), and on approval stores the documents
+ * and creates the actions.
  */
 export class MeetingService {
   private readonly outbox: Outbox;
@@ -100,22 +68,13 @@ export class MeetingService {
     private readonly messages: MeetingMessages,
     private readonly publicUrl: string,
     private readonly now: () => string,
+    private readonly chat: MeetingChatService = new MeetingChatService(store, now),
   ) {
     this.outbox = new Outbox(store, { now: () => Date.parse(now()) });
   }
 
   private meeting(id: string): Promise<Stored<Meeting>> {
     return requireMeeting(this.store, id);
-  }
-
-  private async moveMeeting(meeting: Stored<Meeting>, ...path: MeetingState[]): Promise<Stored<Meeting>> {
-    let current = meeting;
-    for (const to of path) {
-      if (current.state === to) continue;
-      const { etag, ...record } = current;
-      current = await this.store.meetings.update({ ...record, state: transition(current.state, to) }, etag);
-    }
-    return current;
   }
 
   private async versions(meetingId: string, kind: DocumentVersion['kind']): Promise<Stored<DocumentVersion>[]> {
@@ -135,99 +94,109 @@ export class MeetingService {
     return published ? { ...published, agenda: Agenda.parse(published.content) } : null;
   }
 
-  /** Where the meeting chat is on the agenda (replaying the recorded pointer lines), or null before any. */
-  async currentItem(meetingId: string): Promise<{ item: number | null; sub: number | null }> {
-    const meeting = await this.meeting(meetingId);
-    const agenda = await this.publishedAgenda(meetingId);
-    if (!meeting.chatId || !agenda) return { item: null, sub: null };
-    const captured = captureChat(chatForCapture(await this.chatRecords(meeting.chatId, meetingId)), {
-      botNames: ['ISC Coordinator'],
-      itemCount: agenda.agenda.items.length,
-    });
-    return { item: captured.position.item, sub: captured.position.sub };
-  }
-
   /** The newest minutes version of a meeting, or null. */
   async latestMinutes(meetingId: string): Promise<MinutesVersion | null> {
     const latest = (await this.versions(meetingId, 'minutes'))[0];
     return latest ? { ...latest, minutes: Minutes.parse(latest.content) } : null;
   }
 
+  /** The counts a chair sees before compiling while collection is still running. */
+  private async collectionCounts(meeting: Meeting): Promise<{ expected: number; answered: number; missing: number }> {
+    const [topics, assignments, updates] = await Promise.all([
+      this.store.topics.all({ where: { status: 'active' } }),
+      this.store.assignments.all(),
+      this.store.statusUpdates.all({ where: { meetingId: meeting.id } }),
+    ]);
+    const active = new Set(topics.map((t) => t.id));
+    const slots = new Set(
+      assignments.filter((a) => active.has(a.topicId) && a.focalPointId).map((a) => `${a.topicId}:${a.sector}`),
+    );
+    const answered = updates.filter((u) => slots.has(`${u.topicId}:${u.sector}`)).length;
+    return { expected: slots.size, answered, missing: slots.size - answered };
+  }
+
   /**
-   * Compiles the draft agenda from the meeting's updates (closing collection if it is still open). After
-   * publication this makes a new version; a published version is never overwritten.
+   * Compiles the draft agenda from the meeting's updates; the new version and the meeting's move to
+   * agenda-draft are written together. While collection is still open (or never opened) staff must confirm,
+   * having seen how many updates are missing. After publication this makes a new version.
    */
-  async compileAgenda(meetingId: string, actor: Staff | 'scheduler'): Promise<AgendaVersion> {
+  async compileAgenda(
+    meetingId: string,
+    actor: Staff | 'scheduler',
+    options: { confirm?: boolean } = {},
+  ): Promise<AgendaVersion> {
     if (actor !== 'scheduler') requireStaff(actor, 'compile the agenda');
-    let meeting = await this.meeting(meetingId);
-    if (['held', 'minutes-draft', 'minutes-approved'].includes(meeting.state)) {
+    const first = await this.meeting(meetingId);
+    if (['held', 'minutes-draft', 'minutes-approved'].includes(first.state)) {
       throw new AppError('meeting.invalid-transition', 'The meeting has been held; its agenda can no longer change.', {
-        from: meeting.state,
+        from: first.state,
         to: 'agenda-draft',
       });
     }
-    if (meeting.state === 'scheduled') meeting = await this.moveMeeting(meeting, 'open');
-    if (meeting.state === 'open') meeting = await this.moveMeeting(meeting, 'closed');
-    const [topics, assignments, people, updates, actions, meetings] = await Promise.all([
-      this.store.topics.all(),
-      this.store.assignments.all(),
-      this.store.people.all(),
-      this.store.statusUpdates.all({ where: { meetingId } }),
-      this.store.actions.all(),
-      this.store.meetings.all({ orderBy: 'start' }),
-    ]);
-    const sameBody = meetings.filter((m) => m.body === meeting.body);
-    const previousMeeting = [...sameBody].reverse().find((m) => m.start < meeting.start) ?? null;
-    const nextMeeting = sameBody.find((m) => m.start > meeting.start) ?? null;
-    const agenda = compileAgenda({
-      meeting,
-      previousMeeting,
-      nextMeeting,
-      topics,
-      assignments,
-      people,
-      updates,
-      actions: actions.filter((a) => a.sourceMeetingId !== meeting.id),
-      now: this.now(),
+    if (actor !== 'scheduler' && !options.confirm && (first.state === 'scheduled' || first.state === 'open')) {
+      const counts = await this.collectionCounts(first);
+      throw new AppError(
+        'collection.incomplete',
+        `${counts.missing} of ${counts.expected} updates are missing and collection is ${first.state === 'open' ? 'still open' : 'not open yet'}. Confirm to compile anyway; collection will close.`,
+        { state: first.state, ...counts, closesAt: collectionWindow(first).closesAt },
+      );
+    }
+    return retryOnConflict(async () => {
+      const meeting = await this.meeting(meetingId);
+      const state = walk(meeting.state, ...compilePath(meeting.state));
+      const [topics, assignments, people, updates, actions, meetings] = await Promise.all([
+        this.store.topics.all(),
+        this.store.assignments.all(),
+        this.store.people.all(),
+        this.store.statusUpdates.all({ where: { meetingId } }),
+        this.store.actions.all(),
+        this.store.meetings.all({ orderBy: 'start' }),
+      ]);
+      const sameBody = meetings.filter((m) => m.body === meeting.body);
+      const agenda = compileAgenda({
+        meeting,
+        previousMeeting: [...sameBody].reverse().find((m) => m.start < meeting.start) ?? null,
+        nextMeeting: sameBody.find((m) => m.start > meeting.start) ?? null,
+        topics,
+        assignments,
+        people,
+        updates,
+        actions: actions.filter((a) => a.sourceMeetingId !== meeting.id),
+        now: this.now(),
+      });
+      const version = await this.newVersion(
+        meeting,
+        'agenda',
+        agenda,
+        actor === 'scheduler' ? 'scheduler' : actor.personId,
+      );
+      await this.store.commit([write.create('documents', version), write.update('meetings', { ...meeting, state })]);
+      return { ...(await this.stored(version.id)), agenda };
     });
-    const stored = await this.saveVersion(
-      meeting,
-      'agenda',
-      agenda,
-      actor === 'scheduler' ? 'scheduler' : actor.personId,
-    );
-    await this.moveMeeting(await this.meeting(meetingId), 'agenda-draft');
-    return { ...stored, agenda };
   }
 
-  private async saveVersion(
+  /** The next version of a meeting document, as a draft (written by the caller's unit of work). */
+  private async newVersion(
     meeting: Meeting,
     kind: DocumentVersion['kind'],
     content: Agenda | Minutes,
     by: string,
-  ): Promise<Stored<DocumentVersion>> {
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      const version = ((await this.versions(meeting.id, kind))[0]?.version ?? 0) + 1;
-      try {
-        return await this.store.documents.create({
-          id: `${meeting.id}.${kind}.v${version}`,
-          meetingId: meeting.id,
-          kind,
-          version,
-          status: 'draft',
-          content: content as unknown as Record<string, unknown>,
-          file: null,
-          addendumFile: null,
-          createdAt: this.now(),
-          createdBy: by,
-          publishedAt: null,
-          publishedBy: null,
-        });
-      } catch (error) {
-        if (!isAppError(error, 'store.already-exists')) throw error;
-      }
-    }
-    throw new AppError('store.conflict', 'Another version was being saved at the same time; please try again.');
+  ): Promise<DocumentVersion> {
+    const version = ((await this.versions(meeting.id, kind))[0]?.version ?? 0) + 1;
+    return {
+      id: `${meeting.id}.${kind}.v${version}`,
+      meetingId: meeting.id,
+      kind,
+      version,
+      status: 'draft',
+      content,
+      file: null,
+      addendumFile: null,
+      createdAt: this.now(),
+      createdBy: by,
+      publishedAt: null,
+      publishedBy: null,
+    };
   }
 
   private async draftOf(meetingId: string, kind: DocumentVersion['kind']): Promise<Stored<DocumentVersion>> {
@@ -272,40 +241,59 @@ export class MeetingService {
     return { ...stored, agenda: next };
   }
 
-  /** Approves the draft agenda: stores the .docx (and addendum), posts it to the meeting chat, publishes the meeting. */
+  /**
+   * Approves the draft agenda: stores the .docx (and addendum) under names taken from the operation
+   * (meeting, version, revision), then in one unit of work publishes this version, supersedes the older one
+   * and moves the meeting; the post to the meeting chat follows (idempotent). A retry after a failure at any
+   * step completes the publication; an edit made meanwhile fails it with a conflict a plain retry resolves.
+   */
   async publishAgenda(meetingId: string, actor: Staff): Promise<AgendaVersion> {
     requireStaff(actor, 'publish the agenda');
     const meeting = await this.meeting(meetingId);
+    const versions = await this.versions(meetingId, 'agenda');
+    const latest = versions[0];
+    if (latest?.status === 'published') {
+      const agenda = Agenda.parse(latest.content);
+      await this.postAgenda(meeting, latest, agenda);
+      return { ...latest, agenda };
+    }
     const draft = await this.draftOf(meetingId, 'agenda');
     const agenda = Agenda.parse(draft.content);
-    const file = await this.files.save(
-      `${meeting.id}/agenda-v${draft.version}.docx`,
-      await this.render.agenda(agenda, agenda.locale),
-    );
+    const state = walk(meeting.state, 'agenda-published');
+    const name = `${meeting.id}/agenda-v${draft.version}-r${agenda.revision}`;
+    const file = await this.files.saveOnce(`${name}.docx`, await this.render.agenda(agenda, agenda.locale));
     const addendumFile = agenda.addendum.length
-      ? await this.files.save(
-          `${meeting.id}/agenda-v${draft.version}-addendum.docx`,
-          await this.render.addendum(agenda, agenda.locale),
-        )
+      ? await this.files.saveOnce(`${name}-addendum.docx`, await this.render.addendum(agenda, agenda.locale))
       : null;
-    for (const older of (await this.versions(meetingId, 'agenda')).filter((v) => v.status === 'published')) {
-      const { etag, ...record } = older;
-      await this.store.documents.update({ ...record, status: 'superseded' }, etag);
-    }
-    const { etag, ...record } = draft;
-    const published = await this.store.documents.update(
-      { ...record, status: 'published', file, addendumFile, publishedAt: this.now(), publishedBy: actor.personId },
-      etag,
-    );
-    await this.moveMeeting(meeting, 'agenda-published');
+    const published: Stored<DocumentVersion> = {
+      ...draft,
+      status: 'published',
+      file,
+      addendumFile,
+      outOfDate: false,
+      publishedAt: this.now(),
+      publishedBy: actor.personId,
+    };
+    await this.store.commit([
+      ...versions
+        .filter((v) => v.status === 'published')
+        .map((v) => write.update('documents', { ...v, status: 'superseded' })),
+      write.update('documents', published),
+      write.update('meetings', { ...meeting, state }),
+      write.ensure('audit', this.auditEntry(actor.personId, 'agenda.publish', published.id)),
+    ]);
+    await this.postAgenda(meeting, published, agenda);
+    return { ...(await this.stored(published.id)), agenda };
+  }
+
+  private async postAgenda(meeting: Meeting, version: DocumentVersion, agenda: Agenda): Promise<void> {
+    if (!version.file) return;
     await this.postToChat(
       meeting,
-      `agenda:${meeting.id}:v${draft.version}`,
+      `agenda:${meeting.id}:v${version.version}`,
       'agenda',
-      this.messages.agendaPublished(agenda, this.documentUrl(file), agenda.locale),
+      this.messages.agendaPublished(agenda, this.documentUrl(version.file), agenda.locale),
     );
-    await this.audit(actor.personId, 'agenda.publish', published.id);
-    return { ...published, agenda };
   }
 
   /** The public link of a stored document (served by the API to signed-in members). */
@@ -336,85 +324,10 @@ export class MeetingService {
     ]);
   }
 
-  /** The meeting a chat belongs to: the one linked to it, else the current meeting (published agenda or held). */
-  async meetingForChat(chatId: string): Promise<Stored<Meeting> | null> {
-    const meetings = await this.store.meetings.all({ orderBy: 'start' });
-    const linked = meetings.filter((m) => m.chatId === chatId);
-    const now = this.now();
-    const active = (list: Stored<Meeting>[]) =>
-      list
-        .filter((m) => ['agenda-published', 'held', 'minutes-draft', 'agenda-draft'].includes(m.state))
-        .sort(
-          (a, b) => Math.abs(Date.parse(a.start) - Date.parse(now)) - Math.abs(Date.parse(b.start) - Date.parse(now)),
-        )[0];
-    return active(linked) ?? linked.at(-1) ?? active(meetings.filter((m) => m.chatId === null)) ?? null;
-  }
-
-  /** Links a chat to a meeting (the first time the bot hears from it). */
-  async linkChat(meeting: Stored<Meeting>, chatId: string): Promise<Stored<Meeting>> {
-    if (meeting.chatId === chatId) return meeting;
-    const { etag, ...record } = meeting;
-    return this.store.meetings.update({ ...record, chatId }, etag);
-  }
-
-  /** Records a chat message (idempotent by message id: a redelivered message is kept once). */
-  async recordChat(record: ChatRecord): Promise<boolean> {
-    try {
-      await this.store.chatMessages.create(record);
-      return true;
-    } catch (error) {
-      if (isAppError(error, 'store.already-exists')) return false;
-      throw error;
-    }
-  }
-
-  /** The recorded messages of a chat that belong to a meeting (or to no meeting yet). */
-  async chatRecords(chatId: string, meetingId: string): Promise<ChatRecord[]> {
-    const records = await this.store.chatMessages.all({ where: { chatId } });
-    return records.filter((r) => r.meetingId === null || r.meetingId === meetingId);
-  }
-
-  /**
-   * Moves the agenda pointer of the meeting chat (the chair's side panel): recorded as a chat line
-   * "Item N", exactly as if the chair had typed it, so the minutes replay it in order.
-   */
-  async setCurrentItem(
-    meetingId: string,
-    actor: Staff,
-    item: number,
-    sub: number | null = null,
-  ): Promise<{ item: number; sub: number | null }> {
-    requireStaff(actor, 'move the agenda pointer');
-    const meeting = await this.meeting(meetingId);
-    if (!meeting.chatId)
-      throw new AppError(
-        'agenda.not-ready',
-        'This meeting has no chat linked yet; add the bot to the meeting chat first.',
-      );
-    const agenda = (await this.versions(meetingId, 'agenda')).find((v) => v.status === 'published');
-    const items = agenda ? Agenda.parse(agenda.content).items.length : 0;
-    if (item < 1 || item > items)
-      throw new AppError('request.invalid', `The agenda has items 1 to ${items}.`, { items });
-    const person = await this.store.people.get(actor.personId);
-    const at = this.now();
-    await this.recordChat({
-      id: `pointer.${randomUUID()}`,
-      chatId: meeting.chatId,
-      meetingId,
-      fromId: actor.personId,
-      fromName: person?.name ?? actor.personId,
-      fromAadObjectId: person?.aadObjectId ?? null,
-      text: sub ? `Item ${item}.${sub}` : `Item ${item}`,
-      mentions: [],
-      timestamp: at,
-    });
-    return { item, sub };
-  }
-
   /** Compiles draft minutes from the recorded chat and the published agenda; the meeting moves to held, then minutes-draft. */
   async compileMinutes(meetingId: string, actor: Staff): Promise<MinutesVersion> {
     requireStaff(actor, 'draft the minutes');
-    let meeting = await this.meeting(meetingId);
+    const meeting = await this.meeting(meetingId);
     if (meeting.state === 'minutes-approved') {
       throw new AppError('meeting.invalid-transition', 'The minutes of this meeting are already approved.', {
         from: meeting.state,
@@ -428,11 +341,18 @@ export class MeetingService {
         { state: meeting.state },
       );
     }
+    if (this.now() < meeting.start) {
+      const start = wallClock(meeting.start, meeting.timeZone);
+      throw new AppError('minutes.too-early', `Minutes can be drafted once the meeting has started (${start}).`, {
+        start,
+        startsAt: meeting.start,
+      });
+    }
     const agendaVersion = (await this.versions(meetingId, 'agenda')).find((v) => v.status === 'published');
     if (!agendaVersion) throw new AppError('agenda.not-ready', 'The agenda has not been published.');
     const agenda = Agenda.parse(agendaVersion.content);
     const [records, people, updates, topics] = await Promise.all([
-      meeting.chatId ? this.chatRecords(meeting.chatId, meetingId) : Promise.resolve([]),
+      meeting.chatId ? this.chat.chatRecords(meeting.chatId, meetingId) : Promise.resolve([]),
       this.store.people.all(),
       this.store.statusUpdates.all({ where: { meetingId } }),
       this.store.topics.all(),
@@ -461,9 +381,10 @@ export class MeetingService {
       people,
       now: this.now(),
     });
-    meeting = await this.moveMeeting(meeting, 'held', 'minutes-draft');
-    const stored = await this.saveVersion(meeting, 'minutes', minutes, actor.personId);
-    return { ...stored, minutes };
+    const state = walk(meeting.state, 'held', 'minutes-draft');
+    const version = await this.newVersion(meeting, 'minutes', minutes, actor.personId);
+    await this.store.commit([write.create('documents', version), write.update('meetings', { ...meeting, state })]);
+    return { ...(await this.stored(version.id)), minutes };
   }
 
   /** Edits the draft minutes (decision, action, escalation text; removing an entry). */
@@ -487,68 +408,134 @@ export class MeetingService {
         revision: minutes.revision,
       });
     }
-    const next =
-      edit.op === 'decision'
-        ? editDecision(minutes, edit.entryId, edit.patch)
-        : edit.op === 'escalation'
-          ? editEscalation(minutes, edit.entryId, edit.patch)
-          : edit.op === 'action'
-            ? editAction(minutes, edit.entryId, edit.patch)
-            : removeEntry(minutes, edit.entryId);
-    const { etag, ...record } = draft;
-    const stored = await this.store.documents.update(
-      { ...record, content: next as unknown as Record<string, unknown> },
-      etag,
-    );
+    const person = await this.store.people.get(actor.personId);
+    const by = { personId: actor.personId, name: person?.name ?? actor.personId };
+    const next = applyMinutesEdit(minutes, edit, by, this.now());
+    if (next.revision === minutes.revision) return { ...draft, minutes };
+    const stored = await this.store.documents.update({ ...draft, content: next }, draft.etag);
     return { ...stored, minutes: next };
   }
 
   /**
-   * Approves the draft minutes (chair or secretariat only): stores the .docx, posts it to the chat, creates the
-   * decisions, actions and escalations, and moves the meeting to minutes-approved. Approving twice is refused.
+   * Approves the draft minutes (chair or secretariat only). Refused while review notes are neither fixed nor
+   * accepted, and, without `confirm`, when the minutes hold nothing (no decisions, actions or chat lines).
+   * The .docx is stored under a name taken from the operation; the decisions, actions and escalations, the
+   * published version and the meeting's move to minutes-approved are then written as one unit, and the post
+   * to the chat follows. A retry after a failure at any step completes the approval, creating nothing twice.
    */
-  async approveMinutes(meetingId: string, actor: Staff): Promise<MinutesVersion> {
+  async approveMinutes(meetingId: string, actor: Staff, options: { confirm?: boolean } = {}): Promise<MinutesVersion> {
     requireStaff(actor, 'approve the minutes');
     const meeting = await this.meeting(meetingId);
-    if (meeting.state === 'minutes-approved') {
-      throw new AppError('meeting.invalid-transition', 'These minutes are already approved.', {
-        from: meeting.state,
-        to: 'minutes-approved',
-      });
+    const latest = (await this.versions(meetingId, 'minutes'))[0];
+    if (meeting.state === 'minutes-approved' && latest?.status === 'published') {
+      const minutes = Minutes.parse(latest.content);
+      await this.postMinutes(meeting, latest, minutes);
+      return { ...latest, minutes };
     }
     const draft = await this.draftOf(meetingId, 'minutes');
     const minutes = Minutes.parse(draft.content);
-    const approved = await this.moveMeeting(meeting, 'minutes-approved');
-    const file = await this.files.save(
-      `${meeting.id}/minutes-v${draft.version}.docx`,
+    const state = walk(meeting.state, 'minutes-approved');
+    const open = unresolvedNotes(minutes);
+    if (open.length) {
+      throw new AppError(
+        'minutes.unresolved-notes',
+        `${open.length} review notes are still open: fix each one or accept it as it is before approving.`,
+        { count: open.length },
+      );
+    }
+    const { decisions, actions, messages } = minutes.stats;
+    if (!options.confirm && decisions + actions + messages === 0) {
+      throw new AppError(
+        'minutes.empty',
+        'These minutes have no decisions, no actions and no chat lines. Confirm to approve them anyway.',
+      );
+    }
+    const file = await this.files.saveOnce(
+      `${meeting.id}/minutes-v${draft.version}-r${minutes.revision}.docx`,
       await this.render.minutes(minutes, minutes.locale, false),
     );
-    const { etag, ...record } = draft;
-    const stored = await this.store.documents.update(
-      { ...record, status: 'published', file, publishedAt: this.now(), publishedBy: actor.personId },
-      etag,
-    );
     const records = minutesToRecords(minutes, this.now());
-    for (const decision of records.decisions) await this.createOnce(() => this.store.decisions.create(decision));
-    for (const action of records.actions) await this.createOnce(() => this.store.actions.create(action));
-    for (const escalation of records.escalations)
-      await this.createOnce(() => this.store.escalations.create(escalation));
-    await this.postToChat(
-      approved,
-      `minutes:${meeting.id}:v${draft.version}`,
-      'minutes',
-      this.messages.minutesApproved(minutes, this.documentUrl(file), minutes.locale),
-    );
-    await this.audit(actor.personId, 'minutes.approve', stored.id);
-    return { ...stored, minutes };
+    const published: Stored<DocumentVersion> = {
+      ...draft,
+      status: 'published',
+      file,
+      publishedAt: this.now(),
+      publishedBy: actor.personId,
+    };
+    await this.store.commit([
+      ...records.decisions.map((d) => write.ensure('decisions', d)),
+      ...records.actions.map((a) => write.ensure('actions', a)),
+      ...records.escalations.map((e) => write.ensure('escalations', e)),
+      ...(await this.actionOutcomes(records)),
+      write.update('documents', published),
+      write.update('meetings', { ...meeting, state }),
+      write.ensure('audit', this.auditEntry(actor.personId, 'minutes.approve', published.id)),
+    ]);
+    await this.postMinutes(meeting, published, minutes);
+    return { ...(await this.stored(published.id)), minutes };
   }
 
-  private async createOnce(create: () => Promise<unknown>): Promise<void> {
-    try {
-      await create();
-    } catch (error) {
-      if (!isAppError(error, 'store.already-exists')) throw error;
+  /** The changes the minutes make to actions carried from earlier meetings (closed, new due date). */
+  private async actionOutcomes(records: MinutesRecords): Promise<WriteOp[]> {
+    const writes: WriteOp[] = [];
+    for (const change of records.actionUpdates) {
+      const action = await this.store.actions.get(change.actionId);
+      if (!action || (action.status === change.status && action.due === change.due)) continue;
+      writes.push(write.update('actions', { ...action, status: change.status, due: change.due }));
     }
+    return writes;
+  }
+
+  private async postMinutes(meeting: Meeting, version: DocumentVersion, minutes: Minutes): Promise<void> {
+    if (!version.file) return;
+    await this.postToChat(
+      meeting,
+      `minutes:${meeting.id}:v${version.version}`,
+      'minutes',
+      this.messages.minutesApproved(minutes, this.documentUrl(version.file), minutes.locale),
+    );
+  }
+
+  /**
+   * Completes what a failure or a crash left half done, on every scheduler tick: a meeting whose collection
+   * closed without an agenda gets one compiled; a published agenda or approved minutes whose post to the
+   * meeting chat was never queued get it queued. Each repair is returned for the log.
+   */
+  async reconcile(): Promise<{ compiled: string[]; posted: string[] }> {
+    const compiled: string[] = [];
+    const posted: string[] = [];
+    for (const meeting of await this.store.meetings.all({ orderBy: 'start' })) {
+      const [agenda, minutes] = await Promise.all([this.latestAgenda(meeting.id), this.latestMinutes(meeting.id)]);
+      if (meeting.state === 'closed' && !agenda) {
+        await this.compileAgenda(meeting.id, 'scheduler');
+        compiled.push(meeting.id);
+      }
+      if (!meeting.chatId) continue;
+      if (agenda?.status === 'published' && !(await this.queued(`agenda:${meeting.id}:v${agenda.version}`))) {
+        await this.postAgenda(meeting, agenda, agenda.agenda);
+        posted.push(agenda.id);
+      }
+      if (minutes?.status === 'published' && !(await this.queued(`minutes:${meeting.id}:v${minutes.version}`))) {
+        await this.postMinutes(meeting, minutes, minutes.minutes);
+        posted.push(minutes.id);
+      }
+    }
+    return { compiled, posted };
+  }
+
+  /** Whether a message is in the outbox (queued, sent or recorded undeliverable). */
+  private async queued(id: string): Promise<boolean> {
+    return (await this.store.outbox.get(id)) !== null;
+  }
+
+  private async stored(id: string): Promise<Stored<DocumentVersion>> {
+    const version = await this.store.documents.get(id);
+    if (!version) throw new AppError('document.not-found', `There is no document version "${id}".`);
+    return version;
+  }
+
+  private auditEntry(actorId: string, action: string, entityId: string): AuditEntry {
+    return { id: `${action}:${entityId}`, at: this.now(), actorId, action, entity: 'documents', entityId, detail: '' };
   }
 
   /** A stored document file, for download. */
@@ -556,17 +543,5 @@ export class MeetingService {
     const file = await this.files.read(path);
     if (!file) throw new AppError('document.not-found', 'This document does not exist.');
     return file;
-  }
-
-  private async audit(actorId: string, action: string, entityId: string): Promise<void> {
-    await this.store.audit.create({
-      id: randomUUID(),
-      at: this.now(),
-      actorId,
-      action,
-      entity: 'documents',
-      entityId,
-      detail: '',
-    });
   }
 }

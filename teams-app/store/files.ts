@@ -1,6 +1,9 @@
 /** Where meeting documents (.docx) are kept: a folder locally, a SharePoint document library in production. */
 export interface FileStore {
-  /** Saves a file; returns its path inside the store. Never overwrites: an existing path is an error. */
-  save(path: string, content: Buffer): Promise<string>;
+  /**
+   * Stores a file once: paths are named from the operation that writes them, so when the path already holds a
+   * file (a retried operation) that file is kept and its path returned. A half-written file is never visible.
+   */
+  saveOnce(path: string, content: Buffer): Promise<string>;
   read(path: string): Promise<Buffer | null>;
 }

@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../domain';
 import type { FileStore } from './files';
 
-/** The embedded file store: documents under a folder (./data/documents), written once, never overwritten. */
+/**
+ * The embedded file store: documents under a folder (./data/documents). A file is written to a temporary
+ * name and linked into place, so a crash never leaves a half-written document under its real name.
+ */
 export function localFileStore(root: string): FileStore {
   const resolve = (relative: string) => {
     const full = path.resolve(root, relative);
@@ -12,15 +16,17 @@ export function localFileStore(root: string): FileStore {
     return full;
   };
   return {
-    async save(relative, content) {
+    async saveOnce(relative, content) {
       const full = resolve(relative);
       await fs.mkdir(path.dirname(full), { recursive: true });
+      const temporary = `${full}.${randomUUID()}.tmp`;
+      await fs.writeFile(temporary, content, { flag: 'wx' });
       try {
-        await fs.writeFile(full, content, { flag: 'wx' });
+        await fs.link(temporary, full);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-          throw new AppError('store.already-exists', `The document ${relative} already exists.`);
-        throw error;
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      } finally {
+        await fs.rm(temporary, { force: true });
       }
       return relative;
     },

@@ -98,9 +98,42 @@ export interface StoreHealth {
   detail: string;
 }
 
+/**
+ * One write of a unit of work. `ensure` creates a record unless one with its id exists (an idempotent
+ * step: a retried operation finds it there and moves on); `update` and `delete` carry the version read.
+ */
+export type WriteOp = {
+  [K in CollectionName]:
+    | { collection: K; op: 'create'; record: Records[K] }
+    | { collection: K; op: 'ensure'; record: Records[K] }
+    | { collection: K; op: 'update'; record: Records[K]; etag: string }
+    | { collection: K; op: 'delete'; id: string; etag: string };
+}[CollectionName];
+
+/**
+ * Builds the writes of a unit of work, keeping each collection's name and record type together. (TypeScript
+ * cannot check a generic collection against the distributed union, hence the one conversion per builder.)
+ */
+export const write = {
+  create: <K extends CollectionName>(collection: K, record: Records[K]): WriteOp =>
+    ({ collection, op: 'create', record }) as unknown as WriteOp,
+  ensure: <K extends CollectionName>(collection: K, record: Records[K]): WriteOp =>
+    ({ collection, op: 'ensure', record }) as unknown as WriteOp,
+  /** Replaces a record read earlier, if it is still the version read (its etag). */
+  update: <K extends CollectionName>(collection: K, record: Stored<Records[K]>): WriteOp =>
+    ({ collection, op: 'update', record, etag: record.etag }) as unknown as WriteOp,
+  remove: <K extends CollectionName>(collection: K, id: string, etag: string): WriteOp =>
+    ({ collection, op: 'delete', id, etag }) as unknown as WriteOp,
+};
+
 /** The store port: one collection per entity. Adapters: sqlite (embedded) and sharepoint (production). */
 export type Store = { [K in CollectionName]: Collection<Records[K]> } & {
   readonly kind: string;
+  /**
+   * Applies the writes in order as one unit: all of them or none. A stale `update`/`delete` fails the whole
+   * unit with `store.conflict`, a taken id on `create` with `store.already-exists`; nothing is written then.
+   */
+  commit(writes: readonly WriteOp[]): Promise<void>;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 };

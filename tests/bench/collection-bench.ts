@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEMO_PEOPLE } from '../../teams-app/store/demo/seed';
+import { DEMO_PEOPLE, DEMO_TENANT_ID } from '../../teams-app/store/demo/seed';
 import { TSX, freePort, percentile, startProcess, stop } from './api-bench';
 
 const CONCURRENCY = 50;
@@ -42,7 +42,7 @@ function invoke(serviceUrl: string, slot: Slot, n: number) {
     serviceUrl,
     from: { id: `29:${slot.aad}`, name: 'Focal point', aadObjectId: slot.aad },
     recipient: { id: '28:bot', name: 'ISC Coordinator' },
-    conversation: { id: `a:${slot.aad}`, conversationType: 'personal', tenantId: 'bench' },
+    conversation: { id: `a:${slot.aad}`, conversationType: 'personal', tenantId: DEMO_TENANT_ID },
     value: {
       action: {
         type: 'Action.Execute',

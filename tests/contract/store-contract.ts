@@ -1,5 +1,5 @@
 import { AppError, type Action } from '../../teams-app/domain';
-import type { Store } from '../../teams-app/store';
+import { write, type Store } from '../../teams-app/store';
 
 /** Builds an action record; the store contract uses actions because they have several indexed fields. */
 function action(id: string, overrides: Partial<Action> = {}): Action {
@@ -153,6 +153,52 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       expect(created.etag).not.toBe('forged');
     });
 
+    describe('unit of work', () => {
+      it('applies every write of a unit together', async () => {
+        const a1 = await store.actions.create(action('a1'));
+        await store.commit([
+          write.update('actions', { ...a1, status: 'done' }),
+          write.create('actions', action('a2')),
+          write.ensure('actions', action('a3')),
+        ]);
+        expect((await store.actions.get('a1'))?.status).toBe('done');
+        expect(await store.actions.get('a2')).not.toBeNull();
+        expect(await store.actions.get('a3')).not.toBeNull();
+      });
+
+      it('writes nothing when one write of the unit is stale', async () => {
+        const a1 = await store.actions.create(action('a1'));
+        await store.actions.update({ ...a1, text: 'edited elsewhere' }, a1.etag);
+        await expectCode(
+          store.commit([write.create('actions', action('a2')), write.update('actions', { ...a1, status: 'done' })]),
+          'store.conflict',
+        );
+        expect(await store.actions.get('a2')).toBeNull();
+        expect((await store.actions.get('a1'))?.text).toBe('edited elsewhere');
+      });
+
+      it('writes nothing when a create in the unit meets a taken id', async () => {
+        await store.actions.create(action('a1'));
+        await expectCode(
+          store.commit([write.create('actions', action('a2')), write.create('actions', action('a1'))]),
+          'store.already-exists',
+        );
+        expect(await store.actions.get('a2')).toBeNull();
+      });
+
+      it('keeps an existing record on ensure, so a retried unit creates nothing twice', async () => {
+        await store.actions.create(action('a1'));
+        await store.commit([write.ensure('actions', action('a1', { text: 'second try' }))]);
+        expect((await store.actions.get('a1'))?.text).toBe('Action a1');
+      });
+
+      it('deletes with the version read', async () => {
+        const a1 = await store.actions.create(action('a1'));
+        await store.commit([write.remove('actions', 'a1', a1.etag)]);
+        expect(await store.actions.get('a1')).toBeNull();
+      });
+    });
+
     it('reports its health', async () => {
       const health = await store.health();
       expect(health.ok).toBe(true);
@@ -173,6 +219,7 @@ function meetingAt(id: string, start: string) {
     place: '',
     joinUrl: null,
     chatId: null,
+    teamsMeeting: null,
     window: { openDaysBefore: 10, reminderDaysBefore: [5, 2], closeDaysBefore: 1, closeLocalTime: '17:00' },
     state: 'scheduled' as const,
     chairId: null,

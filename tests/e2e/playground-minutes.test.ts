@@ -1,7 +1,7 @@
 /**
  * From the meeting chat to approved minutes, end to end in the Agents Playground: the chair, Patti
  * Fernandez, records the agenda item, a decision, an action and an escalation by @mentioning the bot in
- * the meeting chat (the Playground's group chat, linked to ISC-TF 32); a message without a mention is
+ * the meeting chat (and moves to the next item in the middle of a message) (the Playground's group chat, linked to ISC-TF 32); a message without a mention is
  * injected as Teams delivers it with RSC; "minutes" drafts them on a card and "Approve minutes" turns it
  * into the approved minutes with a Word document.
  */
@@ -36,17 +36,21 @@ const MEETING_TITLE = '32nd meeting of the Inter-Sectoral Coordination Task Forc
 const DECISION = 'BDT leads the 2027 accessibility event.';
 const ACTION = 'share the TSB study group plan';
 const ESCALATION = 'Budget for joint WSIS participation';
+/** Recorded after the chair moves to item 5 in the middle of a message. */
+const EVENT_DECISION = 'One ITU delegation at COP32';
 /** Written in the meeting chat without mentioning the bot: Teams delivers it to the bot through RSC. */
 const SILENT_DECISION = 'Joint ITU stand at WSIS';
 
+/** The server's clock: real time until the meeting starts, then a few minutes into the meeting. */
+let clock: string | null = null;
 let dataDir: string;
 let server: RunningServer;
 let browser: Browser;
 let playground: RunningPlayground;
 let page: Page;
 
-function api(method: string, url: string, user: string) {
-  return apiRequest(method, `${server.url}/api/v1${url}`, { user });
+function api(method: string, url: string, user: string, json?: unknown) {
+  return apiRequest(method, `${server.url}/api/v1${url}`, { user, json });
 }
 
 async function meetingState(): Promise<string> {
@@ -59,20 +63,29 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'isc-e2e-minutes-'));
   // background: the outbox worker posts the approved minutes to the meeting chat, as in production.
   [server, browser] = await Promise.all([
-    startTestServer({ background: true, env: { DATA_DIR: dataDir } }),
+    startTestServer({
+      background: true,
+      env: { DATA_DIR: dataDir },
+      now: () => clock ?? new Date().toISOString(),
+    }),
     launchBrowser(),
   ]);
 
   // Before the meeting: the secretariat opens collection and compiles the agenda, the chair publishes it.
-  const steps: [string, string, string][] = [
-    ['POST', `/meetings/${MEETING}/collection/open`, 'megan-bowen'],
-    ['POST', `/meetings/${MEETING}/agenda/compile`, 'megan-bowen'],
-    ['POST', `/meetings/${MEETING}/agenda/publish`, 'patti-fernandez'],
+  // Compiling 12 days early, with most updates missing, needs the secretariat's explicit confirmation.
+  const steps: [string, string, string, unknown][] = [
+    ['POST', `/meetings/${MEETING}/collection/open`, 'megan-bowen', undefined],
+    ['POST', `/meetings/${MEETING}/agenda/compile`, 'megan-bowen', { confirm: true }],
+    ['POST', `/meetings/${MEETING}/agenda/publish`, 'patti-fernandez', undefined],
   ];
-  for (const [method, url, user] of steps) {
-    const res = await api(method, url, user);
+  for (const [method, url, user, json] of steps) {
+    const res = await api(method, url, user, json);
     if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${res.body.toString()}`);
   }
+  // The meeting is under way: minutes can be drafted from its start.
+  const start = (await server.store.meetings.get(MEETING))?.start;
+  if (!start) throw new Error(`${MEETING} is missing from the demo data`);
+  clock = new Date(Date.parse(start) + 5 * 60_000).toISOString();
 
   playground = await startPlayground({ botEndpoint: `${server.url}/api/messages`, currentUser: 'patti-fernandez' });
   page = await browser.newPage();
@@ -106,7 +119,10 @@ describe('meeting chat to minutes in the Agents Playground, as Patti Fernandez (
       ['Item 4', 'Now on item 4.'],
       [`Decision: ${DECISION}`, 'Decision recorded under item 4.'],
       [`Action: Adele Vance to ${ACTION} by 2026-12-20`, 'Action recorded under item 4.'],
-      [`Escalate: ${ESCALATION}`, 'Escalation recorded under item 4.'],
+      [`Escalate (BDT): ${ESCALATION}`, 'Escalation recorded under item 4.'],
+      // The pointer moves in the middle of a message: the decision after it is filed under item 5.
+      [`Thank you all. Item 5: Decision: ${EVENT_DECISION}`, 'Decision recorded under item 5.'],
+      ['Item 4', 'Now on item 4.'],
     ];
     for (const [line, acknowledgement] of lines) {
       const reply = await ask(page, line, { mentionBot: true, hasText: acknowledgement });
@@ -153,7 +169,12 @@ describe('meeting chat to minutes in the Agents Playground, as Patti Fernandez (
     await expectVisible(action);
     expect(await action.innerText()).toMatch(/owner: Adele Vance · due 2026-12-20/);
     await expectVisible(draft.getByText(ESCALATION));
+    await expectVisible(draft.getByText(EVENT_DECISION));
     await expectVisible(draft.getByRole('button', { name: 'Approve minutes' }));
+    const minutes = await server.store.documents.get(`${MEETING}.minutes.v1`);
+    const items = (minutes?.content.items ?? []) as { number: number; decisions: { text: string }[] }[];
+    expect(items.find((i) => i.decisions.some((d) => d.text.includes(EVENT_DECISION)))?.number).toBe(5);
+    expect(items.find((i) => i.decisions.some((d) => d.text.includes(DECISION)))?.number).toBe(4);
     expect(await meetingState()).toBe('minutes-draft');
   });
 
@@ -167,7 +188,7 @@ describe('meeting chat to minutes in the Agents Playground, as Patti Fernandez (
     expect(await meetingState()).toBe('minutes-approved');
 
     const url = await linkTarget(download);
-    expect(url).toBe(`${server.url}/api/v1/documents/${MEETING}/minutes-v1.docx`);
+    expect(url).toMatch(new RegExp(`^${server.url}/api/v1/documents/${MEETING}/minutes-v1-r\\d+\\.docx$`));
     const doc = await apiRequest('GET', url, { user: 'patti-fernandez' });
     expect(doc.status).toBe(200);
     expect(doc.headers['content-type']).toContain('wordprocessingml');

@@ -194,7 +194,9 @@ describe('upcoming meetings', () => {
     expect(text).toContain('Update collection');
     expect(text).toMatch(/Opens[\s\S]*Closes/);
     const join = tf32.getByRole('link', { name: 'Join meeting (ISC-TF 32)' });
-    expect(await join.getAttribute('href')).toBe('https://teams.microsoft.com/l/meetup-join/demo-isc-tf-32');
+    expect(await join.getAttribute('href')).toBe(
+      'https://teams.microsoft.com/l/meetup-join/19%3Aisc-tf-meeting-chat%40thread.v2/0',
+    );
   });
 });
 

@@ -110,8 +110,17 @@ describe('agenda: compile, edit, publish', () => {
     expect(res.status).toBe(403);
   });
 
-  it('compiles the draft agenda with escalations first and event overlaps flagged', async () => {
+  it('asks before compiling while collection is still open, stating how many updates are missing', async () => {
     const res = await api('POST', '/meetings/isc-tf-32/agenda/compile');
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('collection.incomplete');
+    expect(res.body.error.details).toMatchObject({ state: 'open', answered: 3 });
+    expect(res.body.error.message).toMatch(/^\d+ of \d+ updates are missing/);
+    expect((await server.store.meetings.get('isc-tf-32'))?.state).toBe('open');
+  });
+
+  it('compiles the draft agenda with escalations first and event overlaps flagged', async () => {
+    const res = await api('POST', '/meetings/isc-tf-32/agenda/compile', { confirm: true });
     expect(res.status).toBe(201);
     expect(res.body.status).toBe('draft');
     const kinds = res.body.agenda.items.map((i: any) => i.kind);
@@ -150,7 +159,9 @@ describe('agenda: compile, edit, publish', () => {
     expect((await server.store.meetings.get('isc-tf-32'))?.state).toBe('agenda-published');
     const post = await server.store.outbox.get('agenda:isc-tf-32:v1');
     expect(post).toEqual(expect.objectContaining({ status: 'pending', kind: 'agenda' }));
-    const doc = await api('GET', '/documents/isc-tf-32/agenda-v1.docx', undefined, 'alex-wilber');
+    const version = await api('GET', '/meetings/isc-tf-32/agenda?status=published', undefined, 'alex-wilber');
+    expect(version.body.file).toBe('isc-tf-32/agenda-v1-r2.docx');
+    const doc = await api('GET', `/documents/${version.body.file}`, undefined, 'alex-wilber');
     expect(doc.status).toBe(200);
     const text = await docxText(doc.body as Buffer);
     expect(text).toContain('Which sector leads the 2027 accessibility event?');
@@ -167,11 +178,16 @@ describe('agenda: compile, edit, publish', () => {
     const republished = await api('POST', '/meetings/isc-tf-32/agenda/publish', undefined, 'patti-fernandez');
     expect(republished.body.version).toBe(2);
     expect((await server.store.documents.get('isc-tf-32.agenda.v1'))?.status).toBe('superseded');
-    expect(fs.existsSync(path.join(dataDir, 'documents/isc-tf-32/agenda-v1.docx'))).toBe(true);
+    expect(fs.existsSync(path.join(dataDir, 'documents/isc-tf-32/agenda-v1-r2.docx'))).toBe(true);
   });
 });
 
 describe('meeting chat and minutes', () => {
+  beforeAll(async () => {
+    // The meeting is under way: minutes can be drafted from its start.
+    now = (await server.store.meetings.get('isc-tf-32'))?.start ?? now;
+  });
+
   it('refuses minutes from someone who is not chair or secretariat', async () => {
     const replies = await inChat('<at>ISC Coordinator</at> minutes', { aad: AAD.alex, name: 'Alex Wilber' });
     expect(replies[0]!.body.text).toMatch(/Only the chair/);
@@ -188,7 +204,11 @@ describe('meeting chat and minutes', () => {
     await inChat('Escalate: Budget for joint WSIS participation', { aad: AAD.megan, name: 'Megan Bowen' }); // no mention: recorded silently (RSC)
     await inChat('We agreed to talk again in January.', { aad: AAD.alex, name: 'Alex Wilber' });
     await inChat(`<at>ISC Coordinator</at> Decision: <script>alert(1)</script>${'x'.repeat(10_000)}`);
-    expect(await server.store.chatMessages.all({ where: { chatId: CHAT } })).toHaveLength(9);
+    // The pointer moves in the middle of a message: what follows is filed under the new item, and said so.
+    const moved = await inChat('<at>ISC Coordinator</at> Thank you. Item 5: Decision: One ITU delegation at COP32.');
+    expect(moved[0]!.body.text).toBe('Now on item 5.\n\nDecision recorded under item 5.');
+    expect((await inChat('<at>ISC Coordinator</at> Item 4'))[0]!.body.text).toBe('Now on item 4.');
+    expect(await server.store.chatMessages.all({ where: { chatId: CHAT } })).toHaveLength(11);
     expect((await api('GET', '/meetings/isc-tf-32/current-item', undefined, 'alex-wilber')).body).toEqual({
       item: 4,
       sub: null,
@@ -206,6 +226,22 @@ describe('meeting chat and minutes', () => {
     expect((await server.store.meetings.get('isc-tf-32'))?.state).toBe('minutes-draft');
   });
 
+  it('refuses approval while review notes are open, until each is accepted as it stands', async () => {
+    const refused = await click('minutes.approve', { meetingId: 'isc-tf-32' });
+    expect(JSON.stringify(refused)).toMatch(/review notes are still open/);
+    const draft = await api('GET', '/meetings/isc-tf-32/minutes');
+    expect(draft.body.minutes.review.length).toBeGreaterThan(0);
+    for (const note of draft.body.minutes.review) {
+      const accepted = await api(
+        'PATCH',
+        '/meetings/isc-tf-32/minutes',
+        { edit: { op: 'accept-note', recordId: note.recordId } },
+        'patti-fernandez',
+      );
+      expect(accepted.status).toBe(200);
+    }
+  });
+
   it('refuses approval by a focal point and keeps the draft', async () => {
     const refused = await click('minutes.approve', { meetingId: 'isc-tf-32' }, AAD.alex);
     expect(JSON.stringify(refused)).toContain('Only the chair');
@@ -216,7 +252,9 @@ describe('meeting chat and minutes', () => {
     const approved = await click('minutes.approve', { meetingId: 'isc-tf-32' });
     expect(JSON.stringify(approved)).toContain('Minutes approved');
     expect((await server.store.meetings.get('isc-tf-32'))?.state).toBe('minutes-approved');
-    const doc = await api('GET', '/documents/isc-tf-32/minutes-v1.docx');
+    const version = await api('GET', '/meetings/isc-tf-32/minutes');
+    expect(version.body.file).toMatch(/^isc-tf-32\/minutes-v1-r\d+\.docx$/);
+    const doc = await api('GET', `/documents/${version.body.file}`);
     const text = await docxText(doc.body as Buffer);
     expect(text).toContain('BDT leads the 2027 accessibility event.');
     expect(text).toContain('share the TSB study group plan');
@@ -228,8 +266,10 @@ describe('meeting chat and minutes', () => {
     expect(await server.store.outbox.get('minutes:isc-tf-32:v1')).not.toBeNull();
   });
 
-  it('refuses to approve twice or to edit approved minutes', async () => {
-    expect(JSON.stringify(await click('minutes.approve', { meetingId: 'isc-tf-32' }))).toContain('already approved');
+  it('answers a second approval with the approved minutes, creating nothing twice, and refuses edits', async () => {
+    const before = await server.store.actions.all({ where: { sourceMeetingId: 'isc-tf-32' } });
+    expect(JSON.stringify(await click('minutes.approve', { meetingId: 'isc-tf-32' }))).toContain('Minutes approved');
+    expect(await server.store.actions.all({ where: { sourceMeetingId: 'isc-tf-32' } })).toHaveLength(before.length);
     const edit = await api('PATCH', '/meetings/isc-tf-32/minutes', { edit: { op: 'remove', entryId: 'x' } });
     expect(edit.status).toBe(409);
   });

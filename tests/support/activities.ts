@@ -1,3 +1,5 @@
+import { DEMO_TENANT_ID } from '../../teams-app/store/demo/seed';
+
 let counter = 0;
 
 /** The AAD object ids of the demo people (the same as the Agents Playground users). */
@@ -21,8 +23,13 @@ export function messageActivity(
     value?: unknown;
     replyToId?: string;
     locale?: string;
+    /** The sender's tenant; default the demo (Agents Playground) tenant, which local mode allows. */
+    tenantId?: string;
+    /** Teams `channelData`, e.g. `{ meeting: { id } }` in a meeting chat. */
+    channelData?: Record<string, unknown>;
   } = {},
 ) {
+  const tenantId = options.tenantId ?? DEMO_TENANT_ID;
   counter += 1;
   return {
     type: 'message',
@@ -43,8 +50,9 @@ export function messageActivity(
     conversation: {
       id: options.conversationId ?? `a:personal-${options.aad ?? AAD.alex}`,
       conversationType: options.conversationType ?? 'personal',
-      tenantId: 'tenant-1',
+      tenantId,
     },
+    channelData: { tenant: { id: tenantId }, ...options.channelData },
   };
 }
 
@@ -62,7 +70,7 @@ export function cardActionActivity(
   serviceUrl: string,
   verb: string,
   data: Record<string, unknown>,
-  options: { aad?: string; name?: string } = {},
+  options: { aad?: string; name?: string; tenantId?: string } = {},
 ) {
   const base = messageActivity(serviceUrl, '', options);
   const { text: _text, ...rest } = base;

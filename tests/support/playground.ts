@@ -11,7 +11,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { DEMO_PEOPLE } from '../../teams-app/store/demo/seed';
+import { DEMO_MEETING_CHAT, DEMO_PEOPLE, DEMO_TENANT_ID } from '../../teams-app/store/demo/seed';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'node_modules/@microsoft/m365agentsplayground/cli.js');
@@ -23,10 +23,10 @@ export const DEFAULT_PLAYGROUND_CONFIG = path.join(ROOT, '.m365agentsplayground.
 export const PLAYGROUND_BOT = { id: '00000000-0000-0000-0000-00000000000011', name: 'ISC Coordinator' } as const;
 
 /** The Playground's tenant (same as `.m365agentsplayground.yml`). */
-export const PLAYGROUND_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
+export const PLAYGROUND_TENANT_ID = DEMO_TENANT_ID;
 
 /** The one group chat of the Playground; it stands in for a meeting chat. */
-export const PLAYGROUND_GROUP_CHAT = { id: '19:isc-tf-meeting-chat@thread.v2', name: 'ISC-TF meeting chat' } as const;
+export const PLAYGROUND_GROUP_CHAT = { id: DEMO_MEETING_CHAT, name: 'ISC-TF meeting chat' } as const;
 
 /** The team of the Playground; its General channel is created by the Playground itself. */
 export const PLAYGROUND_TEAM = {

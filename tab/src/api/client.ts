@@ -1,15 +1,24 @@
 /** A small JSON client for the server's API: adds identity headers and turns failures into ApiError. */
 
-/** A failed API call: the server's error code and message, or `network` / `http` when it gave none. */
+/**
+ * A failed API call: the server's error code and message (with its `details`, e.g. the counts behind a refusal),
+ * or `network` / `http` when it gave none.
+ */
 export class ApiError extends Error {
   constructor(
     readonly code: string,
     message: string,
     readonly status: number,
+    readonly details: Record<string, unknown> | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+/** The details of `error` when it is an ApiError with `code`, else null. */
+export function refusal(error: unknown, code: string): Record<string, unknown> | null {
+  return error instanceof ApiError && error.code === code ? (error.details ?? {}) : null;
 }
 
 /** Where the caller's identity comes from: a Teams SSO token, or a dev user id in local mode. */
@@ -47,9 +56,18 @@ export function toQueryString(query: Record<string, QueryValue> = {}): string {
 async function errorFrom(response: Response): Promise<ApiError> {
   try {
     const body: unknown = await response.json();
-    const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
     if (error && typeof error.message === 'string' && error.message.trim()) {
-      return new ApiError(typeof error.code === 'string' ? error.code : 'http', error.message, response.status);
+      const details =
+        typeof error.details === 'object' && error.details !== null && !Array.isArray(error.details)
+          ? (error.details as Record<string, unknown>)
+          : null;
+      return new ApiError(
+        typeof error.code === 'string' ? error.code : 'http',
+        error.message,
+        response.status,
+        details,
+      );
     }
   } catch {
     // Not JSON (a proxy page, an empty body): fall through to a generic HTTP error.

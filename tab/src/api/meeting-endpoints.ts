@@ -5,6 +5,7 @@ import type {
   AgendaVersion,
   CollectionOpened,
   CurrentItem,
+  DeliveryReport,
   MinutesEdit,
   MinutesVersion,
   StatusUpdate,
@@ -19,9 +20,17 @@ export function getMeeting(api: ApiClient, meetingId: string, signal?: AbortSign
   return api.get<MeetingView>(base(meetingId), undefined, signal);
 }
 
-/** Opens collection now (secretariat): every focal point gets a prompt. */
+/**
+ * Opens collection now (secretariat): every focal point gets a prompt. After a compile (meeting closed or agenda in
+ * draft) it re-opens collection: focal points who have not answered are asked again.
+ */
 export function openCollection(api: ApiClient, meetingId: string): Promise<CollectionOpened> {
   return api.send<CollectionOpened>('POST', `${base(meetingId)}/collection/open`);
+}
+
+/** Sends the prompts Teams could not deliver again (to people who have since installed the app). */
+export function retryUndeliverable(api: ApiClient, meetingId: string): Promise<DeliveryReport> {
+  return api.send<DeliveryReport>('POST', `${base(meetingId)}/collection/retry-undeliverable`);
 }
 
 /** Where every topic × sector stands in the collection. */
@@ -40,9 +49,12 @@ export function getAgenda(api: ApiClient, meetingId: string, signal?: AbortSigna
   return api.get<AgendaVersion>(`${base(meetingId)}/agenda`, undefined, signal);
 }
 
-/** Compiles a draft agenda from the updates (chair or secretariat). */
-export function compileAgenda(api: ApiClient, meetingId: string): Promise<AgendaVersion> {
-  return api.send<AgendaVersion>('POST', `${base(meetingId)}/agenda/compile`);
+/**
+ * Compiles a draft agenda from the updates (chair or secretariat). While collection is open (or never opened) the
+ * server refuses with `collection.incomplete` and the counts unless `confirm` is true; compiling closes collection.
+ */
+export function compileAgenda(api: ApiClient, meetingId: string, confirm = false): Promise<AgendaVersion> {
+  return api.send<AgendaVersion>('POST', `${base(meetingId)}/agenda/compile`, { confirm });
 }
 
 /** Changes the draft agenda; `store.conflict` when it changed since `expectedRevision`. */
@@ -65,7 +77,10 @@ export function getMinutes(api: ApiClient, meetingId: string, signal?: AbortSign
   return api.get<MinutesVersion>(`${base(meetingId)}/minutes`, undefined, signal);
 }
 
-/** Drafts the minutes from the meeting chat and the published agenda (chair or secretariat). */
+/**
+ * Drafts the minutes from the meeting chat and the published agenda (chair or secretariat); `minutes.too-early`
+ * (with the start) before the meeting has started.
+ */
 export function compileMinutes(api: ApiClient, meetingId: string): Promise<MinutesVersion> {
   return api.send<MinutesVersion>('POST', `${base(meetingId)}/minutes/compile`);
 }
@@ -80,9 +95,13 @@ export function editMinutes(
   return api.send<MinutesVersion>('PATCH', `${base(meetingId)}/minutes`, { expectedRevision, edit });
 }
 
-/** Approves the draft minutes: stores the .docx and records decisions, actions and escalations. */
-export function approveMinutes(api: ApiClient, meetingId: string): Promise<MinutesVersion> {
-  return api.send<MinutesVersion>('POST', `${base(meetingId)}/minutes/approve`);
+/**
+ * Approves the draft minutes: stores the .docx and records decisions, actions and escalations. Refused with
+ * `minutes.unresolved-notes` while review notes are open, and with `minutes.empty` (nothing recorded) unless
+ * `confirm` is true.
+ */
+export function approveMinutes(api: ApiClient, meetingId: string, confirm = false): Promise<MinutesVersion> {
+  return api.send<MinutesVersion>('POST', `${base(meetingId)}/minutes/approve`, { confirm });
 }
 
 /** Moves the meeting chat's agenda pointer to an item (the chair's "Item N"). */

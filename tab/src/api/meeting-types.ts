@@ -11,19 +11,51 @@ import type {
   TrackerStatus,
 } from '../../../teams-app/domain';
 
-export type { Agenda, Minutes, StatusUpdate, TrackerStatus };
+export type { Agenda, StatusUpdate, TrackerStatus };
+
+/** Who did something in the register (accepted a review note …). */
+export interface PersonName {
+  personId: string | null;
+  name: string;
+}
+
+/** A review note; `acceptedBy` is set once the chair or the secretariat accepted its line as it is. */
+export type ReviewNote = Minutes['review'][number] & {
+  acceptedBy?: PersonName | null;
+  acceptedAt?: string | null;
+};
+
+/**
+ * Someone on the attendance list: a member of the body (present or absent) or someone else who took part (`guest`
+ * when not in the register). Servers before attendance by register leave `present` and `guest` out.
+ */
+export type Attendee = Minutes['attendance'][number] & { present?: boolean; guest?: boolean };
+
+/** The minutes as the API sends them; newer fields are optional so older drafts still show. */
+export type MinutesContent = Omit<Minutes, 'review' | 'attendance'> & {
+  review: ReviewNote[];
+  attendance: Attendee[];
+};
 
 /** Agenda items, minutes items and their parts, as the documents hold them. */
 export type AgendaItem = Agenda['items'][number];
 export type MinutesItem = Minutes['items'][number];
 export type MinutesAction = MinutesItem['actions'][number];
-export type ReviewNote = Minutes['review'][number];
+export type MinutesEscalation = MinutesItem['escalations'][number];
+/** An open action from an earlier meeting, listed under the follow-up item with what the meeting did with it. */
+export type MinutesFollowUp = MinutesItem['followUps'][number];
+
+/**
+ * Where one topic × sector stands in the collection: `not-asked` (no prompt queued yet) is told apart from
+ * `pending` (asked, not answered) by servers that know it.
+ */
+export type TrackerStatusView = TrackerStatus | 'not-asked';
 
 /** One topic × sector of the collection tracker, with names and the topic's title. */
 export interface TrackerRowView {
   topicId: string;
   sector: SectorId;
-  status: TrackerStatus;
+  status: TrackerStatusView;
   personId: string | null;
   personName: string | null;
   answeredById: string | null;
@@ -38,25 +70,53 @@ export interface Tracker {
   meeting: Pick<Meeting, 'id' | 'title' | 'state'>;
   window: CollectionWindow;
   rows: TrackerRowView[];
-  counts: Record<TrackerStatus, number>;
+  counts: Record<TrackerStatus, number> & Partial<Record<TrackerStatusView, number>>;
 }
 
-/** What opening collection did: prompts queued, and prompts Teams could not deliver. */
-export interface CollectionOpened {
-  meetingId: string;
-  state: Meeting['state'];
+/** A focal point Teams could not reach, and why (the app is not installed, they blocked it …). */
+export interface UndeliverablePerson {
+  personId: string;
+  name: string;
+  reason: string;
+}
+
+/** What sending prompts did: prompts queued, and those Teams could not deliver, with who and why. */
+export interface DeliveryReport {
   queued: number;
   undeliverable: number;
+  /** Sent by servers that report who could not be reached. */
+  undeliverablePeople?: UndeliverablePerson[];
+}
+
+/** What opening (or re-opening) collection did. */
+export interface CollectionOpened extends DeliveryReport {
+  meetingId: string;
+  state: Meeting['state'];
+  /** True when collection was open before and staff opened it again after a compile. */
+  reopened?: boolean;
+}
+
+/** Why compiling was refused while collection is open or never opened (`collection.incomplete`). */
+export interface CollectionIncomplete {
+  state: Meeting['state'] | null;
+  expected: number;
+  answered: number;
+  missing: number;
+  /** When collection would close on its own (servers that send it). */
+  closesAt: string | null;
 }
 
 /** A stored document version (its content comes parsed, as `agenda` or `minutes`). */
 export type DocumentVersionView = Omit<DocumentVersion, 'content'> & { etag: string };
 
-/** An agenda version: draft, published (with its .docx) or superseded. */
-export type AgendaVersion = DocumentVersionView & { kind: 'agenda'; agenda: Agenda };
+/**
+ * An agenda version: draft, published (with its .docx) or superseded; `outOfDate` when collection was re-opened
+ * after this draft was compiled.
+ */
+export type AgendaVersion = DocumentVersionView & { kind: 'agenda'; agenda: Agenda; outOfDate?: boolean };
 
 /** A minutes version: draft, or published (approved) with its .docx. */
-export type MinutesVersion = DocumentVersionView & { kind: 'minutes'; minutes: Minutes };
+export type MinutesVersion = DocumentVersionView & { kind: 'minutes'; minutes: MinutesContent };
 
 /** A change to the draft agenda; `from`, `to` and `at` are 1-based positions as printed. */
 export type AgendaEdit =
@@ -67,13 +127,24 @@ export type AgendaEdit =
 
 /** A change to the draft minutes. */
 export type MinutesEdit =
-  | { op: 'decision' | 'escalation'; entryId: string; patch: { text: string } }
+  | { op: 'decision'; entryId: string; patch: { text: string } }
+  | { op: 'escalation'; entryId: string; patch: { text?: string; sector?: SectorId | null } }
   | {
       op: 'action';
       entryId: string;
       patch: { text?: string; ownerName?: string | null; ownerId?: string | null; due?: string | null };
     }
-  | { op: 'remove'; entryId: string };
+  | { op: 'remove'; entryId: string }
+  /** Keeps a reviewed line as it is (e.g. an action without owner); the note stays, marked accepted. */
+  | { op: 'accept-note'; recordId: string }
+  /** Files a decision, action or escalation under another agenda item. */
+  | { op: 'move'; entryId: string; item: number; sub?: number | null }
+  /** Records what the meeting did with an action carried from an earlier meeting. */
+  | {
+      op: 'follow-up';
+      actionId: string;
+      patch: { outcome: 'open' } | { outcome: 'closed' } | { outcome: 'new-due'; due: string };
+    };
 
 /** The agenda item the meeting chat is on. */
 export interface CurrentItem {

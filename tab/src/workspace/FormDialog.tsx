@@ -11,18 +11,24 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { FormEvent, ReactNode } from 'react';
+import { ErrorBar } from '../common/ErrorBar';
 import { useI18n } from '../i18n';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
 });
 
-/** The dialog frame; `onSubmit` runs on Save (or Enter in a field) and decides itself whether the form is valid. */
+/**
+ * The dialog frame; `onSubmit` runs on Save (or Enter in a field) and decides itself whether the form is valid.
+ * The caller closes it once the change succeeded; a failed one shows as `error` inside it.
+ */
 export function FormDialog({
   open,
   title,
   submitLabel,
   busy,
+  error = null,
+  errorTitle,
   onSubmit,
   onClose,
   children,
@@ -31,6 +37,9 @@ export function FormDialog({
   title: string;
   submitLabel: string;
   busy: boolean;
+  /** Why the last save failed, or null. */
+  error?: unknown;
+  errorTitle?: string;
   onSubmit: () => void;
   onClose: () => void;
   children: ReactNode;
@@ -52,7 +61,12 @@ export function FormDialog({
         <form onSubmit={submit} noValidate>
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>
-            <DialogContent className={styles.form}>{children}</DialogContent>
+            <DialogContent className={styles.form}>
+              {children}
+              {error !== null && error !== undefined && (
+                <ErrorBar title={errorTitle ?? t.workspace.notSaved} error={error} />
+              )}
+            </DialogContent>
             <DialogActions>
               <Button appearance="secondary" onClick={onClose}>
                 {t.workspace.cancel}

@@ -58,3 +58,17 @@ export function actionFollowUps(
     })
     .sort(compareFollowUps);
 }
+
+/**
+ * The number a follow-up action is shown under in the agenda's follow-up item, and named by in the meeting chat
+ * (`Done: 3`): its place in the item's list, from 1. The published agenda's list never changes, so neither do
+ * the numbers.
+ */
+export function followUpNumber(index: number): number {
+  return index + 1;
+}
+
+/** The follow-up action shown under a number (see `followUpNumber`), or undefined. */
+export function followUpByNumber<T>(actions: readonly T[], number: number): T | undefined {
+  return Number.isInteger(number) && number >= 1 ? actions[number - 1] : undefined;
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
 import type { Agenda, AgendaItem } from './agenda-schema';
-import { standardItemTitle } from './item-titles';
+import { isStandardItemTitle } from './item-titles';
 
 /** What the chair may change on an item: its heading and the note under it. */
 export const AgendaItemPatch = z.strictObject({
@@ -19,6 +19,23 @@ export type NewAgendaItem = z.input<typeof NewAgendaItem>;
 
 /** The most items an agenda may have. */
 export const MAX_AGENDA_ITEMS = 60;
+
+/** A position on the agenda as printed (1-based); one past the last item appends. */
+const Position = z
+  .number()
+  .int()
+  .min(1)
+  .max(MAX_AGENDA_ITEMS + 1);
+const ItemId = z.string().min(1).max(60);
+
+/** One change to the draft agenda, as the tab sends it (the PATCH body's `edit`): move, edit, add or remove an item. */
+export const AgendaEditRequest = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('move'), from: Position, to: Position }),
+  z.strictObject({ op: z.literal('edit'), itemId: ItemId, patch: AgendaItemPatch }),
+  z.strictObject({ op: z.literal('add'), item: NewAgendaItem, at: Position.optional() }),
+  z.strictObject({ op: z.literal('remove'), itemId: ItemId }),
+]);
+export type AgendaEditRequest = z.input<typeof AgendaEditRequest>;
 
 function renumbered(agenda: Agenda, items: AgendaItem[]): Agenda {
   return {
@@ -53,7 +70,10 @@ export function moveItem(agenda: Agenda, from: number, to: number): Agenda {
   return renumbered(agenda, items);
 }
 
-/** Changes an item's heading or note; setting the standard heading again marks the title as not edited. */
+/**
+ * Changes an item's heading or note; setting the standard heading again marks the title as not edited. A change
+ * that changes nothing returns the agenda as it was (same revision).
+ */
 export function editItem(agenda: Agenda, itemId: string, patch: AgendaItemPatch): Agenda {
   const parsed = AgendaItemPatch.safeParse(patch);
   if (!parsed.success) {
@@ -69,8 +89,12 @@ export function editItem(agenda: Agenda, itemId: string, patch: AgendaItemPatch)
   const titleEdited =
     title === undefined
       ? item.titleEdited
-      : item.kind === 'custom' || title !== standardItemTitle(item.kind, agenda.locale);
-  items[at] = { ...item, title: title ?? item.title, titleEdited, note: note ?? item.note };
+      : !isStandardItemTitle(item.kind, title);
+  const changed = { ...item, title: title ?? item.title, titleEdited, note: note ?? item.note };
+  if (changed.title === item.title && changed.note === item.note && changed.titleEdited === item.titleEdited) {
+    return agenda;
+  }
+  items[at] = changed;
   return renumbered(agenda, items);
 }
 

@@ -72,7 +72,17 @@ export function standardItemTitle(kind: AgendaItemKind, locale: Locale): string 
   return kind === 'custom' ? '' : ITEM_TITLES[locale][kind];
 }
 
-/** The heading to show for an item in a language: the chair's own title if edited, else the standard one. */
+/** True when a title is the standard heading of an item kind in one of the six languages (custom items have none). */
+export function isStandardItemTitle(kind: AgendaItemKind, title: string): boolean {
+  if (kind === 'custom') return false;
+  const typed = title.trim();
+  return Object.values(ITEM_TITLES).some((titles) => titles[kind] === typed);
+}
+
+/**
+ * The heading to show for an item in the reader's language, looked up when rendering (card, tab, document): the
+ * standard heading of its kind in `locale`, or the title as typed when the chair edited it or added the item.
+ */
 export function itemTitle(item: Pick<AgendaItem, 'kind' | 'title' | 'titleEdited'>, locale: Locale): string {
   if (item.titleEdited || item.kind === 'custom') return item.title;
   return standardItemTitle(item.kind, locale);

@@ -2,7 +2,18 @@ import type { Assignment, StatusUpdate } from '../entities';
 import { slotKey, type PromptTarget } from './targets';
 
 /** Where one topic × sector stands in a collection. */
-export type TrackerStatus = 'answered' | 'no-change' | 'pending' | 'late' | 'undeliverable' | 'vacant';
+export type TrackerStatus = 'answered' | 'no-change' | 'pending' | 'not-asked' | 'late' | 'undeliverable' | 'vacant';
+
+/** Every tracker status, in the order the tracker shows them. */
+export const TRACKER_STATUSES: readonly TrackerStatus[] = [
+  'answered',
+  'no-change',
+  'pending',
+  'not-asked',
+  'late',
+  'undeliverable',
+  'vacant',
+];
 
 /** One row of the collection tracker. */
 export interface TrackerRow {
@@ -23,9 +34,14 @@ export interface TrackerInput {
   updates: StatusUpdate[];
   /** Prompts Teams refused, keyed by slot, with the reason. */
   undeliverable: Map<string, string>;
+  /** The slots whose prompt is queued or sent: the others have not been asked yet. */
+  asked: ReadonlySet<string>;
 }
 
-/** Builds the tracker: per topic × sector, answered / no change / pending / late / undeliverable / vacant. */
+/**
+ * Builds the tracker: per topic × sector, answered / no change / pending (asked, no answer yet) / not asked
+ * yet / late / undeliverable / vacant.
+ */
 export function buildTracker(input: TrackerInput): TrackerRow[] {
   const active = new Set(input.activeTopicIds);
   const targets = new Map(input.targets.map((t) => [slotKey(t.topicId, t.sector), t]));
@@ -46,6 +62,7 @@ export function buildTracker(input: TrackerInput): TrackerRow[] {
       }
       const refused = input.undeliverable.get(key);
       if (refused) return { ...base, status: 'undeliverable', answeredById: null, at: null, reason: refused };
-      return { ...base, status: 'pending', answeredById: null, at: null, reason: null };
+      const status: TrackerStatus = input.asked.has(key) ? 'pending' : 'not-asked';
+      return { ...base, status, answeredById: null, at: null, reason: null };
     });
 }

@@ -1,6 +1,6 @@
 import { normaliseName } from '../agenda/sort-keys';
-import type { SectorId } from '../reference';
 import type { ActionOwner, ChatMention, KnownPerson } from './chat-schema';
+import { sectorOf } from './command-words';
 import { MENTION_CLOSE, MENTION_OPEN } from './html-text';
 
 /** Who the parser can recognise: people by name and the mentions Teams attached to the message. */
@@ -13,16 +13,6 @@ interface Alias {
   tokens: string[];
   person: KnownPerson;
 }
-
-const SECTOR_WORDS: Record<string, SectorId> = {
-  BR: 'BR',
-  TSB: 'TSB',
-  BDT: 'BDT',
-  GS: 'GS',
-  'ITU-R': 'BR',
-  'ITU-T': 'TSB',
-  'ITU-D': 'BDT',
-};
 
 const WORD = /[\p{L}\p{N}'’.-]+/gu;
 
@@ -98,7 +88,7 @@ export function ownerFrom(name: string, mentioned: boolean, context: OwnerContex
     name: name.trim().slice(0, 200),
     personId: person?.id ?? null,
     aadObjectId: mention?.aadObjectId ?? person?.aadObjectId ?? null,
-    sector: SECTOR_WORDS[name.trim().toUpperCase()] ?? null,
+    sector: sectorOf(name),
     mentioned,
   };
 }

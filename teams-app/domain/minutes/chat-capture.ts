@@ -1,5 +1,5 @@
 import { compareText } from '../agenda/sort-keys';
-import { parsePreparedLine, TEXT_LIMITS, type ParseContext } from './chat-line-parser';
+import { parseChatMessage, TEXT_LIMITS, type ParseContext } from './chat-line-parser';
 import type {
   CapturedChat,
   CapturedRecord,
@@ -9,7 +9,7 @@ import type {
   KnownPerson,
   ParsedLine,
 } from './chat-schema';
-import { messageLines, withoutMarks } from './html-text';
+import { withoutMarks } from './html-text';
 
 /** What capture needs besides the messages. */
 export interface CaptureContext {
@@ -68,58 +68,69 @@ function unparsed(message: ChatMessage, problems: ChatProblem[]): ParsedLine {
     due: null,
     dueText: null,
     pointer: null,
+    sector: null,
+    actionNumber: null,
     problems,
   };
 }
 
+/** Notes of a message said at one agenda position, merged into one. */
+interface NoteRun {
+  text: string[];
+  raw: string[];
+  problems: Set<ChatProblem>;
+  /** Where the merged note goes among the message's parts. */
+  at: number;
+}
+
+function mergedNote(message: ChatMessage, run: NoteRun): ParsedLine {
+  let text = run.text.join('\n');
+  if (text.length > TEXT_LIMITS.note) {
+    text = `${text.slice(0, TEXT_LIMITS.note - 1)}…`;
+    run.problems.add('text-truncated');
+  }
+  if (text === '') run.problems.add('text-empty');
+  return { ...unparsed(message, [...run.problems]), text, raw: run.raw.join('\n') };
+}
+
+/**
+ * A message's parts in order, its notes merged into one per agenda position (a pointer inside the message
+ * starts a new note), so every part can be stamped with the item current when it was said.
+ */
 function parseMessage(message: ChatMessage, context: CaptureContext): ParsedLine[] {
   const text = typeof message.text === 'string' ? message.text : '';
-  const parsedText = messageLines(text, message.contentType === undefined ? undefined : message.contentType === 'html');
   const lineContext: ParseContext = {
     now: message.timestamp,
     people: context.people,
     mentions: message.mentions,
     botNames: context.botNames,
   };
+  const html = message.contentType === undefined ? undefined : message.contentType === 'html';
   const parsed: ParsedLine[] = [];
-  const notes: { text: string[]; raw: string[]; problems: Set<ChatProblem>; at: number } = {
-    text: [],
-    raw: [],
-    problems: new Set(),
-    at: -1,
-  };
-  for (const line of parsedText.lines) {
-    const raw = parsedText.source.slice(line.rawStart, line.rawEnd);
-    const result = parsePreparedLine(line.text, raw, lineContext, line.markupRemoved ? ['markup-removed'] : []);
-    if (result.kind === 'note') {
-      if (notes.at < 0) notes.at = parsed.length;
-      if (result.text !== '') notes.text.push(result.text);
-      notes.raw.push(raw);
-      result.problems.forEach((problem) => notes.problems.add(problem));
+  const runs: NoteRun[] = [];
+  let run: NoteRun | null = null;
+  for (const part of parseChatMessage(text, lineContext, html)) {
+    if (part.kind === 'note') {
+      if (!run) {
+        run = { text: [], raw: [], problems: new Set(), at: parsed.length + runs.length };
+        runs.push(run);
+      }
+      if (part.text !== '') run.text.push(part.text);
+      if (run.raw[run.raw.length - 1] !== part.raw) run.raw.push(part.raw);
+      part.problems.forEach((problem) => run?.problems.add(problem));
       continue;
     }
-    parsed.push(result);
+    if (part.kind === 'pointer') run = null;
+    parsed.push(part);
   }
-  if (notes.at >= 0) {
-    let text = notes.text.join('\n');
-    if (text.length > TEXT_LIMITS.note) {
-      text = `${text.slice(0, TEXT_LIMITS.note - 1)}…`;
-      notes.problems.add('text-truncated');
-    }
-    if (text === '') notes.problems.add('text-empty');
-    const note = unparsed(message, [...notes.problems]);
-    note.text = text;
-    note.raw = notes.raw.join('\n');
-    parsed.splice(notes.at, 0, note);
-  }
+  for (const each of runs) parsed.splice(each.at, 0, mergedNote(message, each));
   if (parsed.length === 0) parsed.push(unparsed(message, ['text-empty']));
-  if (parsedText.truncated) for (const line of parsed) line.problems.push('message-too-long');
   return parsed;
 }
 
 /**
- * Captures a meeting chat: every line becomes a decision, action, escalation, pointer, bot command or (one per
- * message) a note, stamped with its author, time and the agenda position it was said at. Messages are taken
+ * Captures a meeting chat: every line becomes a decision, action, escalation, `Done:` line, pointer, bot command
+ * or (one per message and agenda position) a note; a pointer inside a message moves the position for what follows, stamped with its author, time and the agenda position it was said at. Messages are taken
  * in time order (duplicates by id once); the bot's own messages are skipped. Never throws; every record keeps
  * its raw text.
  */
@@ -165,6 +176,8 @@ export function captureChat(messages: readonly ChatMessage[], context: CaptureCo
         due: line.due,
         dueText: line.dueText,
         pointer: line.pointer,
+        sector: line.sector,
+        actionNumber: line.actionNumber,
         problems,
         id: `${base}.${index}`,
         messageId: message.id,

@@ -46,6 +46,10 @@ export const ChatProblem = z.enum([
   'message-too-long',
   'item-unknown',
   'unparsed',
+  /** An escalation whose sector could not be told (no `Escalate (BDT):`, no single-sector topic): to confirm. */
+  'sector-unknown',
+  /** A `Done:` line naming no open follow-up action (unknown number, or owner and text matching none or several). */
+  'action-unknown',
 ]);
 export type ChatProblem = z.infer<typeof ChatProblem>;
 
@@ -67,8 +71,8 @@ export const ChatPointer = z.object({
 });
 export type ChatPointer = z.infer<typeof ChatPointer>;
 
-/** The kinds of captured line. */
-export const LineKind = z.enum(['decision', 'action', 'escalation', 'pointer', 'note', 'bot-command']);
+/** The kinds of captured line; `done` closes (or re-dates) a follow-up action from an earlier meeting. */
+export const LineKind = z.enum(['decision', 'action', 'escalation', 'done', 'pointer', 'note', 'bot-command']);
 export type LineKind = z.infer<typeof LineKind>;
 
 /** One line of chat, understood. `raw` is always the line as received. */
@@ -82,6 +86,10 @@ export const ParsedLine = z.object({
   due: DateOnly.nullable(),
   dueText: z.string().max(100).nullable(),
   pointer: ChatPointer.nullable(),
+  /** The sector an escalation names (`Escalate (BDT): …`), when it names one. */
+  sector: SectorId.nullable(),
+  /** The follow-up action a `Done:` line names by number (`Done: 3`), when it does. */
+  actionNumber: z.number().int().min(1).max(999).nullable(),
   problems: z.array(ChatProblem),
 });
 export type ParsedLine = z.infer<typeof ParsedLine>;

@@ -1,7 +1,7 @@
-import type { Locale } from '../reference';
+import type { Locale, SectorId } from '../reference';
 
 /** The kinds of line the meeting chat can capture. */
-export type CommandKind = 'decision' | 'action' | 'escalation';
+export type CommandKind = 'decision' | 'action' | 'escalation' | 'done';
 
 /** The words that start a captured line, per language (matched case-insensitively, followed by a colon). */
 export const COMMAND_WORDS: Record<CommandKind, Record<Locale, readonly string[]>> = {
@@ -29,7 +29,48 @@ export const COMMAND_WORDS: Record<CommandKind, Record<Locale, readonly string[]
     zh: ['上报', '上報'],
     ar: ['تصعيد', 'التصعيد'],
   },
+  done: {
+    en: ['done', 'closed', 'completed', 'action done', 'action closed'],
+    fr: ['fait', 'terminé', 'terminée', 'clos', 'close', 'clôturé', 'clôturée', 'mesure terminée'],
+    es: ['hecho', 'hecha', 'terminado', 'terminada', 'cerrado', 'cerrada', 'cumplido', 'cumplida'],
+    ru: ['выполнено', 'сделано', 'закрыто', 'поручение выполнено'],
+    zh: ['完成', '已完成', '关闭', '已关闭', '已办结'],
+    ar: ['تم', 'منجز', 'أنجز', 'مغلق', 'تم الإنجاز'],
+  },
 };
+
+/**
+ * Sector names a chat line may give in parentheses (`Escalate (BDT): …`) or as an action owner: the codes and
+ * the ITU-R / ITU-T / ITU-D names as written in the six languages (matched upper-cased).
+ */
+export const SECTOR_NAMES: Readonly<Record<string, SectorId>> = {
+  BR: 'BR',
+  TSB: 'TSB',
+  BDT: 'BDT',
+  GS: 'GS',
+  'ITU-R': 'BR',
+  'ITU-T': 'TSB',
+  'ITU-D': 'BDT',
+  'UIT-R': 'BR',
+  'UIT-T': 'TSB',
+  'UIT-D': 'BDT',
+  'МСЭ-R': 'BR',
+  'МСЭ-T': 'TSB',
+  'МСЭ-Т': 'TSB',
+  'МСЭ-D': 'BDT',
+};
+
+/** The sector a written name stands for (`BDT`, `ITU-D`, `UIT-D`, `МСЭ-D` …), or null. */
+export function sectorOf(name: string): SectorId | null {
+  return (
+    SECTOR_NAMES[
+      name
+        .trim()
+        .replace(/\s*[-‐–]\s*/gu, '-')
+        .toUpperCase()
+    ] ?? null
+  );
+}
 
 /** The words for "agenda item N", per language (a number follows). */
 export const ITEM_WORDS: readonly string[] = [
@@ -99,24 +140,47 @@ for (const [kind, byLanguage] of Object.entries(COMMAND_WORDS) as [CommandKind, 
   }
 }
 
-/** The start of a captured line: the command word and a colon (ASCII, full-width or with a space before it). */
-export const COMMAND_PATTERN = new RegExp(`^(${alternation([...LOOKUP.keys()])})\\s*[:：﹕]`, 'iu');
+const COMMAND_SOURCE = String.raw`(${alternation([...LOOKUP.keys()])})(?:\s*[(（]\s*([^()（）]{1,30}?)\s*[)）])?\s*[:：﹕]`;
+
+/**
+ * The start of a captured line: the command word, an optional note in parentheses (`Escalate (BDT):`) and a colon
+ * (ASCII, full-width or with a space before it). Group 1 is the word, group 2 the parenthesised note.
+ */
+export const COMMAND_PATTERN = new RegExp(`^${COMMAND_SOURCE}`, 'iu');
+
+/** COMMAND_PATTERN at a given position (sticky: set `lastIndex`). */
+export const COMMAND_AT = new RegExp(COMMAND_SOURCE, 'iuy');
 
 /** Which command and language a matched command word is. */
 export function commandOf(word: string): { kind: CommandKind; language: Locale } | null {
   return LOOKUP.get(word.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'")) ?? null;
 }
 
-const REST = String.raw`(?=\s*$|\s*[:：.,،。!\-–—(])`;
+/** What may follow a pointer: the end, punctuation, or a command on the same line ("Item 4 Decision: …"). */
+const REST = String.raw`(?=\s*$|\s*[:：.,،。!\-–—(]|\s*(?:${alternation([...LOOKUP.keys()])})\s*(?:[(（][^()（）]{1,30}[)）]\s*)?[:：﹕])`;
 
-/** "Item 4", "Point 4.2", "Пункт 4", "议程4", "第4项", "البند 4" (digits already made ASCII). */
-export const ITEM_PATTERN = new RegExp(
-  String.raw`^(?:(?:${alternation(ITEM_WORDS)})\s*(?:n[o°º]\.?\s*|№\s*|#\s*)?(\d{1,3})(?:\.(\d{1,3}))?|第\s*(\d{1,3})(?:\.(\d{1,3}))?\s*项)${REST}`,
-  'iu',
-);
+const ITEM_SOURCE = String.raw`(?:(?:${alternation(ITEM_WORDS)})\s*(?:n[o°º]\.?\s*|№\s*|#\s*)?(\d{1,3})(?:\.(\d{1,3}))?|第\s*(\d{1,3})(?:\.(\d{1,3}))?\s*项)${REST}`;
+const NEXT_SOURCE = `(?:${alternation(NEXT_WORDS)})${REST}`;
+const PREVIOUS_SOURCE = `(?:${alternation(PREVIOUS_WORDS)})${REST}`;
+
+/** "Item 4", "Point 4.2", "Пункт 4", "议程项目4", "第4项", "البند 4" (digits already made ASCII). */
+export const ITEM_PATTERN = new RegExp(`^${ITEM_SOURCE}`, 'iu');
 
 /** "Next item" and its equivalents. */
-export const NEXT_PATTERN = new RegExp(`^(?:${alternation(NEXT_WORDS)})${REST}`, 'iu');
+export const NEXT_PATTERN = new RegExp(`^${NEXT_SOURCE}`, 'iu');
 
 /** "Previous item" and its equivalents. */
-export const PREVIOUS_PATTERN = new RegExp(`^(?:${alternation(PREVIOUS_WORDS)})${REST}`, 'iu');
+export const PREVIOUS_PATTERN = new RegExp(`^${PREVIOUS_SOURCE}`, 'iu');
+
+/** The pointer patterns at a given position (sticky: set `lastIndex`), for pointers inside a message. */
+export const POINTER_AT = {
+  item: new RegExp(ITEM_SOURCE, 'iuy'),
+  next: new RegExp(NEXT_SOURCE, 'iuy'),
+  previous: new RegExp(PREVIOUS_SOURCE, 'iuy'),
+} as const;
+
+/**
+ * How a `Done:` line names a follow-up action by its number: "3", "#3", "A3", "no. 3", "№ 3" (digits already made
+ * ASCII). A date ("15/01") is not a number.
+ */
+export const ACTION_NUMBER = /^\s*(?:#\s*|№\s*|n[o°º]\.?\s*|a(?=\d))?(\d{1,3})(?![\d/.-]\d|\d)/iu;

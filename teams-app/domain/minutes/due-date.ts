@@ -108,6 +108,26 @@ export function readDate(text: string, at: number, reference: string | null): Da
 }
 
 const SPACED_WORDS = [
+  'new date',
+  'new due date',
+  'new deadline',
+  'extended to',
+  'postponed to',
+  'nouvelle date',
+  'nouvelle date le',
+  'nouvelle échéance',
+  'nouvelle échéance le',
+  'reporté au',
+  'reportée au',
+  'nueva fecha',
+  'nuevo plazo',
+  'aplazado al',
+  'aplazada al',
+  'новый срок',
+  'новая дата',
+  'перенесено на',
+  'موعد جديد',
+  'تاريخ جديد',
   'by',
   'due',
   'due by',
@@ -142,7 +162,22 @@ const SPACED_WORDS = [
   'في موعد أقصاه',
   'الموعد النهائي',
 ];
-const CJK_WORDS = ['截止日期', '截止到', '截止至', '截止', '截至', '最迟于', '最迟', '于', '在'];
+const CJK_WORDS = [
+  '新截止日期',
+  '新期限',
+  '新日期',
+  '延期至',
+  '延至',
+  '截止日期',
+  '截止到',
+  '截止至',
+  '截止',
+  '截至',
+  '最迟于',
+  '最迟',
+  '于',
+  '在',
+];
 
 const DUE_WORD = new RegExp(
   String.raw`(?:(?<![\p{L}\p{N}])(?:${alternation(SPACED_WORDS)})(?![\p{L}])|${alternation(CJK_WORDS)})\s*[:：]?\s*`,

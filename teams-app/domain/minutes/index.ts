@@ -4,6 +4,8 @@ export * from './chat-capture';
 export * from './due-date';
 export * from './html-text';
 export * from './minutes-schema';
+export * from './attendance';
+export * from './follow-ups';
 export * from './minutes-compiler';
 export * from './minutes-edit';
 export * from './minutes-records';

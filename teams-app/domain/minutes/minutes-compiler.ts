@@ -1,16 +1,18 @@
 import { meetingHeader } from '../agenda/agenda-input';
-import { positionAt } from '../agenda/agenda-pointer';
+import { positionAt, subItemTopics } from '../agenda/agenda-pointer';
 import type { Agenda, AgendaItem, EscalationEntry, TopicLine } from '../agenda/agenda-schema';
-import { compareFolded, compareSectors, normaliseName } from '../agenda/sort-keys';
+import { compareSectors, normaliseName } from '../agenda/sort-keys';
 import { compareUpdatesNewestFirst } from '../agenda/topic-sections';
 import type { Meeting, Person, StatusUpdate, Topic } from '../entities';
-import type { Locale, LocalizedText } from '../reference';
+import type { Locale, LocalizedText, SectorId } from '../reference';
+import { bodyMembers, compileAttendance } from './attendance';
 import type { ActionOwner, CapturedChat, CapturedRecord, ChatProblem, ChatSender } from './chat-schema';
+import { findFollowUp, followUpsOf } from './follow-ups';
 import type {
-  Attendee,
   MeetingParticipant,
   Minutes,
   MinutesAction,
+  MinutesFollowUp,
   MinutesItem,
   PresentedUpdate,
   ReviewNote,
@@ -22,12 +24,18 @@ export interface MinutesInput {
   /** The agenda as approved (and edited) by the chair. */
   agenda: Agenda;
   captured: CapturedChat;
-  /** The meeting roster; chat authors are added to it. */
+  /** The meeting roster; chat authors are added to it. Both are matched to the register by AAD object id only. */
   participants: readonly MeetingParticipant[];
   /** This meeting's status updates (late ones included). */
   updates: readonly StatusUpdate[];
   topics: readonly Topic[];
+  /** The register: action owners are resolved against it, participants matched to it. */
   people: readonly Person[];
+  /**
+   * The body's members from the register, each listed present or absent (default: `bodyMembers(people)`, everyone
+   * with a chair, member, secretariat or observer role).
+   */
+  members?: readonly Person[];
   /** The language of the minutes (default: the agenda's). */
   locale?: Locale;
   /** The instant of compilation (default: the meeting's end); no clock is read. */
@@ -37,7 +45,7 @@ export interface MinutesInput {
 /** The most discussion points kept per item, and the longest point; the chat transcript keeps the rest. */
 export const DISCUSSION_LIMITS = { perItem: 30, chars: 500 } as const;
 
-/** Finds people by AAD object id, id, full name, or a first or last name only one person has. */
+/** Finds people: chat senders by AAD object id (or id); action owners also by full name or a unique first or last name. */
 export class PeopleIndex {
   private readonly byAad = new Map<string, Person>();
   private readonly byId = new Map<string, Person>();
@@ -63,13 +71,12 @@ export class PeopleIndex {
     return id ? this.byId.get(id) : undefined;
   }
 
-  /** The person a sender or participant is, by AAD object id, then id, then full name. */
+  /**
+   * The register person a sender or participant is: by AAD object id when it carries one, else by person id;
+   * never by display name, so a stranger who shares a register person's name stays a stranger.
+   */
   who(who: { id?: string | null; name: string; aadObjectId?: string | null }): Person | undefined {
-    return (
-      (who.aadObjectId ? this.byAad.get(who.aadObjectId) : undefined) ??
-      this.id(who.id) ??
-      this.byName.get(normaliseName(who.name))
-    );
+    return who.aadObjectId ? this.byAad.get(who.aadObjectId) : this.id(who.id);
   }
 
   /** The person an action owner is: mention id, then full name, then a unique first or last name. */
@@ -84,33 +91,13 @@ export class PeopleIndex {
   }
 }
 
-function attendance(input: MinutesInput, people: PeopleIndex): Attendee[] {
-  const seen = new Map<string, Attendee>();
-  const add = (who: { id?: string | null; name: string; aadObjectId?: string | null }) => {
-    const person = people.who(who);
-    const name = (person?.name ?? who.name).trim();
-    if (name === '') return;
-    const key = person ? `p:${person.id}` : `n:${normaliseName(name)}`;
-    if (seen.has(key)) return;
-    seen.set(key, {
-      personId: person?.id ?? null,
-      name: name.slice(0, 200),
-      jobTitle: person?.jobTitle ?? '',
-      sector: person?.sector ?? null,
-      chair: person !== undefined && person.id === input.meeting.chairId,
-      observer: person?.roles.includes('observer') ?? false,
-    });
-  };
-  for (const participant of input.participants) add(participant);
-  for (const record of input.captured.records) add(record.from);
-  const rank = (a: Attendee) => (a.chair ? 0 : a.observer ? 2 : 1);
-  return [...seen.values()].sort(
-    (a, b) =>
-      rank(a) - rank(b) ||
-      (a.sector === null ? 1 : 0) - (b.sector === null ? 1 : 0) ||
-      (a.sector && b.sector ? compareSectors(a.sector, b.sector) : 0) ||
-      compareFolded(a.name, b.name),
-  );
+function attendance(input: MinutesInput) {
+  return compileAttendance({
+    meeting: input.meeting,
+    members: input.members ?? bodyMembers(input.people),
+    people: input.people,
+    participants: [...input.participants, ...input.captured.records.map((record) => record.from)],
+  });
 }
 
 function latestUpdates(input: MinutesInput): Map<string, StatusUpdate[]> {
@@ -222,82 +209,170 @@ function actionOf(
   };
 }
 
+/** Where the chat is on the agenda while its records are read: an item, and the topic of a sub-item (4.2). */
+interface Cursor {
+  index: number;
+  topicId: string | null;
+}
+
+/** Moves the cursor by a pointer ("Item 4.2", "Next item"); null when the pointer leads outside the agenda. */
+function moveCursor(agenda: Agenda, cursor: Cursor, record: CapturedRecord): Cursor | null {
+  const pointer = record.pointer;
+  if (!pointer) return cursor;
+  if (pointer.move !== 'to') {
+    const next = cursor.index + (pointer.move === 'next' ? 1 : -1);
+    return agenda.items[next] ? { index: next, topicId: null } : null;
+  }
+  const target = pointer.item === null ? null : positionAt(agenda, pointer.item, pointer.sub);
+  return target ? { index: agenda.items.indexOf(target.item), topicId: target.topicId } : null;
+}
+
 /**
- * Compiles draft minutes: attendance (roster and chat authors, matched to the register), and per agenda item the
- * updates presented, the discussion (capped), decisions, actions (owners resolved by mention or name, due dates)
- * and escalations to the Coordination Committee. Records are placed by the chat's pointers ("Item 4", "Next
- * item"), starting at the first item. Pure and deterministic.
+ * The sector an escalation concerns: the one it names (`Escalate (BDT): …`); else the one sector of the topic
+ * under the current item — the sectors of the updates presented on it (on the whole item when no sub-item is
+ * current), or of the topic's assignments when none was presented. Null (to confirm) otherwise; never the sector
+ * of whoever typed the line.
+ */
+export function escalationSector(
+  named: SectorId | null,
+  item: Pick<MinutesItem, 'presented'>,
+  topicId: string | null,
+  topics: ReadonlyMap<string, Topic>,
+): SectorId | null {
+  if (named) return named;
+  const presented = topicId === null ? item.presented : item.presented.filter((p) => p.topicId === topicId);
+  const sectors = new Set(presented.map((update) => update.sector));
+  if (sectors.size === 0 && topicId !== null)
+    for (const sector of topics.get(topicId)?.sectors ?? []) sectors.add(sector);
+  const [only] = sectors;
+  return sectors.size === 1 && only ? only : null;
+}
+
+/** The follow-up list being filled, and the agenda's list that gives the numbers. */
+interface FollowUps {
+  list: MinutesFollowUp[];
+  shown: readonly { actionId: string }[];
+}
+
+function followUpList(agenda: Agenda, items: readonly MinutesItem[]): FollowUps {
+  const source = agenda.items.find((item) => item.kind === 'actions');
+  const target = items.find((item) => item.kind === 'actions');
+  if (!source || source.kind !== 'actions' || !target) return { list: [], shown: [] };
+  target.followUps = followUpsOf(source);
+  return { list: target.followUps, shown: source.actions };
+}
+
+/** Records a `Done:` line's outcome on the follow-up it names; the problems to report when it names none. */
+function applyDone(record: CapturedRecord, followUps: FollowUps, people: PeopleIndex): ChatProblem[] {
+  const found = findFollowUp(followUps.list, record, (owner) => people.owner(owner)?.id, followUps.shown);
+  if (!found) return record.problems.includes('text-empty') ? [] : ['action-unknown'];
+  if (record.problems.includes('date-invalid')) return [];
+  found.outcome = record.due ? 'new-due' : 'closed';
+  found.newDue = record.due;
+  found.recordId = record.id;
+  return [];
+}
+
+function minutesItem(item: AgendaItem, presented: PresentedUpdate[]): MinutesItem {
+  return {
+    id: item.id,
+    number: item.number,
+    kind: item.kind,
+    title: item.title,
+    titleEdited: item.titleEdited,
+    presented,
+    discussion: [],
+    discussionOmitted: 0,
+    decisions: [],
+    actions: [],
+    escalations: [],
+    followUps: [],
+    subItems: subItemTopics(item),
+  };
+}
+
+function shouldReview(record: CapturedRecord, problems: readonly ChatProblem[]): boolean {
+  if (problems.length === 0) return false;
+  return !(record.kind === 'note' && problems.every((problem) => problem === 'text-empty'));
+}
+
+/** Files a record under its item: a decision, action, escalation (with its sector) or discussion point. */
+function place(
+  item: MinutesItem,
+  record: CapturedRecord,
+  topicId: string | null,
+  problems: ChatProblem[],
+  people: PeopleIndex,
+  sector: SectorId | null,
+): void {
+  const base = {
+    id: record.id,
+    text: record.text,
+    topicId,
+    by: sender(record.from),
+    at: record.at,
+    raw: record.raw,
+    problems,
+    edited: false,
+  };
+  if (record.kind === 'decision') item.decisions.push(base);
+  else if (record.kind === 'action') item.actions.push(actionOf(record, topicId, problems, people));
+  else if (record.kind === 'escalation') item.escalations.push({ ...base, to: 'CoCo', sector });
+  else if (record.kind === 'note' && record.text !== '') {
+    if (item.discussion.length < DISCUSSION_LIMITS.perItem) {
+      item.discussion.push({
+        id: record.id,
+        by: base.by,
+        at: record.at,
+        text: clip(record.text, DISCUSSION_LIMITS.chars),
+      });
+    } else item.discussionOmitted++;
+  }
+}
+
+/**
+ * Compiles draft minutes: attendance (the body's members present or absent, others who took part, guests), and per
+ * agenda item the updates presented, the discussion (capped), decisions, actions (owners resolved by mention or
+ * name, due dates), escalations to the Coordination Committee (with the sector concerned) and, under the follow-up
+ * item, the outcome of the actions carried from earlier meetings (`Done:` lines). Records are placed by the chat's
+ * pointers ("Item 4", "Next item", also inside a message), starting at the first item. Pure and deterministic.
  */
 export function compileMinutes(input: MinutesInput): Minutes {
   const { agenda } = input;
   const people = new PeopleIndex(input.people);
   const titles = titleMap(input);
   const updates = latestUpdates(input);
-  const items: MinutesItem[] = agenda.items.map((item) => ({
-    id: item.id,
-    number: item.number,
-    kind: item.kind,
-    title: item.title,
-    titleEdited: item.titleEdited,
-    presented: presentedFor(item, agenda, updates, titles),
-    discussion: [],
-    discussionOmitted: 0,
-    decisions: [],
-    actions: [],
-    escalations: [],
-  }));
+  const topics = new Map(input.topics.map((topic) => [topic.id, topic] as const));
+  const items = agenda.items.map((item) => minutesItem(item, presentedFor(item, agenda, updates, titles)));
+  const followUps = followUpList(agenda, items);
   const review: ReviewNote[] = [];
-  let index = 0;
-  let topicId: string | null = null;
+  let cursor: Cursor = { index: 0, topicId: null };
 
   for (const record of input.captured.records) {
     const problems: ChatProblem[] = record.problems.filter((problem) => problem !== 'item-unknown');
-    if (record.kind === 'pointer' && record.pointer) {
-      const pointer = record.pointer;
-      const target =
-        pointer.move === 'to'
-          ? pointer.item === null
-            ? null
-            : positionAt(agenda, pointer.item, pointer.sub)
-          : (() => {
-              const next = agenda.items[index + (pointer.move === 'next' ? 1 : -1)];
-              return next ? { item: next, topicId: null } : null;
-            })();
-      if (target) {
-        index = agenda.items.indexOf(target.item);
-        topicId = target.topicId;
-      } else problems.push('item-unknown');
+    if (record.kind === 'pointer') {
+      const moved = moveCursor(agenda, cursor, record);
+      if (moved) cursor = moved;
+      else problems.push('item-unknown');
     }
-    if (problems.length > 0 && !(record.kind === 'note' && problems.every((p) => p === 'text-empty'))) {
-      review.push({ recordId: record.id, kind: record.kind, raw: record.raw, problems });
+    const item = items[cursor.index];
+    let sector: SectorId | null = null;
+    if (record.kind === 'escalation' && item) {
+      sector = escalationSector(record.sector, item, cursor.topicId, topics);
+      if (!sector) problems.push('sector-unknown');
     }
-    const item = items[index];
-    if (!item) continue;
-    const base = {
-      id: record.id,
-      text: record.text,
-      topicId,
-      by: sender(record.from),
-      at: record.at,
-      raw: record.raw,
-      problems,
-      edited: false,
-    };
-    if (record.kind === 'decision') item.decisions.push(base);
-    else if (record.kind === 'action') item.actions.push(actionOf(record, topicId, problems, people));
-    else if (record.kind === 'escalation') {
-      const sector = people.who(record.from)?.sector ?? null;
-      item.escalations.push({ ...base, to: 'CoCo', sector });
-    } else if (record.kind === 'note' && record.text !== '') {
-      if (item.discussion.length < DISCUSSION_LIMITS.perItem) {
-        item.discussion.push({
-          id: record.id,
-          by: base.by,
-          at: record.at,
-          text: clip(record.text, DISCUSSION_LIMITS.chars),
-        });
-      } else item.discussionOmitted++;
+    if (record.kind === 'done') problems.push(...applyDone(record, followUps, people));
+    if (shouldReview(record, problems)) {
+      review.push({
+        recordId: record.id,
+        kind: record.kind,
+        raw: record.raw,
+        problems,
+        acceptedBy: null,
+        acceptedAt: null,
+      });
     }
+    if (item) place(item, record, cursor.topicId, problems, people, sector);
   }
 
   const count = (pick: (item: MinutesItem) => unknown[]) => items.reduce((n, item) => n + pick(item).length, 0);
@@ -307,7 +382,7 @@ export function compileMinutes(input: MinutesInput): Minutes {
     compiledAt: input.now ?? input.meeting.end,
     revision: 1,
     agendaRevision: agenda.revision,
-    attendance: attendance(input, people),
+    attendance: attendance(input),
     items,
     review,
     stats: {

@@ -1,11 +1,30 @@
-import type { Action, Decision, Escalation } from '../entities';
-import type { Minutes } from './minutes-schema';
+import { z } from 'zod';
+import { Action, type Decision, type Escalation } from '../entities';
+import { DateOnly, Id } from '../reference';
+import type { Minutes, MinutesFollowUp } from './minutes-schema';
 
-/** The tracked records approved minutes produce. */
+/**
+ * A change approved minutes make to an action carried from an earlier meeting: its new status and due date.
+ * Applying it sets both values, so applying it again changes nothing.
+ */
+export const ActionUpdate = z.object({ actionId: Id, status: Action.shape.status, due: DateOnly.nullable() });
+export type ActionUpdate = z.infer<typeof ActionUpdate>;
+
+/** The tracked records approved minutes produce, and the changes they make to earlier actions. */
 export interface MinutesRecords {
   decisions: Decision[];
   actions: Action[];
   escalations: Escalation[];
+  /** Closed (`done`, due kept) or re-dated (`open`, new due) actions from earlier meetings, in follow-up order. */
+  actionUpdates: ActionUpdate[];
+}
+
+/** The change a follow-up's outcome makes to its action, or null while it stays open as it was. */
+function actionUpdateOf(followUp: MinutesFollowUp): ActionUpdate | null {
+  if (followUp.outcome === 'closed') return { actionId: followUp.actionId, status: 'done', due: followUp.due };
+  if (followUp.outcome === 'new-due' && followUp.newDue)
+    return { actionId: followUp.actionId, status: 'open', due: followUp.newDue };
+  return null;
 }
 
 function instantOr(value: string, fallback: string): string {
@@ -15,12 +34,16 @@ function instantOr(value: string, fallback: string): string {
 /**
  * Turns approved minutes into the records the product tracks: decisions, actions (which go into their owners'
  * next prompts until closed) and escalations to the Coordination Committee. Ids are `<meeting>.d1`, `.a1`, `.e1`
- * in agenda order; empty entries are left out.
+ * in agenda order; empty entries are left out. `actionUpdates` lists the outcomes of earlier actions to apply.
  */
 export function minutesToRecords(minutes: Minutes, now: string): MinutesRecords {
   const meetingId = minutes.meeting.meetingId;
-  const records: MinutesRecords = { decisions: [], actions: [], escalations: [] };
+  const records: MinutesRecords = { decisions: [], actions: [], escalations: [], actionUpdates: [] };
   for (const item of minutes.items) {
+    for (const followUp of item.followUps) {
+      const update = actionUpdateOf(followUp);
+      if (update) records.actionUpdates.push(update);
+    }
     for (const decision of item.decisions) {
       if (decision.text === '') continue;
       records.decisions.push({

@@ -3,7 +3,10 @@ import { AgendaItemId, AgendaItemKind, MeetingHeader } from '../agenda/agenda-sc
 import { DateOnly, Id, Instant, Locale, LocalizedText, SectorId } from '../reference';
 import { ChatProblem, ChatSender } from './chat-schema';
 
-/** Someone who attended, matched to the register where possible. */
+/**
+ * A line of the attendance: a member of the body from the register (present or absent), or someone else who took
+ * part — a register person from outside the body, or a guest not in the register, under their display name.
+ */
 export const Attendee = z.object({
   personId: Id.nullable(),
   name: z.string().max(200),
@@ -11,6 +14,10 @@ export const Attendee = z.object({
   sector: SectorId.nullable(),
   chair: z.boolean(),
   observer: z.boolean(),
+  /** Took part (in the chat or on the roster); false for a member who did not. Older minutes listed only the present. */
+  present: z.boolean().default(true),
+  /** Not in the register: listed under the display name they used, never matched to a register person by name. */
+  guest: z.boolean().default(false),
 });
 export type Attendee = z.infer<typeof Attendee>;
 
@@ -71,13 +78,41 @@ export const MinutesAction = z.object({
 });
 export type MinutesAction = z.infer<typeof MinutesAction>;
 
-/** An issue escalated to the Coordination Committee (CoCo). */
+/** An issue escalated to the Coordination Committee (CoCo), with the sector concerned (null: to confirm). */
 export const MinutesEscalation = z.object({
   ...entryBase,
   to: z.literal('CoCo'),
   sector: SectorId.nullable(),
 });
 export type MinutesEscalation = z.infer<typeof MinutesEscalation>;
+
+/** What the meeting did with an action carried from an earlier meeting: still open, closed, or re-dated. */
+export const FollowUpOutcome = z.enum(['open', 'closed', 'new-due']);
+export type FollowUpOutcome = z.infer<typeof FollowUpOutcome>;
+
+/**
+ * An open action from an earlier meeting, as listed under the follow-up item, with the outcome recorded in the
+ * chat (`Done: 3`, `Done: 3 — new date 2027-01-15`) or set in the review.
+ */
+export const MinutesFollowUp = z.object({
+  /** The number the agenda shows it under (and `Done:` names it by). */
+  number: z.number().int().min(1),
+  actionId: Id,
+  text: z.string().max(2000),
+  topicId: Id.nullable(),
+  ownerId: Id.nullable(),
+  ownerName: z.string().max(200),
+  /** The due date it came with. */
+  due: DateOnly.nullable(),
+  outcome: FollowUpOutcome,
+  /** The new due date when the outcome is `new-due`. */
+  newDue: DateOnly.nullable(),
+  /** The `Done:` line that set the outcome, or null (not mentioned, or set in the review). */
+  recordId: z.string().max(140).nullable(),
+  /** Set (or changed) in the review rather than from the chat. */
+  edited: z.boolean(),
+});
+export type MinutesFollowUp = z.infer<typeof MinutesFollowUp>;
 
 /** The minutes of one agenda item. */
 export const MinutesItem = z.object({
@@ -93,15 +128,28 @@ export const MinutesItem = z.object({
   decisions: z.array(MinutesDecision),
   actions: z.array(MinutesAction),
   escalations: z.array(MinutesEscalation),
+  /** Under the follow-up item: the open actions from earlier meetings with their outcome (empty elsewhere). */
+  followUps: z.array(MinutesFollowUp).default([]),
+  /** The topics of the item's numbered sub-items (4.1, 4.2 …), so an entry can be moved to one. */
+  subItems: z.array(Id).default([]),
 });
 export type MinutesItem = z.infer<typeof MinutesItem>;
 
-/** A captured line the chair should look at before approving (no owner, impossible date, unknown item …). */
+/** Who accepted a review note as it stands. */
+export const NoteAcceptor = z.object({ personId: Id.nullable(), name: z.string().max(200) });
+export type NoteAcceptor = z.infer<typeof NoteAcceptor>;
+
+/**
+ * A captured line the chair should look at before approving (no owner, impossible date, unknown item, sector to
+ * confirm …). Approval needs every note fixed or accepted as it stands (`acceptedBy`, e.g. "keep without owner").
+ */
 export const ReviewNote = z.object({
   recordId: z.string().max(140),
   kind: z.string().max(20),
   raw: z.string(),
   problems: z.array(ChatProblem).min(1),
+  acceptedBy: NoteAcceptor.nullable().default(null),
+  acceptedAt: Instant.nullable().default(null),
 });
 export type ReviewNote = z.infer<typeof ReviewNote>;
 

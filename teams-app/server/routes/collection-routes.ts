@@ -1,13 +1,25 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { AppError, Id } from '../../domain';
-import { SubmitInput, type CollectionService } from '../../services';
+import { SubmitInput, type CollectionService, type OpenResult } from '../../services';
 import { requireRole, type Identity } from '../auth';
 
 const SubmitBody = SubmitInput.omit({ meetingId: true }).strict();
 
 function identityOf(locals: Record<string, unknown>): Identity {
   return locals.identity as Identity;
+}
+
+/** What the secretariat is told after opening collection or retrying: queued, and who cannot be reached. */
+function deliveryReport(result: OpenResult) {
+  return {
+    meetingId: result.meeting.id,
+    state: result.meeting.state,
+    queued: result.queued,
+    undeliverable: result.undeliverable,
+    undeliverablePeople: result.undeliverablePeople,
+    reopened: result.reopened,
+  };
 }
 
 /** Collection API: open a meeting's window, submit updates, read updates and the tracker. */
@@ -21,12 +33,17 @@ export function collectionRoutes(collection: CollectionService): Router {
       personId: identity.person!.id,
       roles: identity.roles,
     });
-    res.json({
-      meetingId: result.meeting.id,
-      state: result.meeting.state,
-      queued: result.queued,
-      undeliverable: result.undeliverable,
+    res.json(deliveryReport(result));
+  });
+
+  router.post('/meetings/:id/collection/retry-undeliverable', async (req, res) => {
+    const identity = identityOf(res.locals);
+    requireRole(identity, 'secretariat');
+    const result = await collection.retryUndeliverable(Id.parse(req.params.id), {
+      personId: identity.person!.id,
+      roles: identity.roles,
     });
+    res.json(deliveryReport({ ...result, reopened: false }));
   });
 
   router.get('/meetings/:id/tracker', async (req, res) => {

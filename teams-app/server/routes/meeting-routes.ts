@@ -1,51 +1,39 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { AppError, Id } from '../../domain';
-import type { MeetingService, Staff } from '../../services';
+import { AgendaEditRequest, AppError, Id, MinutesEditRequest } from '../../domain';
+import type { MeetingChatService, MeetingService, Staff } from '../../services';
 import { requireRole, type Identity } from '../auth';
 
 const READERS = ['chair', 'secretariat', 'focal-point', 'member', 'observer'] as const;
 
-const AgendaEditBody = z.object({
+/** The PATCH body of the draft agenda: one edit (the domain's schema) and the revision it was made on. */
+const AgendaEditBody = z.strictObject({
   expectedRevision: z.number().int().min(1).optional(),
-  edit: z.discriminatedUnion('op', [
-    z.object({ op: z.literal('move'), from: z.number().int().min(1), to: z.number().int().min(1) }),
-    z.object({ op: z.literal('edit'), itemId: z.string().min(1).max(60), patch: z.record(z.string(), z.unknown()) }),
-    z.object({ op: z.literal('add'), item: z.record(z.string(), z.unknown()), at: z.number().int().min(1).optional() }),
-    z.object({ op: z.literal('remove'), itemId: z.string().min(1).max(60) }),
-  ]),
+  edit: AgendaEditRequest,
 });
 
-const MinutesEditBody = z.object({
+/** The PATCH body of the draft minutes: one edit (the domain's schema) and the revision it was made on. */
+const MinutesEditBody = z.strictObject({
   expectedRevision: z.number().int().min(1).optional(),
-  edit: z.discriminatedUnion('op', [
-    z.object({ op: z.literal('decision'), entryId: z.string().min(1).max(140), patch: z.object({ text: z.string() }) }),
-    z.object({
-      op: z.literal('escalation'),
-      entryId: z.string().min(1).max(140),
-      patch: z.object({ text: z.string() }),
-    }),
-    z.object({
-      op: z.literal('action'),
-      entryId: z.string().min(1).max(140),
-      patch: z.record(z.string(), z.unknown()),
-    }),
-    z.object({ op: z.literal('remove'), entryId: z.string().min(1).max(140) }),
-  ]),
+  edit: MinutesEditRequest,
 });
 
 function staffOf(locals: Record<string, unknown>): Staff {
   const identity = locals.identity as Identity;
   requireRole(identity, 'chair', 'secretariat');
-  return { personId: identity.person!.id, roles: identity.roles };
+  if (!identity.person) throw new AppError('auth.forbidden', 'You are not in the register.');
+  return { personId: identity.person.id, roles: identity.roles };
 }
 
 function reader(locals: Record<string, unknown>): void {
   requireRole(locals.identity as Identity, ...READERS);
 }
 
-/** Agenda and minutes API: compile, edit, publish/approve, and download the documents. */
-export function meetingRoutes(meetings: MeetingService): Router {
+/** The body of a step that asks for confirmation when it would lose something (missing updates, empty minutes). */
+const ConfirmBody = z.strictObject({ confirm: z.boolean().default(false) });
+
+/** Agenda and minutes API: compile, edit, publish/approve, the chat's agenda pointer, and download the documents. */
+export function meetingRoutes(meetings: MeetingService, chats: MeetingChatService): Router {
   const router = Router();
 
   router.get('/meetings/:id/agenda', async (req, res) => {
@@ -61,19 +49,13 @@ export function meetingRoutes(meetings: MeetingService): Router {
   });
 
   router.post('/meetings/:id/agenda/compile', async (req, res) => {
-    res.status(201).json(await meetings.compileAgenda(Id.parse(req.params.id), staffOf(res.locals)));
+    const { confirm } = ConfirmBody.parse(req.body ?? {});
+    res.status(201).json(await meetings.compileAgenda(Id.parse(req.params.id), staffOf(res.locals), { confirm }));
   });
 
   router.patch('/meetings/:id/agenda', async (req, res) => {
     const body = AgendaEditBody.parse(req.body);
-    res.json(
-      await meetings.editAgenda(
-        Id.parse(req.params.id),
-        staffOf(res.locals),
-        body.edit as never,
-        body.expectedRevision,
-      ),
-    );
+    res.json(await meetings.editAgenda(Id.parse(req.params.id), staffOf(res.locals), body.edit, body.expectedRevision));
   });
 
   router.post('/meetings/:id/agenda/publish', async (req, res) => {
@@ -94,22 +76,18 @@ export function meetingRoutes(meetings: MeetingService): Router {
   router.patch('/meetings/:id/minutes', async (req, res) => {
     const body = MinutesEditBody.parse(req.body);
     res.json(
-      await meetings.editMinutes(
-        Id.parse(req.params.id),
-        staffOf(res.locals),
-        body.edit as never,
-        body.expectedRevision,
-      ),
+      await meetings.editMinutes(Id.parse(req.params.id), staffOf(res.locals), body.edit, body.expectedRevision),
     );
   });
 
   router.post('/meetings/:id/minutes/approve', async (req, res) => {
-    res.json(await meetings.approveMinutes(Id.parse(req.params.id), staffOf(res.locals)));
+    const { confirm } = ConfirmBody.parse(req.body ?? {});
+    res.json(await meetings.approveMinutes(Id.parse(req.params.id), staffOf(res.locals), { confirm }));
   });
 
   router.get('/meetings/:id/current-item', async (req, res) => {
     reader(res.locals);
-    res.json(await meetings.currentItem(Id.parse(req.params.id)));
+    res.json(await chats.currentItem(Id.parse(req.params.id)));
   });
 
   router.post('/meetings/:id/current-item', async (req, res) => {
@@ -117,7 +95,7 @@ export function meetingRoutes(meetings: MeetingService): Router {
       .object({ item: z.number().int().min(1).max(100), sub: z.number().int().min(1).max(999).nullable().optional() })
       .strict()
       .parse(req.body);
-    res.json(await meetings.setCurrentItem(Id.parse(req.params.id), staffOf(res.locals), body.item, body.sub ?? null));
+    res.json(await chats.setCurrentItem(Id.parse(req.params.id), staffOf(res.locals), body.item, body.sub ?? null));
   });
 
   router.get('/documents/:meetingId/:file', async (req, res) => {

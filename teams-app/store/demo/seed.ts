@@ -3,6 +3,7 @@ import {
   Topic,
   addLocalDays,
   localParts,
+  teamsMeetingFromJoinUrl,
   zonedToInstant,
   type Action,
   type Assignment,
@@ -207,8 +208,23 @@ function demoAssignments(): Assignment[] {
   return rows;
 }
 
-/** The Agents Playground's group chat, linked to the next ISC-TF meeting so the demo can record it. */
+/**
+ * The Agents Playground's group chat (`groupChat.id` of `.m365agentsplayground.yml`). It is the chat of the next
+ * ISC-TF meeting: that meeting's join URL names it, so the meeting's stored Teams identity matches it.
+ */
 export const DEMO_MEETING_CHAT = '19:isc-tf-meeting-chat@thread.v2';
+
+/** The Agents Playground's tenant (`tenantId` of `.m365agentsplayground.yml`), allowed to talk to the bot in local mode. */
+export const DEMO_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
+
+/** The demo meeting whose chat is the Playground's group chat. */
+const DEMO_CHAT_MEETING = 'isc-tf-32';
+
+/** A Teams join URL for a demo meeting; it names the meeting's chat thread, as real join URLs do. */
+function demoJoinUrl(id: string): string {
+  const thread = id === DEMO_CHAT_MEETING ? DEMO_MEETING_CHAT : `19:meeting_demo-${id}@thread.v2`;
+  return `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(thread)}/0`;
+}
 
 /** 10:00 in Geneva, a number of days from a given instant, moved to the Monday when it falls on a weekend. */
 function genevaMorning(nowMs: number, days: number, hour = 10): string {
@@ -222,6 +238,8 @@ function genevaMorning(nowMs: number, days: number, hour = 10): string {
 function meeting(id: string, body: Meeting['body'], number: number, start: string, state: Meeting['state']): Meeting {
   const end = new Date(Date.parse(start) + 2 * 36e5).toISOString();
   const name = body === 'ISC-TF' ? 'Inter-Sectoral Coordination Task Force' : 'Inter-Sectoral Coordination Group';
+  const joinUrl = demoJoinUrl(id);
+  const teamsMeeting = teamsMeetingFromJoinUrl(joinUrl);
   return {
     id,
     body,
@@ -231,8 +249,10 @@ function meeting(id: string, body: Meeting['body'], number: number, start: strin
     end,
     timeZone: GENEVA,
     place: body === 'ISC-TF' ? 'ITU headquarters, Geneva, and Microsoft Teams' : 'Microsoft Teams',
-    joinUrl: `https://teams.microsoft.com/l/meetup-join/demo-${id}`,
-    chatId: id === 'isc-tf-32' ? DEMO_MEETING_CHAT : null,
+    joinUrl,
+    // The Playground has no meetings to join: its group chat is linked up front, by the meeting's own identity.
+    chatId: id === DEMO_CHAT_MEETING ? (teamsMeeting?.chatThreadId ?? null) : null,
+    teamsMeeting,
     window: DEFAULT_WINDOW,
     state,
     chairId: body === 'ISC-TF' ? 'patti-fernandez' : null,

@@ -11,6 +11,7 @@ import {
   type Records,
   type Store,
   type Stored,
+  type WriteOp,
 } from '../port';
 import { ensureCollections, migrate } from './migrations';
 
@@ -133,6 +134,19 @@ class SqliteCollection<T extends { id: string }> implements Collection<T> {
   }
 
   async create(record: T): Promise<Stored<T>> {
+    return this.createNow(record);
+  }
+
+  async update(record: T, expectedEtag: string): Promise<Stored<T>> {
+    return this.updateNow(record, expectedEtag);
+  }
+
+  async delete(id: string, expectedEtag: string): Promise<void> {
+    this.deleteNow(id, expectedEtag);
+  }
+
+  /** The synchronous writes, shared by the single calls and the unit of work (inside one transaction). */
+  createNow(record: T): Stored<T> {
     const clean = this.strip(record);
     try {
       this.statements.insert.run(clean.id, JSON.stringify(clean), ...this.indexValues(clean));
@@ -145,7 +159,12 @@ class SqliteCollection<T extends { id: string }> implements Collection<T> {
     return { ...clean, etag: '1' };
   }
 
-  async update(record: T, expectedEtag: string): Promise<Stored<T>> {
+  /** Creates the record unless its id is taken (an idempotent step of a unit of work). */
+  ensureNow(record: T): void {
+    if (!this.statements.get.get(record.id)) this.createNow(record);
+  }
+
+  updateNow(record: T, expectedEtag: string): Stored<T> {
     const clean = this.strip(record);
     const expected = Number(expectedEtag);
     const result = this.statements.update.run(JSON.stringify(clean), ...this.indexValues(clean), clean.id, expected);
@@ -153,7 +172,7 @@ class SqliteCollection<T extends { id: string }> implements Collection<T> {
     return { ...clean, etag: String(expected + 1) };
   }
 
-  async delete(id: string, expectedEtag: string): Promise<void> {
+  deleteNow(id: string, expectedEtag: string): void {
     const result = this.statements.remove.run(id, Number(expectedEtag));
     if (result.changes === 0) throw this.missingOrStale(id);
   }
@@ -186,10 +205,22 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   ensureCollections(db);
   const collections = Object.fromEntries(
     (Object.keys(INDEXES) as CollectionName[]).map((name) => [name, new SqliteCollection(db, name)]),
-  ) as unknown as { [K in CollectionName]: Collection<Records[K]> };
+  ) as unknown as { [K in CollectionName]: SqliteCollection<Records[K]> };
+  const applyAll = db.transaction((writes: readonly WriteOp[]) => {
+    for (const w of writes) {
+      const collection: SqliteCollection<{ id: string }> = collections[w.collection];
+      if (w.op === 'create') collection.createNow(w.record);
+      else if (w.op === 'ensure') collection.ensureNow(w.record);
+      else if (w.op === 'update') collection.updateNow(w.record, w.etag);
+      else collection.deleteNow(w.id, w.etag);
+    }
+  });
   return {
     ...collections,
     kind: 'sqlite',
+    async commit(writes) {
+      applyAll(writes);
+    },
     async health() {
       try {
         db.prepare('SELECT 1').get();

@@ -15,7 +15,7 @@ describe('agendaDocx', () => {
     expect(text).toContain('Place: ITU headquarters, Geneva, and Microsoft Teams');
     const html = await docxHtml(buffer);
     expect(html).toContain(
-      '<a href="https://teams.microsoft.com/l/meetup-join/demo-isc-tf-32">Join in Microsoft Teams</a>',
+      '<a href="https://teams.microsoft.com/l/meetup-join/19%3Aisc-tf-meeting-chat%40thread.v2/0">Join in Microsoft Teams</a>',
     );
   });
 

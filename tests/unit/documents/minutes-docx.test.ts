@@ -2,7 +2,7 @@ import { captureChat, compileMinutes, type Minutes } from '../../../teams-app/do
 import { minutesDocx } from '../../../teams-app/documents';
 import { DEMO_PEOPLE } from '../../../teams-app/store/demo/seed';
 import { meeting, NOW, richAgenda, richInput } from '../domain/agenda/agenda-fixtures';
-import { chat, KNOWN_PEOPLE, roster } from '../domain/minutes/chat-fixtures';
+import { chat, KNOWN_PEOPLE, message, roster } from '../domain/minutes/chat-fixtures';
 import { docxHtml, docxPart, docxText } from './docx-reader';
 
 function minutes(): Minutes {
@@ -39,7 +39,7 @@ describe('minutesDocx', () => {
     expect(text).toContain('Draft');
     expect(text).toContain('Patti Fernandez (Chair)');
     expect(text).toContain('1.1  The agenda is adopted.');
-    expect(text).toContain('GS: budget for one joint accessibility toolkit');
+    expect(text).toContain('TSB: budget for one joint accessibility toolkit');
     const html = await docxHtml(buffer);
     for (const h of [
       'Attendance',
@@ -92,5 +92,68 @@ describe('minutesDocx', () => {
     for (const [locale, title] of Object.entries(titles) as [keyof typeof titles, string][]) {
       expect(await docxText(await minutesDocx(m, { locale }))).toContain(title);
     }
+  });
+
+  it('says who was present and absent, by sector, and lists guests under their own name', async () => {
+    const stranger = {
+      id: '29:stranger',
+      name: 'Patti Fernandez',
+      aadObjectId: 'ffffffff-0000-0000-0000-000000000000',
+    };
+    const input = richInput();
+    const drafted = compileMinutes({
+      meeting: meeting(),
+      agenda: richAgenda(),
+      captured: captureChat(
+        [...chat([['alex-wilber', 'Item 1']]), message(1, 'x', 'Hello', { id: 'msg-s', from: stranger })],
+        { people: KNOWN_PEOPLE },
+      ),
+      participants: [],
+      updates: input.updates,
+      topics: input.topics,
+      people: DEMO_PEOPLE,
+      now: NOW,
+    });
+    const html = await docxHtml(await minutesDocx(drafted));
+    expect(html).toMatch(
+      /<td><p>Alex Wilber<\/p><\/td><td><p>[^<]*<\/p><\/td><td><p>BDT<\/p><\/td><td><p>Present<\/p><\/td>/,
+    );
+    expect(html).toMatch(/<td><p>Patti Fernandez \(Chair\)<\/p><\/td>.*?<td><p><em>Absent<\/em><\/p><\/td>/);
+    expect(html).toMatch(/<td><p>Patti Fernandez<\/p><\/td><td><\/td><td><\/td><td><p>Guest<\/p><\/td>/);
+  });
+
+  it('lists the follow-up of earlier actions with their outcome, and an escalation whose sector is to confirm', async () => {
+    const input = richInput();
+    const drafted = compileMinutes({
+      meeting: meeting(),
+      agenda: richAgenda(),
+      captured: captureChat(
+        chat([
+          ['patti-fernandez', 'Item 2. Done: 2'],
+          ['patti-fernandez', 'Done: 3 — new date 2027-01-15'],
+          ['patti-fernandez', 'Item 4: Escalate: a joint budget'],
+        ]),
+        { people: KNOWN_PEOPLE },
+      ),
+      participants: [],
+      updates: input.updates,
+      topics: input.topics,
+      people: DEMO_PEOPLE,
+      now: NOW,
+    });
+    const buffer = await minutesDocx(drafted);
+    const html = await docxHtml(buffer);
+    expect(html).toContain('<th><p><strong>Outcome</strong></p></th>');
+    expect(html).toMatch(
+      /<td><p>2<\/p><\/td><td><p>Align training calendars.<\/p><\/td>.*?<td><p><strong>Closed<\/strong><\/p><\/td>/,
+    );
+    expect(html).toMatch(
+      /<td><p>3<\/p><\/td><td><p>Action a1.<\/p><\/td>.*?<td><p>New due date: 15 Jan 2027<\/p><\/td>/,
+    );
+    expect(html).toMatch(/<td><p>1<\/p><\/td><td><p>Oldest overdue.<\/p><\/td>.*?<td><p>Still open<\/p><\/td>/);
+    expect(await docxText(buffer)).toContain('Sector to confirm: a joint budget');
+    const french = await docxText(await minutesDocx(drafted, { locale: 'fr' }));
+    expect(french).toContain('Suite donnée');
+    expect(french).toContain('Secteur à confirmer\u00A0: a joint budget');
   });
 });

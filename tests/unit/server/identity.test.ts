@@ -30,6 +30,17 @@ describe('local dev identity', () => {
     expect(identity).toBeUndefined();
   });
 
+  it.each<Record<string, string>>([
+    { forwarded: 'for=203.0.113.7' },
+    { 'x-forwarded-for': '203.0.113.7' },
+    { 'x-forwarded-host': 'isc.example.ngrok.app' },
+    { 'x-forwarded-proto': 'https' },
+  ])('is refused from loopback when a proxy or tunnel forwarded the request (%p)', async (headers) => {
+    const { error, identity } = await run('127.0.0.1', headers);
+    expect((error as AppError).code).toBe('auth.loopback-only');
+    expect(identity).toBeUndefined();
+  });
+
   it('accepts a Playground AAD object id as the dev user', async () => {
     const { identity } = await run('::1', { 'x-dev-user': '00000000-0000-0000-0000-0000000000024' });
     expect(identity?.person.id).toBe('patti-fernandez');

@@ -19,6 +19,16 @@ const lines = (n: number) =>
     other: '# سطر',
   });
 
+const requests = (n: number) =>
+  forms(n, {
+    zero: 'لا طلبات',
+    one: 'طلب واحد',
+    two: 'طلبان',
+    few: '# طلبات',
+    many: '# طلبًا',
+    other: '# طلب',
+  });
+
 export const workspaceAr: WorkspaceMessages = {
   open: 'فتح الاجتماع',
   back: 'الاجتماعات القادمة',
@@ -40,16 +50,26 @@ export const workspaceAr: WorkspaceMessages = {
     confirmTitle: 'هل تريد بدء جمع التحديثات الآن؟',
     confirmBody: (meeting) =>
       `ستتلقى كل جهة اتصال في ${meeting} طلبًا في Teams لإرسال تحديثها. لا يمكن سحب الطلبات بعد إرسالها.`,
-    opened: (queued, undeliverable) =>
-      `بدأ جمع التحديثات: ${forms(queued, {
-        zero: 'لا توجد طلبات في قائمة الانتظار',
-        one: 'طلب واحد في قائمة الانتظار',
-        two: 'طلبان في قائمة الانتظار',
-        few: '# طلبات في قائمة الانتظار',
-        many: '# طلبًا في قائمة الانتظار',
-        other: '# طلب في قائمة الانتظار',
-      })}، وتعذّر تسليم ${undeliverable}.`,
+    reopen: 'إعادة فتح جمع التحديثات',
+    reopenConfirm: {
+      title: 'هل تريد إعادة فتح جمع التحديثات؟',
+      body: (meeting) =>
+        `ستتلقى جهات الاتصال في ${meeting} التي لم ترد طلبًا جديدًا لإرسال تحديثها. ويُعلَّم مشروع جدول الأعمال بأنه غير محدَّث إلى أن يُعاد إعداده.`,
+    },
+    sent: {
+      opened: (queued) => `بدأ جمع التحديثات: ${requests(queued)} في قائمة الانتظار.`,
+      reopened: (queued) => `أُعيد فتح جمع التحديثات: ${requests(queued)} في قائمة الانتظار لجهات الاتصال التي لم ترد.`,
+      retried: (queued) => `في قائمة الانتظار من جديد: ${requests(queued)}.`,
+    },
+    undeliverable: {
+      title: (n) => `تعذّر الوصول إلى جهات الاتصال: ${n}`,
+      hint: 'تعذّر على Teams الوصول إلى هؤلاء الأشخاص، وغالبًا ما يكون السبب أن ISC Coordinator غير مثبَّت لديهم أو أنهم حظروه. أعد المحاولة بعد تثبيته.',
+      listLabel: 'الأشخاص الذين تعذّر الوصول إليهم',
+      retry: 'إعادة محاولة الطلبات غير المسلَّمة',
+      retrying: 'جارٍ إعادة المحاولة…',
+    },
     openError: 'لم يبدأ جمع التحديثات',
+    retryError: 'لم يُعَد إرسال الطلبات',
     refresh: 'تحديث',
     reminder: (n) => `التذكير ${n}`,
     loading: 'جارٍ تحميل جدول المتابعة…',
@@ -60,6 +80,7 @@ export const workspaceAr: WorkspaceMessages = {
       answered: 'تم الرد',
       'no-change': 'لا تغيير',
       pending: 'قيد الانتظار',
+      'not-asked': 'لم يُطلب بعد',
       late: 'متأخر',
       undeliverable: 'تعذّر التسليم',
       vacant: 'شاغر',
@@ -75,6 +96,8 @@ export const workspaceAr: WorkspaceMessages = {
     },
     nobody: 'لم يُعيَّن أحد',
     vacantReason: 'لم تُعيَّن جهة اتصال لهذا القطاع.',
+    notAskedReason: 'لم يُرسَل أي طلب بشأن هذا الموضوع بعد.',
+    pendingReason: 'أُرسل الطلب ولم يرد رد بعد.',
     reason: 'السبب',
     unknownReason: 'لم يذكر Teams السبب.',
     noChange: 'لا تغيير منذ الاجتماع السابق',
@@ -97,6 +120,19 @@ export const workspaceAr: WorkspaceMessages = {
     compile: 'إعداد جدول الأعمال',
     compiling: 'جارٍ الإعداد…',
     compiled: 'أُعِدّ جدول الأعمال.',
+    incomplete: {
+      title: 'هل تريد إعداد جدول الأعمال رغم نقص التحديثات؟',
+      missing: (missing, expected) => `التحديثات الناقصة: ${missing} من ${expected}.`,
+      open: (closes) => `ما زال جمع التحديثات مفتوحًا حتى ${closes}.`,
+      notOpened: 'لم يبدأ جمع التحديثات بعد: لم يُطلب من أي جهة اتصال إرسال تحديثها.',
+      question: 'هل تريد الإعداد على أي حال؟ سيُغلق جمع التحديثات.',
+      confirm: 'الإعداد على أي حال',
+    },
+    outOfDate: {
+      title: 'هذا المشروع غير محدَّث',
+      staff: 'أُعيد فتح جمع التحديثات بعد إعداد هذا المشروع؛ أعد إعداده لتضمين التحديثات الجديدة.',
+      reader: 'أُعيد فتح جمع التحديثات بعد إعداد هذا المشروع؛ سيُعاد إعداده لتضمين التحديثات الجديدة.',
+    },
     recompile: 'إعادة الإعداد',
     recompileConfirm: {
       title: 'هل تريد إعادة إعداد جدول الأعمال؟',
@@ -243,6 +279,10 @@ export const workspaceAr: WorkspaceMessages = {
     compile: 'إعداد المحضر',
     compiling: 'جارٍ الإعداد…',
     compiled: 'أُعِدّ مشروع المحضر.',
+    tooEarly: {
+      title: 'من المبكر إعداد المحضر',
+      yourTime: (when) => `يبدأ الاجتماع بحسب منطقتك الزمنية في ${when}.`,
+    },
     recompile: 'إعادة الإعداد',
     recompileConfirm: {
       title: 'هل تريد إعادة إعداد المحضر؟',
@@ -253,10 +293,20 @@ export const workspaceAr: WorkspaceMessages = {
     approveConfirm: {
       title: 'هل تريد اعتماد المحضر؟',
       body: 'يُحفظ المحضر بصيغة مستند Word ويُنشر في دردشة الاجتماع، وتُسجَّل قراراته وإجراءاته والمسائل المرفوعة فيه. لا يمكن التراجع عن ذلك.',
-      openNotes: (n) => `ما زال ${lines(n)} بحاجة إلى مراجعة.`,
+      openNotes: (n) => `ما زال ${lines(n)} بحاجة إلى مراجعة: صحّح كلًّا منها أو اقبله كما هو أولًا.`,
+    },
+    unresolved: {
+      title: 'ما زالت ملاحظات المراجعة مفتوحة',
+      body: (n) => `يجب تصحيح كل ملاحظة مراجعة أو قبولها كما هي قبل اعتماد المحضر؛ عدد الملاحظات المفتوحة: ${n}.`,
+    },
+    emptyConfirm: {
+      title: 'هل تريد اعتماد محضر فارغ؟',
+      body: 'لا يتضمن هذا المحضر أي قرارات أو إجراءات أو أسطر من المحادثة. هل تريد اعتماده على أي حال؟',
+      confirm: 'الاعتماد على أي حال',
     },
     approved: 'اعتُمد المحضر ونُشر في دردشة الاجتماع.',
     saved: 'حُفظ المحضر.',
+    movedTo: (place) => `نُقل المدخل إلى البند ${place}.`,
     conflict: 'عدّل شخص آخر المحضر',
     download: 'تنزيل المحضر (.docx)',
     documentLabel: (meeting) => `محضر ${meeting}`,
@@ -271,6 +321,19 @@ export const workspaceAr: WorkspaceMessages = {
       chair: 'الرئيس',
       observer: 'مراقب',
       member: 'عضو',
+      guest: 'ضيف',
+      present: (n) => `الحاضرون (${n})`,
+      absent: (n) => `الغائبون (${n})`,
+      otherSector: 'مشاركون آخرون',
+    },
+    followUp: {
+      heading: 'إجراءات الاجتماعات السابقة',
+      tableLabel: (n) => `إجراءات الاجتماعات السابقة في إطار البند ${n}`,
+      number: 'الرقم',
+      outcome: 'النتيجة',
+      outcomes: { open: 'ما زال مفتوحًا', closed: 'مغلق', 'new-due': 'موعد نهائي جديد' },
+      newDue: (date) => `موعد نهائي جديد: ${date}`,
+      set: (n) => `تحديد نتيجة الإجراء ${n}`,
     },
     nothing: 'لم يُسجَّل شيء في إطار هذا البند.',
     presented: 'ما عُرض',
@@ -295,14 +358,17 @@ export const workspaceAr: WorkspaceMessages = {
     noDue: 'بلا تاريخ',
     decisionControls: {
       edit: (i, n) => `تعديل القرار ${i} في إطار البند ${n}`,
+      move: (i, n) => `نقل القرار ${i} في إطار البند ${n} إلى بند آخر`,
       remove: (i, n) => `حذف القرار ${i} في إطار البند ${n}`,
     },
     actionControls: {
       edit: (i, n) => `تعديل الإجراء ${i} في إطار البند ${n}`,
+      move: (i, n) => `نقل الإجراء ${i} في إطار البند ${n} إلى بند آخر`,
       remove: (i, n) => `حذف الإجراء ${i} في إطار البند ${n}`,
     },
     escalationControls: {
       edit: (i, n) => `تعديل المسألة المرفوعة ${i} في إطار البند ${n}`,
+      move: (i, n) => `نقل المسألة المرفوعة ${i} في إطار البند ${n} إلى بند آخر`,
       remove: (i, n) => `حذف المسألة المرفوعة ${i} في إطار البند ${n}`,
     },
     removeConfirm: {
@@ -321,9 +387,15 @@ export const workspaceAr: WorkspaceMessages = {
       })} في الدردشة.`,
     review: {
       title: (n) => `${lines(n)} بحاجة إلى مراجعة قبل الاعتماد`,
+      intro: 'صحّح كل سطر أو اقبله كما هو؛ يمكن اعتماد المحضر عندما لا يبقى أي سطر.',
       label: 'أسطر للمراجعة',
       underItem: (n) => `البند ${n}`,
       fix: 'تصحيح',
+      accept: 'قبول كما هو',
+      acceptedNotice: 'قُبل السطر كما هو.',
+      acceptedTitle: (n) => `الأسطر المقبولة كما هي: ${n}`,
+      acceptedLabel: 'الأسطر المقبولة كما هي',
+      acceptedBy: (name, when) => (when ? `قبِله ${name}، ${when}` : `قبِله ${name}`),
     },
     problems: {
       'owner-missing': 'المسؤول غير محدد',
@@ -334,6 +406,8 @@ export const workspaceAr: WorkspaceMessages = {
       'message-too-long': 'الرسالة طويلة جدًا',
       'item-unknown': 'بند جدول الأعمال غير موجود',
       unparsed: 'تعذّر الفهم',
+      'sector-unknown': 'القطاع بحاجة إلى تأكيد',
+      'action-unknown': 'لم يُعثر على إجراء المتابعة',
     },
     dialog: {
       decisionTitle: 'تعديل القرار',
@@ -347,6 +421,17 @@ export const workspaceAr: WorkspaceMessages = {
       due: 'الموعد النهائي',
       dueHint: 'اختياري.',
       dueInvalid: 'أدخل تاريخًا مثل 2027-01-15.',
+      sector: 'القطاع المعني',
+      sectorHint: 'القطاع الذي تُرفع مسألته إلى لجنة التنسيق.',
+      sectorUnknown: 'بحاجة إلى تأكيد',
+      moveTitle: 'النقل إلى بند آخر',
+      moveTo: 'بند جدول الأعمال',
+      moveFrom: (place) => `حاليًا في إطار البند ${place}.`,
+      moveSame: 'اختر بندًا آخر.',
+      followUpTitle: (n) => `نتيجة الإجراء ${n}`,
+      newDue: 'الموعد النهائي الجديد',
+      newDueRequired: 'أدخل الموعد النهائي الجديد.',
+      move: 'نقل',
       save: 'حفظ',
     },
   },

@@ -23,9 +23,27 @@ export const workspaceEn = {
     confirmTitle: 'Open collection now?',
     confirmBody: (meeting: string) =>
       `Every focal point of ${meeting} gets a prompt in Teams asking for their update. Prompts cannot be called back.`,
-    opened: (queued: number, undeliverable: number) =>
-      `Collection is open: ${count(queued, 'prompt', 'prompts')} queued, ${undeliverable} could not be delivered.`,
+    reopen: 'Re-open collection',
+    reopenConfirm: {
+      title: 'Re-open collection?',
+      body: (meeting: string) =>
+        `Focal points of ${meeting} who have not answered are asked again for their update. The draft agenda is marked out of date until it is compiled again.`,
+    },
+    sent: {
+      opened: (queued: number) => `Collection is open: ${count(queued, 'prompt', 'prompts')} queued.`,
+      reopened: (queued: number) =>
+        `Collection is open again: ${count(queued, 'prompt', 'prompts')} queued for focal points who have not answered.`,
+      retried: (queued: number) => `${count(queued, 'prompt', 'prompts')} queued again.`,
+    },
+    undeliverable: {
+      title: (n: number) => `${count(n, 'focal point', 'focal points')} could not be reached`,
+      hint: 'Teams could not reach these people, usually because ISC Coordinator is not installed for them or they blocked it. Retry once they have installed it.',
+      listLabel: 'People who could not be reached',
+      retry: 'Retry undeliverable',
+      retrying: 'Retrying…',
+    },
     openError: 'Collection was not opened',
+    retryError: 'The prompts were not sent again',
     refresh: 'Refresh',
     reminder: (n: number) => `Reminder ${n}`,
     loading: 'Loading the tracker…',
@@ -36,6 +54,7 @@ export const workspaceEn = {
       answered: 'Answered',
       'no-change': 'No change',
       pending: 'Pending',
+      'not-asked': 'Not asked',
       late: 'Late',
       undeliverable: 'Undeliverable',
       vacant: 'Vacant',
@@ -51,6 +70,8 @@ export const workspaceEn = {
     },
     nobody: 'Nobody appointed',
     vacantReason: 'No focal point is appointed for this sector.',
+    notAskedReason: 'No prompt has been sent for this topic yet.',
+    pendingReason: 'Asked; no answer yet.',
     reason: 'Reason',
     unknownReason: 'Teams did not say why.',
     noChange: 'No change since the last meeting',
@@ -73,6 +94,21 @@ export const workspaceEn = {
     compile: 'Compile agenda',
     compiling: 'Compiling…',
     compiled: 'The agenda has been compiled.',
+    incomplete: {
+      title: 'Compile with updates missing?',
+      missing: (missing: number, expected: number) =>
+        `${missing} of ${expected} updates ${missing === 1 ? 'is' : 'are'} missing.`,
+      open: (closes: string) => `Collection is still open until ${closes}.`,
+      notOpened: 'Collection has not opened yet: no focal point has been asked for an update.',
+      question: 'Compile anyway? Collection will close.',
+      confirm: 'Compile anyway',
+    },
+    outOfDate: {
+      title: 'This draft is out of date',
+      staff: 'Collection was re-opened after this draft was compiled; compile again to include new updates.',
+      reader:
+        'Collection was re-opened after this draft was compiled; it will be compiled again to include new updates.',
+    },
     recompile: 'Compile again',
     recompileConfirm: {
       title: 'Compile the agenda again?',
@@ -214,6 +250,10 @@ export const workspaceEn = {
     compile: 'Compile minutes',
     compiling: 'Compiling…',
     compiled: 'The minutes have been drafted.',
+    tooEarly: {
+      title: 'Too early to draft the minutes',
+      yourTime: (when: string) => `In your time zone the meeting starts ${when}.`,
+    },
     recompile: 'Compile again',
     recompileConfirm: {
       title: 'Compile the minutes again?',
@@ -224,10 +264,22 @@ export const workspaceEn = {
     approveConfirm: {
       title: 'Approve the minutes?',
       body: 'The minutes are stored as a Word document and posted to the meeting chat; their decisions, actions and escalations are recorded. This cannot be undone.',
-      openNotes: (n: number) => `${count(n, 'line still needs', 'lines still need')} a look.`,
+      openNotes: (n: number) =>
+        `${count(n, 'line still needs', 'lines still need')} a look: fix each one or accept it as it is first.`,
+    },
+    unresolved: {
+      title: 'Review notes are still open',
+      body: (n: number) =>
+        `Every review note must be fixed or accepted as it is before the minutes can be approved; ${count(n, 'note is', 'notes are')} still open.`,
+    },
+    emptyConfirm: {
+      title: 'Approve empty minutes?',
+      body: 'These minutes record no decisions, no actions and no chat lines. Approve them anyway?',
+      confirm: 'Approve anyway',
     },
     approved: 'The minutes have been approved and posted to the meeting chat.',
     saved: 'The minutes have been saved.',
+    movedTo: (place: string) => `The entry is now under item ${place}.`,
     conflict: 'Someone else changed the minutes',
     download: 'Download minutes (.docx)',
     documentLabel: (meeting: string) => `Minutes of ${meeting}`,
@@ -242,6 +294,19 @@ export const workspaceEn = {
       chair: 'Chair',
       observer: 'Observer',
       member: 'Member',
+      guest: 'Guest',
+      present: (n: number) => `Present (${n})`,
+      absent: (n: number) => `Absent (${n})`,
+      otherSector: 'Other participants',
+    },
+    followUp: {
+      heading: 'Actions from earlier meetings',
+      tableLabel: (n: number) => `Actions from earlier meetings under item ${n}`,
+      number: 'No.',
+      outcome: 'Outcome',
+      outcomes: { open: 'Still open', closed: 'Closed', 'new-due': 'New due date' },
+      newDue: (date: string) => `New due date: ${date}`,
+      set: (n: number) => `Set the outcome of action ${n}`,
     },
     nothing: 'Nothing was recorded under this item.',
     presented: 'Presented',
@@ -258,14 +323,17 @@ export const workspaceEn = {
     noDue: 'No date',
     decisionControls: {
       edit: (i: number, n: number) => `Edit decision ${i} under item ${n}`,
+      move: (i: number, n: number) => `Move decision ${i} under item ${n} to another item`,
       remove: (i: number, n: number) => `Remove decision ${i} under item ${n}`,
     },
     actionControls: {
       edit: (i: number, n: number) => `Edit action ${i} under item ${n}`,
+      move: (i: number, n: number) => `Move action ${i} under item ${n} to another item`,
       remove: (i: number, n: number) => `Remove action ${i} under item ${n}`,
     },
     escalationControls: {
       edit: (i: number, n: number) => `Edit escalation ${i} under item ${n}`,
+      move: (i: number, n: number) => `Move escalation ${i} under item ${n} to another item`,
       remove: (i: number, n: number) => `Remove escalation ${i} under item ${n}`,
     },
     removeConfirm: {
@@ -276,9 +344,16 @@ export const workspaceEn = {
     stats: (messages: number) => `Drafted from ${count(messages, 'chat message', 'chat messages')}.`,
     review: {
       title: (n: number) => `${count(n, 'line needs', 'lines need')} a look before approval`,
+      intro: 'Fix each line, or accept it as it is; the minutes can be approved once none is left.',
       label: 'Lines to review',
       underItem: (n: number) => `item ${n}`,
       fix: 'Fix',
+      accept: 'Accept as is',
+      acceptedNotice: 'The line has been accepted as it is.',
+      acceptedTitle: (n: number) => `${count(n, 'line', 'lines')} accepted as is`,
+      acceptedLabel: 'Lines accepted as is',
+      acceptedBy: (name: string, when: string | null) =>
+        when ? `Accepted by ${name}, ${when}` : `Accepted by ${name}`,
     },
     problems: {
       'owner-missing': 'Owner missing',
@@ -289,6 +364,8 @@ export const workspaceEn = {
       'message-too-long': 'Message too long',
       'item-unknown': 'Agenda item not found',
       unparsed: 'Not understood',
+      'sector-unknown': 'Sector to confirm',
+      'action-unknown': 'Follow-up action not found',
     },
     dialog: {
       decisionTitle: 'Edit decision',
@@ -302,6 +379,17 @@ export const workspaceEn = {
       due: 'Due date',
       dueHint: 'Optional.',
       dueInvalid: 'Enter a date such as 2027-01-15.',
+      sector: 'Sector concerned',
+      sectorHint: 'The sector whose issue goes to the Coordination Committee.',
+      sectorUnknown: 'To be confirmed',
+      moveTitle: 'Move to another item',
+      moveTo: 'Agenda item',
+      moveFrom: (place: string) => `Now under item ${place}.`,
+      moveSame: 'Choose another item.',
+      followUpTitle: (n: number) => `Outcome of action ${n}`,
+      newDue: 'New due date',
+      newDueRequired: 'Enter the new due date.',
+      move: 'Move',
       save: 'Save',
     },
   },

@@ -25,9 +25,30 @@ export const workspaceEs: WorkspaceMessages = {
     confirmTitle: '¿Abrir la recopilación ahora?',
     confirmBody: (meeting) =>
       `Cada punto focal de ${meeting} recibe en Teams una solicitud de novedades. Las solicitudes enviadas no se pueden retirar.`,
-    opened: (queued, undeliverable) =>
-      `La recopilación está abierta: ${count(queued, 'solicitud', 'solicitudes')} en cola; ${undeliverable} no se pudieron entregar.`,
+    reopen: 'Reabrir la recopilación',
+    reopenConfirm: {
+      title: '¿Reabrir la recopilación?',
+      body: (meeting) =>
+        `Los puntos focales de ${meeting} que no han respondido reciben una nueva solicitud de novedades. El borrador del orden del día queda marcado como desactualizado hasta que se vuelva a elaborar.`,
+    },
+    sent: {
+      opened: (queued) => `La recopilación está abierta: ${count(queued, 'solicitud', 'solicitudes')} en cola.`,
+      reopened: (queued) =>
+        `La recopilación está abierta de nuevo: ${count(queued, 'solicitud', 'solicitudes')} en cola para los puntos focales que no han respondido.`,
+      retried: (queued) => `${count(queued, 'solicitud', 'solicitudes')} de nuevo en cola.`,
+    },
+    undeliverable: {
+      title: (n) =>
+        plural.select(n) === 'one'
+          ? `No se pudo contactar con ${n} punto focal`
+          : `No se pudo contactar con ${n} puntos focales`,
+      hint: 'Teams no pudo contactar con estas personas, normalmente porque ISC Coordinator no está instalado para ellas o lo han bloqueado. Vuelva a intentarlo cuando lo hayan instalado.',
+      listLabel: 'Personas con las que no se pudo contactar',
+      retry: 'Reintentar las no entregadas',
+      retrying: 'Reintentando…',
+    },
     openError: 'No se abrió la recopilación',
+    retryError: 'No se volvieron a enviar las solicitudes',
     refresh: 'Actualizar',
     reminder: (n) => `Recordatorio ${n}`,
     loading: 'Cargando el seguimiento…',
@@ -38,6 +59,7 @@ export const workspaceEs: WorkspaceMessages = {
       answered: 'Respondido',
       'no-change': 'Sin cambios',
       pending: 'Pendiente',
+      'not-asked': 'Sin solicitar',
       late: 'Tardío',
       undeliverable: 'No entregado',
       vacant: 'Vacante',
@@ -53,6 +75,8 @@ export const workspaceEs: WorkspaceMessages = {
     },
     nobody: 'Nadie designado',
     vacantReason: 'No hay punto focal designado para este sector.',
+    notAskedReason: 'Aún no se ha enviado ninguna solicitud para este tema.',
+    pendingReason: 'Solicitud enviada; aún sin respuesta.',
     reason: 'Motivo',
     unknownReason: 'Teams no indicó el motivo.',
     noChange: 'Sin cambios desde la última reunión',
@@ -75,6 +99,24 @@ export const workspaceEs: WorkspaceMessages = {
     compile: 'Elaborar el orden del día',
     compiling: 'Elaborando…',
     compiled: 'Se ha elaborado el orden del día.',
+    incomplete: {
+      title: '¿Elaborar aunque falten novedades?',
+      missing: (missing, expected) =>
+        plural.select(missing) === 'one'
+          ? `Falta ${missing} de ${expected} novedades.`
+          : `Faltan ${missing} de ${expected} novedades.`,
+      open: (closes) => `La recopilación sigue abierta hasta el ${closes}.`,
+      notOpened: 'La recopilación aún no se ha abierto: no se ha pedido novedades a ningún punto focal.',
+      question: '¿Elaborar de todos modos? La recopilación se cerrará.',
+      confirm: 'Elaborar de todos modos',
+    },
+    outOfDate: {
+      title: 'Este borrador está desactualizado',
+      staff:
+        'La recopilación se reabrió después de elaborar este borrador; vuelva a elaborarlo para incluir las nuevas novedades.',
+      reader:
+        'La recopilación se reabrió después de elaborar este borrador; se volverá a elaborar para incluir las nuevas novedades.',
+    },
     recompile: 'Volver a elaborar',
     recompileConfirm: {
       title: '¿Volver a elaborar el orden del día?',
@@ -216,6 +258,10 @@ export const workspaceEs: WorkspaceMessages = {
     compile: 'Redactar el acta',
     compiling: 'Redactando…',
     compiled: 'Se ha redactado el borrador del acta.',
+    tooEarly: {
+      title: 'Aún es pronto para redactar el acta',
+      yourTime: (when) => `En su zona horaria, la reunión empieza el ${when}.`,
+    },
     recompile: 'Volver a redactar',
     recompileConfirm: {
       title: '¿Volver a redactar el acta?',
@@ -227,10 +273,25 @@ export const workspaceEs: WorkspaceMessages = {
       title: '¿Aprobar el acta?',
       body: 'El acta se guarda como documento de Word y se publica en el chat de la reunión; se registran sus decisiones, acciones y cuestiones elevadas. No se puede deshacer.',
       openNotes: (n) =>
-        plural.select(n) === 'one' ? `Queda ${n} línea por revisar.` : `Quedan ${n} líneas por revisar.`,
+        plural.select(n) === 'one'
+          ? `Queda ${n} línea por revisar: corríjala o acéptela tal cual antes.`
+          : `Quedan ${n} líneas por revisar: corríjalas o acéptelas tal cual antes.`,
+    },
+    unresolved: {
+      title: 'Quedan notas de revisión abiertas',
+      body: (n) =>
+        `Cada nota de revisión debe corregirse o aceptarse tal cual antes de aprobar el acta; ${
+          plural.select(n) === 'one' ? `queda ${n} abierta` : `quedan ${n} abiertas`
+        }.`,
+    },
+    emptyConfirm: {
+      title: '¿Aprobar un acta vacía?',
+      body: 'Esta acta no recoge decisiones, acciones ni líneas del chat. ¿Aprobarla de todos modos?',
+      confirm: 'Aprobar de todos modos',
     },
     approved: 'El acta se ha aprobado y publicado en el chat de la reunión.',
     saved: 'Se ha guardado el acta.',
+    movedTo: (place) => `La entrada figura ahora en el punto ${place}.`,
     conflict: 'Otra persona ha modificado el acta',
     download: 'Descargar el acta (.docx)',
     documentLabel: (meeting) => `Acta de ${meeting}`,
@@ -245,6 +306,19 @@ export const workspaceEs: WorkspaceMessages = {
       chair: 'Presidencia',
       observer: 'Observador',
       member: 'Miembro',
+      guest: 'Invitado',
+      present: (n) => `Presentes (${n})`,
+      absent: (n) => `Ausentes (${n})`,
+      otherSector: 'Otros participantes',
+    },
+    followUp: {
+      heading: 'Acciones de reuniones anteriores',
+      tableLabel: (n) => `Acciones de reuniones anteriores en el punto ${n}`,
+      number: 'N.º',
+      outcome: 'Resultado',
+      outcomes: { open: 'Sigue abierta', closed: 'Cerrada', 'new-due': 'Nuevo plazo' },
+      newDue: (date) => `Nuevo plazo: ${date}`,
+      set: (n) => `Indicar el resultado de la acción ${n}`,
     },
     nothing: 'No se registró nada en este punto.',
     presented: 'Presentado',
@@ -264,14 +338,17 @@ export const workspaceEs: WorkspaceMessages = {
     noDue: 'Sin fecha',
     decisionControls: {
       edit: (i, n) => `Editar la decisión ${i} del punto ${n}`,
+      move: (i, n) => `Mover la decisión ${i} del punto ${n} a otro punto`,
       remove: (i, n) => `Suprimir la decisión ${i} del punto ${n}`,
     },
     actionControls: {
       edit: (i, n) => `Editar la acción ${i} del punto ${n}`,
+      move: (i, n) => `Mover la acción ${i} del punto ${n} a otro punto`,
       remove: (i, n) => `Suprimir la acción ${i} del punto ${n}`,
     },
     escalationControls: {
       edit: (i, n) => `Editar la cuestión elevada ${i} del punto ${n}`,
+      move: (i, n) => `Mover la cuestión elevada ${i} del punto ${n} a otro punto`,
       remove: (i, n) => `Suprimir la cuestión elevada ${i} del punto ${n}`,
     },
     removeConfirm: {
@@ -285,9 +362,16 @@ export const workspaceEs: WorkspaceMessages = {
         plural.select(n) === 'one'
           ? `${n} línea debe revisarse antes de la aprobación`
           : `${n} líneas deben revisarse antes de la aprobación`,
+      intro: 'Corrija cada línea o acéptela tal cual; el acta podrá aprobarse cuando no quede ninguna.',
       label: 'Líneas por revisar',
       underItem: (n) => `punto ${n}`,
       fix: 'Corregir',
+      accept: 'Aceptar tal cual',
+      acceptedNotice: 'La línea se ha aceptado tal cual.',
+      acceptedTitle: (n) =>
+        plural.select(n) === 'one' ? `${n} línea aceptada tal cual` : `${n} líneas aceptadas tal cual`,
+      acceptedLabel: 'Líneas aceptadas tal cual',
+      acceptedBy: (name, when) => (when ? `Aceptada por ${name}, ${when}` : `Aceptada por ${name}`),
     },
     problems: {
       'owner-missing': 'Falta el responsable',
@@ -298,6 +382,8 @@ export const workspaceEs: WorkspaceMessages = {
       'message-too-long': 'Mensaje demasiado largo',
       'item-unknown': 'Punto del orden del día no encontrado',
       unparsed: 'No reconocido',
+      'sector-unknown': 'Sector por confirmar',
+      'action-unknown': 'Acción de seguimiento no encontrada',
     },
     dialog: {
       decisionTitle: 'Editar la decisión',
@@ -311,6 +397,17 @@ export const workspaceEs: WorkspaceMessages = {
       due: 'Plazo',
       dueHint: 'Opcional.',
       dueInvalid: 'Escriba una fecha, por ejemplo 2027-01-15.',
+      sector: 'Sector afectado',
+      sectorHint: 'El sector cuya cuestión se eleva al Comité de Coordinación.',
+      sectorUnknown: 'Por confirmar',
+      moveTitle: 'Mover a otro punto',
+      moveTo: 'Punto del orden del día',
+      moveFrom: (place) => `Ahora en el punto ${place}.`,
+      moveSame: 'Elija otro punto.',
+      followUpTitle: (n) => `Resultado de la acción ${n}`,
+      newDue: 'Nuevo plazo',
+      newDueRequired: 'Escriba el nuevo plazo.',
+      move: 'Mover',
       save: 'Guardar',
     },
   },

@@ -26,13 +26,30 @@ export const workspaceFr: WorkspaceMessages = {
     confirmTitle: 'Ouvrir la collecte maintenant ?',
     confirmBody: (meeting) =>
       `Chaque point focal de la réunion ${meeting} reçoit dans Teams une demande de mise à jour. Les demandes envoyées ne peuvent pas être rappelées.`,
-    opened: (queued, undeliverable) =>
-      `La collecte est ouverte : ${count(queued, 'demande', 'demandes')} en file d’attente, ${
-        plural.select(undeliverable) === 'one'
-          ? `${undeliverable} n’a pas pu être remise`
-          : `${undeliverable} n’ont pas pu être remises`
-      }.`,
+    reopen: 'Rouvrir la collecte',
+    reopenConfirm: {
+      title: 'Rouvrir la collecte ?',
+      body: (meeting) =>
+        `Les points focaux de la réunion ${meeting} qui n’ont pas répondu reçoivent une nouvelle demande de mise à jour. Le projet d’ordre du jour est signalé comme dépassé jusqu’à ce qu’il soit établi à nouveau.`,
+    },
+    sent: {
+      opened: (queued) => `La collecte est ouverte : ${count(queued, 'demande', 'demandes')} en file d’attente.`,
+      reopened: (queued) =>
+        `La collecte est rouverte : ${count(queued, 'demande', 'demandes')} en file d’attente pour les points focaux qui n’ont pas répondu.`,
+      retried: (queued) => `${count(queued, 'demande', 'demandes')} de nouveau en file d’attente.`,
+    },
+    undeliverable: {
+      title: (n) =>
+        plural.select(n) === 'one'
+          ? `${n} point focal n’a pas pu être joint`
+          : `${n} points focaux n’ont pas pu être joints`,
+      hint: 'Teams n’a pas pu joindre ces personnes, le plus souvent parce qu’ISC Coordinator n’est pas installé pour elles ou qu’elles l’ont bloqué. Réessayez une fois l’application installée.',
+      listLabel: 'Personnes qui n’ont pas pu être jointes',
+      retry: 'Renvoyer les demandes non remises',
+      retrying: 'Nouvel envoi…',
+    },
     openError: 'La collecte n’a pas été ouverte',
+    retryError: 'Les demandes n’ont pas été renvoyées',
     refresh: 'Actualiser',
     reminder: (n) => `Rappel ${n}`,
     loading: 'Chargement du suivi…',
@@ -43,6 +60,7 @@ export const workspaceFr: WorkspaceMessages = {
       answered: 'Répondu',
       'no-change': 'Sans changement',
       pending: 'En attente',
+      'not-asked': 'Non sollicité',
       late: 'En retard',
       undeliverable: 'Non distribuable',
       vacant: 'Vacant',
@@ -58,6 +76,8 @@ export const workspaceFr: WorkspaceMessages = {
     },
     nobody: 'Personne n’est désigné',
     vacantReason: 'Aucun point focal n’est désigné pour ce secteur.',
+    notAskedReason: 'Aucune demande n’a encore été envoyée pour ce thème.',
+    pendingReason: 'Demande envoyée ; pas encore de réponse.',
     reason: 'Motif',
     unknownReason: 'Teams n’a pas indiqué de motif.',
     noChange: 'Aucun changement depuis la dernière réunion',
@@ -80,6 +100,24 @@ export const workspaceFr: WorkspaceMessages = {
     compile: 'Établir l’ordre du jour',
     compiling: 'Établissement…',
     compiled: 'L’ordre du jour a été établi.',
+    incomplete: {
+      title: 'Établir l’ordre du jour malgré les mises à jour manquantes ?',
+      missing: (missing, expected) =>
+        plural.select(missing) === 'one'
+          ? `${missing} mise à jour sur ${expected} manque.`
+          : `${missing} mises à jour sur ${expected} manquent.`,
+      open: (closes) => `La collecte reste ouverte jusqu’au ${closes}.`,
+      notOpened: 'La collecte n’a pas encore été ouverte : aucun point focal n’a été sollicité.',
+      question: 'Établir quand même ? La collecte sera fermée.',
+      confirm: 'Établir quand même',
+    },
+    outOfDate: {
+      title: 'Ce projet est dépassé',
+      staff:
+        'La collecte a été rouverte après l’établissement de ce projet ; établissez-le à nouveau pour y inclure les nouvelles mises à jour.',
+      reader:
+        'La collecte a été rouverte après l’établissement de ce projet ; il sera établi à nouveau pour y inclure les nouvelles mises à jour.',
+    },
     recompile: 'Établir à nouveau',
     recompileConfirm: {
       title: 'Établir à nouveau l’ordre du jour ?',
@@ -222,6 +260,10 @@ export const workspaceFr: WorkspaceMessages = {
     compile: 'Rédiger le compte rendu',
     compiling: 'Rédaction…',
     compiled: 'Le projet de compte rendu a été rédigé.',
+    tooEarly: {
+      title: 'Trop tôt pour rédiger le compte rendu',
+      yourTime: (when) => `Dans votre fuseau horaire, la réunion commence le ${when}.`,
+    },
     recompile: 'Rédiger à nouveau',
     recompileConfirm: {
       title: 'Rédiger à nouveau le compte rendu ?',
@@ -233,10 +275,25 @@ export const workspaceFr: WorkspaceMessages = {
       title: 'Approuver le compte rendu ?',
       body: 'Le compte rendu est enregistré au format Word et publié dans la conversation de la réunion ; ses décisions, actions et questions soumises sont enregistrées. Cette opération est irréversible.',
       openNotes: (n) =>
-        plural.select(n) === 'one' ? `${n} ligne reste à vérifier.` : `${n} lignes restent à vérifier.`,
+        plural.select(n) === 'one'
+          ? `${n} ligne reste à vérifier : corrigez-la ou acceptez-la en l’état d’abord.`
+          : `${n} lignes restent à vérifier : corrigez-les ou acceptez-les en l’état d’abord.`,
+    },
+    unresolved: {
+      title: 'Des remarques de vérification restent ouvertes',
+      body: (n) =>
+        `Chaque remarque doit être corrigée ou acceptée en l’état avant l’approbation du compte rendu ; ${
+          plural.select(n) === 'one' ? `${n} reste ouverte` : `${n} restent ouvertes`
+        }.`,
+    },
+    emptyConfirm: {
+      title: 'Approuver un compte rendu vide ?',
+      body: 'Ce compte rendu ne contient aucune décision, aucune action et aucune ligne de conversation. L’approuver quand même ?',
+      confirm: 'Approuver quand même',
     },
     approved: 'Le compte rendu a été approuvé et publié dans la conversation de la réunion.',
     saved: 'Le compte rendu a été enregistré.',
+    movedTo: (place) => `L’entrée figure maintenant sous le point ${place}.`,
     conflict: 'Quelqu’un d’autre a modifié le compte rendu',
     download: 'Télécharger le compte rendu (.docx)',
     documentLabel: (meeting) => `Compte rendu de la réunion ${meeting}`,
@@ -251,6 +308,19 @@ export const workspaceFr: WorkspaceMessages = {
       chair: 'Présidence',
       observer: 'Observateur',
       member: 'Membre',
+      guest: 'Invité',
+      present: (n) => `Présents (${n})`,
+      absent: (n) => `Absents (${n})`,
+      otherSector: 'Autres participants',
+    },
+    followUp: {
+      heading: 'Actions des réunions précédentes',
+      tableLabel: (n) => `Actions des réunions précédentes du point ${n}`,
+      number: 'N°',
+      outcome: 'Suite donnée',
+      outcomes: { open: 'Toujours ouverte', closed: 'Close', 'new-due': 'Nouvelle échéance' },
+      newDue: (date) => `Nouvelle échéance : ${date}`,
+      set: (n) => `Indiquer la suite donnée à l’action ${n}`,
     },
     nothing: 'Rien n’a été consigné sous ce point.',
     presented: 'Présenté',
@@ -270,14 +340,17 @@ export const workspaceFr: WorkspaceMessages = {
     noDue: 'Sans date',
     decisionControls: {
       edit: (i, n) => `Modifier la décision ${i} du point ${n}`,
+      move: (i, n) => `Déplacer la décision ${i} du point ${n} vers un autre point`,
       remove: (i, n) => `Supprimer la décision ${i} du point ${n}`,
     },
     actionControls: {
       edit: (i, n) => `Modifier l’action ${i} du point ${n}`,
+      move: (i, n) => `Déplacer l’action ${i} du point ${n} vers un autre point`,
       remove: (i, n) => `Supprimer l’action ${i} du point ${n}`,
     },
     escalationControls: {
       edit: (i, n) => `Modifier la question soumise ${i} du point ${n}`,
+      move: (i, n) => `Déplacer la question soumise ${i} du point ${n} vers un autre point`,
       remove: (i, n) => `Supprimer la question soumise ${i} du point ${n}`,
     },
     removeConfirm: {
@@ -291,9 +364,17 @@ export const workspaceFr: WorkspaceMessages = {
         plural.select(n) === 'one'
           ? `${n} ligne est à vérifier avant l’approbation`
           : `${n} lignes sont à vérifier avant l’approbation`,
+      intro:
+        'Corrigez chaque ligne ou acceptez-la en l’état ; le compte rendu pourra être approuvé lorsqu’il n’en restera plus.',
       label: 'Lignes à vérifier',
       underItem: (n) => `point ${n}`,
       fix: 'Corriger',
+      accept: 'Accepter en l’état',
+      acceptedNotice: 'La ligne a été acceptée en l’état.',
+      acceptedTitle: (n) =>
+        plural.select(n) === 'one' ? `${n} ligne acceptée en l’état` : `${n} lignes acceptées en l’état`,
+      acceptedLabel: 'Lignes acceptées en l’état',
+      acceptedBy: (name, when) => (when ? `Acceptée par ${name}, ${when}` : `Acceptée par ${name}`),
     },
     problems: {
       'owner-missing': 'Responsable manquant',
@@ -304,6 +385,8 @@ export const workspaceFr: WorkspaceMessages = {
       'message-too-long': 'Message trop long',
       'item-unknown': 'Point de l’ordre du jour introuvable',
       unparsed: 'Non compris',
+      'sector-unknown': 'Secteur à confirmer',
+      'action-unknown': 'Action de suivi introuvable',
     },
     dialog: {
       decisionTitle: 'Modifier la décision',
@@ -317,6 +400,17 @@ export const workspaceFr: WorkspaceMessages = {
       due: 'Échéance',
       dueHint: 'Facultatif.',
       dueInvalid: 'Saisissez une date, par exemple 2027-01-15.',
+      sector: 'Secteur concerné',
+      sectorHint: 'Le secteur dont la question est soumise au Comité de coordination.',
+      sectorUnknown: 'À confirmer',
+      moveTitle: 'Déplacer vers un autre point',
+      moveTo: 'Point de l’ordre du jour',
+      moveFrom: (place) => `Actuellement sous le point ${place}.`,
+      moveSame: 'Choisissez un autre point.',
+      followUpTitle: (n) => `Suite donnée à l’action ${n}`,
+      newDue: 'Nouvelle échéance',
+      newDueRequired: 'Saisissez la nouvelle échéance.',
+      move: 'Déplacer',
       save: 'Enregistrer',
     },
   },

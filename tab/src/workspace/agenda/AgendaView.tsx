@@ -1,10 +1,11 @@
 /** The Agenda view: compile, reorder and edit the draft, publish it, download the .docx; read-only for members. */
-import { Button } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { Add20Regular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
-import type { AgendaItem, AgendaVersion, MeetingView } from '../../api';
+import type { AgendaItem, AgendaVersion, CollectionIncomplete, MeetingView } from '../../api';
 import { ConfirmDialog } from '../../common/ConfirmDialog';
 import { DocumentLink } from '../../common/DocumentLink';
+import { formatInstant } from '../../common/format';
 import { usePermissions } from '../../common/roles';
 import { useI18n } from '../../i18n';
 import {
@@ -18,17 +19,24 @@ import {
 import { useWorkspaceStyles } from '../workspace.styles';
 import { AgendaDocument, moveButtonId, type ItemControls } from './AgendaDocument';
 import { AgendaSummary } from './AgendaSummary';
+import { collectionIncomplete } from './compile-guard';
 import { ItemDialog, type ItemValues } from './ItemDialog';
 import { useAgenda } from './useAgenda';
 
 /** Meeting states in which the agenda can still be (re)compiled. */
 const COMPILABLE: MeetingView['state'][] = ['scheduled', 'open', 'closed', 'agenda-draft', 'agenda-published'];
 
-type Confirm = 'publish' | 'recompile' | { remove: AgendaItem } | null;
+/** The confirmation dialog showing, if any; it stays open while its change runs and shows a failure inside. */
+type Confirm =
+  | { kind: 'publish' }
+  | { kind: 'recompile' }
+  | { kind: 'incomplete'; counts: CollectionIncomplete }
+  | { kind: 'remove'; item: AgendaItem }
+  | null;
 
 /** The agenda of a meeting. */
 export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView; onMeetingChanged: () => void }) {
-  const { t } = useI18n();
+  const { t, intlTag } = useI18n();
   const ws = useWorkspaceStyles();
   const { staff } = usePermissions();
   const agenda = useAgenda(meeting.id);
@@ -49,13 +57,48 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
     document.getElementById(id)?.focus();
   }, [version]);
 
-  const compile = async () => {
+  const closeConfirm = () => {
     setConfirm(null);
-    if (await change('compile', agenda.compile, () => a.compiled)) onMeetingChanged();
+    action.clear();
+  };
+
+  /**
+   * Compiles; while updates are still missing the server asks for a confirmation first (with the counts), which
+   * the dialog asks the reader for; `confirmed` sends it.
+   */
+  const compile = async (confirmed: boolean) => {
+    const outcome = await change(
+      'compile',
+      async (): Promise<{ version: AgendaVersion } | { counts: CollectionIncomplete }> => {
+        try {
+          return { version: await agenda.compile(confirmed) };
+        } catch (error) {
+          const counts = confirmed ? null : collectionIncomplete(error);
+          if (counts) return { counts };
+          throw error;
+        }
+      },
+      (result) => ('version' in result ? a.compiled : null),
+    );
+    if (!outcome) return;
+    if ('counts' in outcome) {
+      setConfirm({ kind: 'incomplete', counts: outcome.counts });
+      return;
+    }
+    setConfirm(null);
+    onMeetingChanged();
   };
   const publish = async () => {
-    setConfirm(null);
-    if (await change('publish', agenda.finish, () => a.published)) onMeetingChanged();
+    if (
+      await change(
+        'publish',
+        () => agenda.finish(),
+        () => a.published,
+      )
+    ) {
+      setConfirm(null);
+      onMeetingChanged();
+    }
   };
   const edit = (run: (v: AgendaVersion) => Promise<AgendaVersion>, notice: (v: AgendaVersion) => string | null) =>
     version ? change('edit', () => run(version), notice) : Promise.resolve(undefined);
@@ -75,32 +118,42 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
     ? {
         busy: action.busy !== null,
         onMove: moveItem,
-        onEdit: (item) => setDialog({ item }),
-        onRemove: (item) => setConfirm({ remove: item }),
+        onEdit: (item) => {
+          action.clear();
+          setDialog({ item });
+        },
+        onRemove: (item) => setConfirm({ kind: 'remove', item }),
       }
     : null;
 
   const save = async (values: ItemValues) => {
     const item = dialog?.item ?? null;
-    await edit(
+    const saved = await edit(
       (v) =>
         item
           ? agenda.edit(v.agenda.revision, { op: 'edit', itemId: item.id, patch: values })
           : agenda.edit(v.agenda.revision, { op: 'add', item: values }),
       () => (item ? a.saved(item.number) : a.added(values.title)),
     );
+    if (saved) setDialog(null);
+  };
+  const closeDialog = () => {
     setDialog(null);
+    action.clear();
   };
 
   const remove = async (item: AgendaItem) => {
-    setConfirm(null);
-    await edit(
+    const removed = await edit(
       (v) => agenda.edit(v.agenda.revision, { op: 'remove', itemId: item.id }),
       () => a.removed(item.title),
     );
+    if (removed) setConfirm(null);
   };
 
   const canCompile = staff && COMPILABLE.includes(meeting.state);
+  const dialogError = confirm !== null || dialog !== null ? action.error : null;
+  const failure = { error: dialogError, errorTitle: changes.conflict ? a.conflict : undefined };
+  const incomplete = confirm?.kind === 'incomplete' ? confirm.counts : null;
 
   return (
     <section aria-labelledby="agenda-heading" className={ws.view}>
@@ -122,12 +175,18 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
           <DocumentLink file={version.addendumFile} label={a.downloadAddendum} onError={setDownloadError} />
         )}
         {editable && (
-          <Button icon={<Add20Regular />} onClick={() => setDialog({ item: null })}>
+          <Button
+            icon={<Add20Regular />}
+            onClick={() => {
+              action.clear();
+              setDialog({ item: null });
+            }}
+          >
             {a.add}
           </Button>
         )}
         {version && canCompile && (
-          <RecompileButton action={action} label={a.recompile} onClick={() => setConfirm('recompile')} />
+          <RecompileButton action={action} label={a.recompile} onClick={() => setConfirm({ kind: 'recompile' })} />
         )}
         {editable && (
           <FinishButton
@@ -135,15 +194,29 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
             busyKey="publish"
             label={a.publish}
             busyLabel={a.publishing}
-            onClick={() => setConfirm('publish')}
+            onClick={() => setConfirm({ kind: 'publish' })}
           />
         )}
       </DocumentHeader>
 
-      <DocumentMessages changes={changes} document={agenda} text={a} />
+      <DocumentMessages
+        changes={changes}
+        document={agenda}
+        text={a}
+        errorShownElsewhere={confirm !== null || dialog !== null}
+      />
+
+      {version?.outOfDate && version.status === 'draft' && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{a.outOfDate.title}</MessageBarTitle>
+            {staff ? a.outOfDate.staff : a.outOfDate.reader}
+          </MessageBarBody>
+        </MessageBar>
+      )}
 
       {version === null && (
-        <EmptyDocument text={a} canCompile={canCompile} action={action} onCompile={() => void compile()} />
+        <EmptyDocument text={a} canCompile={canCompile} action={action} onCompile={() => void compile(false)} />
       )}
 
       {version && (
@@ -159,35 +232,67 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
           item={dialog.item}
           open
           busy={action.busy === 'edit'}
+          {...failure}
           onSave={(values) => void save(values)}
-          onClose={() => setDialog(null)}
+          onClose={closeDialog}
         />
       )}
       <ConfirmDialog
-        open={confirm === 'publish'}
+        open={confirm?.kind === 'publish'}
         title={a.publishConfirm.title}
         body={a.publishConfirm.body}
         confirmLabel={a.publish}
+        busy={action.busy === 'publish'}
+        busyLabel={a.publishing}
+        {...failure}
         onConfirm={() => void publish()}
-        onCancel={() => setConfirm(null)}
+        onCancel={closeConfirm}
       />
       <ConfirmDialog
-        open={confirm === 'recompile'}
+        open={confirm?.kind === 'recompile'}
         title={a.recompileConfirm.title}
         body={version?.status === 'draft' ? a.recompileConfirm.draft : a.recompileConfirm.published}
         confirmLabel={a.recompile}
-        onConfirm={() => void compile()}
-        onCancel={() => setConfirm(null)}
+        busy={action.busy === 'compile'}
+        busyLabel={a.compiling}
+        {...failure}
+        onConfirm={() => void compile(false)}
+        onCancel={closeConfirm}
       />
       <ConfirmDialog
-        open={typeof confirm === 'object' && confirm !== null}
-        title={typeof confirm === 'object' && confirm ? a.removeConfirm.title(confirm.remove.number) : ''}
-        body={typeof confirm === 'object' && confirm ? a.removeConfirm.body(confirm.remove.title) : ''}
+        open={incomplete !== null}
+        title={a.incomplete.title}
+        body={
+          incomplete
+            ? [
+                a.incomplete.missing(incomplete.missing, incomplete.expected),
+                (incomplete.state ?? meeting.state) === 'scheduled'
+                  ? a.incomplete.notOpened
+                  : a.incomplete.open(
+                      formatInstant(incomplete.closesAt ?? meeting.collection.closesAt, meeting.timeZone, intlTag),
+                    ),
+                a.incomplete.question,
+              ].join(' ')
+            : ''
+        }
+        confirmLabel={a.incomplete.confirm}
+        busy={action.busy === 'compile'}
+        busyLabel={a.compiling}
+        {...failure}
+        onConfirm={() => void compile(true)}
+        onCancel={closeConfirm}
+      />
+      <ConfirmDialog
+        open={confirm?.kind === 'remove'}
+        title={confirm?.kind === 'remove' ? a.removeConfirm.title(confirm.item.number) : ''}
+        body={confirm?.kind === 'remove' ? a.removeConfirm.body(confirm.item.title) : ''}
         confirmLabel={a.removeConfirm.confirm}
+        busy={action.busy === 'edit'}
+        {...failure}
         onConfirm={() => {
-          if (typeof confirm === 'object' && confirm) void remove(confirm.remove);
+          if (confirm?.kind === 'remove') void remove(confirm.item);
         }}
-        onCancel={() => setConfirm(null)}
+        onCancel={closeConfirm}
       />
     </section>
   );

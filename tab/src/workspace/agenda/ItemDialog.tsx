@@ -19,12 +19,17 @@ export function ItemDialog({
   item,
   open,
   busy,
+  error,
+  errorTitle,
   onSave,
   onClose,
 }: {
   item: AgendaItem | null;
   open: boolean;
   busy: boolean;
+  /** Why the last save failed, shown inside the dialog. */
+  error?: unknown;
+  errorTitle?: string;
   onSave: (values: ItemValues) => void;
   onClose: () => void;
 }) {
@@ -47,6 +52,8 @@ export function ItemDialog({
       title={item ? d.editTitle(item.number) : d.addTitle}
       submitLabel={item ? d.save : d.add}
       busy={busy}
+      error={error}
+      errorTitle={errorTitle}
       onClose={onClose}
       onSubmit={() => {
         setTried(true);

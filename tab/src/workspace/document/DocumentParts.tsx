@@ -6,6 +6,7 @@ import {
   Caption1,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   Spinner,
   Subtitle1,
   type BadgeProps,
@@ -13,19 +14,22 @@ import {
 import { ArrowClockwise20Regular, Checkmark20Regular, Compose20Regular } from '@fluentui/react-icons';
 import { useState, type ReactElement, type ReactNode } from 'react';
 import { ApiError } from '../../api';
-import { ErrorBar } from '../../common/ErrorBar';
+import { ErrorBar, describeError } from '../../common/ErrorBar';
 import { useAction, type ActionState } from '../../common/useAction';
 import type { Resource } from '../../common/useResource';
 import { useI18n } from '../../i18n';
 import { useWorkspaceStyles } from '../workspace.styles';
 
-/** A view's changes to its document: one at a time; a failed one reloads the document so the reader sees the latest. */
+/**
+ * A view's changes to its document: one at a time; a failed one reloads the document so the reader sees the latest.
+ * `run` answers the new version, or (when it turns a refusal into a question for the reader) anything else.
+ */
 export function useDocumentChanges<V>(resource: { reload(): void }) {
   const action = useAction();
   const [downloadError, setDownloadError] = useState<unknown>(null);
   const conflict = action.error instanceof ApiError && action.error.code === 'store.conflict';
 
-  async function change(key: string, run: () => Promise<V>, notice: (v: V) => string | null) {
+  async function change<R = V>(key: string, run: () => Promise<R>, notice: (result: R) => string | null) {
     const result = await action.run(key, run, notice);
     if (result === undefined) resource.reload();
     return result;
@@ -122,19 +126,33 @@ export function FinishButton(props: {
   return <ChangeButton {...props} primary icon={<Checkmark20Regular />} />;
 }
 
+/** A refusal the reader can act on (too early, something to confirm), shown as a warning rather than an error. */
+export interface Refusal {
+  title: string;
+  /** What to know besides the server's message, e.g. when the meeting starts in the reader's time zone. */
+  detail: string | null;
+}
+
 /** The outcome of the last change, a failed download, a failed load with Retry, and the first load's spinner. */
 export function DocumentMessages({
   changes,
   document,
   text,
+  errorShownElsewhere = false,
+  explain,
 }: {
   changes: Pick<ReturnType<typeof useDocumentChanges>, 'action' | 'conflict' | 'downloadError'>;
   document: Pick<Resource<unknown>, 'data' | 'loading' | 'error' | 'reload'>;
   /** The view's messages: a conflict's title, a failed load's title, the spinner's label. */
   text: { conflict: string; loadError: string; loading: string };
+  /** True while a dialog shows the failed change's error itself. */
+  errorShownElsewhere?: boolean;
+  /** Turns an expected refusal into a warning for the reader; null for a plain error. */
+  explain?: (error: unknown) => Refusal | null;
 }) {
   const { t } = useI18n();
   const { action, conflict, downloadError } = changes;
+  const refusal = action.error !== null && explain ? explain(action.error) : null;
   return (
     <>
       <div role="status">
@@ -144,7 +162,16 @@ export function DocumentMessages({
           </MessageBar>
         )}
       </div>
-      {action.error !== null && (
+      {action.error !== null && !errorShownElsewhere && refusal && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{refusal.title}</MessageBarTitle>
+            {describeError(action.error, t)}
+            {refusal.detail && ` ${refusal.detail}`}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {action.error !== null && !errorShownElsewhere && !refusal && (
         <ErrorBar title={conflict ? text.conflict : t.workspace.notSaved} error={action.error} />
       )}
       {downloadError !== null && <ErrorBar title={t.workspace.downloadError} error={downloadError} />}

@@ -7,19 +7,20 @@ import { useResource, type Resource } from '../../common/useResource';
 /** The endpoints of one kind of meeting document, each answering its new version. */
 export interface DocumentEndpoints<V, E> {
   get(api: ApiClient, meetingId: string, signal?: AbortSignal): Promise<V>;
-  compile(api: ApiClient, meetingId: string): Promise<V>;
+  /** Compiles a draft; `confirm` overrides a guard the server asked to confirm (e.g. updates still missing). */
+  compile(api: ApiClient, meetingId: string, confirm?: boolean): Promise<V>;
   edit(api: ApiClient, meetingId: string, expectedRevision: number, edit: E): Promise<V>;
-  /** Publishes (agenda) or approves (minutes) the draft. */
-  finish(api: ApiClient, meetingId: string): Promise<V>;
+  /** Publishes (agenda) or approves (minutes) the draft; `confirm` as for compile. */
+  finish(api: ApiClient, meetingId: string, confirm?: boolean): Promise<V>;
   /** The error code `get` answers while there is no document yet. */
   notReady: string;
 }
 
 /** The document (null when there is none yet) and its changes, each answering the new version. */
 export interface MeetingDocumentState<V, E> extends Resource<V | null> {
-  compile(): Promise<V>;
+  compile(confirm?: boolean): Promise<V>;
   edit(expectedRevision: number, edit: E): Promise<V>;
-  finish(): Promise<V>;
+  finish(confirm?: boolean): Promise<V>;
 }
 
 /** The document of `meetingId` behind `endpoints` (a module constant); every change also replaces the data shown. */
@@ -51,8 +52,8 @@ export function useMeetingDocument<V, E>(
   );
   return {
     ...resource,
-    compile: () => apply(endpoints.compile(api, meetingId)),
+    compile: (confirm = false) => apply(endpoints.compile(api, meetingId, confirm)),
     edit: (expectedRevision, edit) => apply(endpoints.edit(api, meetingId, expectedRevision, edit)),
-    finish: () => apply(endpoints.finish(api, meetingId)),
+    finish: (confirm = false) => apply(endpoints.finish(api, meetingId, confirm)),
   };
 }

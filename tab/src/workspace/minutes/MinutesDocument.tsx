@@ -10,26 +10,38 @@ import {
   TableHeaderCell,
   TableRow,
   Tooltip,
+  makeStyles,
+  mergeClasses,
 } from '@fluentui/react-components';
-import { Delete20Regular, Edit20Regular } from '@fluentui/react-icons';
+import { ArrowMove20Regular, Delete20Regular, Edit20Regular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
-import type { Minutes, MinutesItem } from '../../api';
+import type { MinutesContent, MinutesFollowUp, MinutesItem, SectorId } from '../../api';
 import { formatDate, inLocale } from '../../common/format';
 import { useI18n } from '../../i18n';
 import { useAgendaDocumentStyles } from '../agenda/AgendaDocument.styles';
 import { DocumentPage } from '../document/DocumentPage';
 import { useWorkspaceStyles } from '../workspace.styles';
+import { Attendance } from './Attendance';
 import type { EditableEntry } from './review';
+
+const useFollowUpStyles = makeStyles({
+  narrow: { width: '4rem' },
+  action: { width: '34%' },
+});
 
 /** What a draft's entry controls ask for (staff only). */
 export interface EntryControls {
   busy: boolean;
   onEdit(entry: EditableEntry): void;
+  /** Files the entry under another agenda item. */
+  onMove(entry: EditableEntry): void;
   onRemove(entry: EditableEntry): void;
+  /** Sets what the meeting did with an action carried from an earlier meeting. */
+  onFollowUp(followUp: MinutesFollowUp): void;
 }
 
-/** Renders `minutes`; with `controls` each decision, action and escalation can be edited or removed. */
-export function MinutesDocument({ minutes, controls }: { minutes: Minutes; controls: EntryControls | null }) {
+/** Renders `minutes`; with `controls` each decision, action and escalation can be edited, moved or removed. */
+export function MinutesDocument({ minutes, controls }: { minutes: MinutesContent; controls: EntryControls | null }) {
   const { t } = useI18n();
   const ws = useWorkspaceStyles();
   const styles = useAgendaDocumentStyles();
@@ -37,50 +49,7 @@ export function MinutesDocument({ minutes, controls }: { minutes: Minutes; contr
 
   return (
     <DocumentPage meeting={minutes.meeting} kind={m.documentKind} documentLabel={m.documentLabel}>
-      <section aria-labelledby="minutes-attendance" className={styles.item}>
-        <h4 id="minutes-attendance" className={styles.itemHeading}>
-          {m.attendance.heading}
-        </h4>
-        {minutes.attendance.length === 0 ? (
-          <Caption1 as="p" className={styles.empty}>
-            {m.attendance.none}
-          </Caption1>
-        ) : (
-          <div className={ws.scroller}>
-            <Table aria-label={m.attendance.heading} size="small" className={styles.table}>
-              <TableHeader>
-                <TableRow>
-                  {[m.attendance.name, m.attendance.jobTitle, m.attendance.sector, m.attendance.role].map((h) => (
-                    <TableHeaderCell key={h} className={ws.headerCell}>
-                      {h}
-                    </TableHeaderCell>
-                  ))}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {minutes.attendance.map((person, i) => (
-                  <TableRow key={person.personId ?? `${person.name}-${i}`}>
-                    <TableCell className={ws.cell}>
-                      <bdi>{person.name}</bdi>
-                    </TableCell>
-                    <TableCell className={ws.cell}>
-                      <bdi>{person.jobTitle || '—'}</bdi>
-                    </TableCell>
-                    <TableCell className={ws.cell}>{person.sector ?? '—'}</TableCell>
-                    <TableCell className={ws.cell}>
-                      {person.chair
-                        ? m.attendance.chair
-                        : person.observer
-                          ? m.attendance.observer
-                          : m.attendance.member}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-        )}
-      </section>
+      <Attendance attendance={minutes.attendance} />
 
       <ol className={styles.items}>
         {minutes.items.map((item) => (
@@ -110,7 +79,7 @@ function EntryButtons({
   entry,
   controls,
 }: {
-  label: { edit: string; remove: string };
+  label: { edit: string; move: string; remove: string };
   entry: EditableEntry;
   controls: EntryControls | null;
 }) {
@@ -127,6 +96,14 @@ function EntryButtons({
           appearance="subtle"
           icon={<Edit20Regular />}
           onClick={guard(() => controls.onEdit(entry))}
+        />
+      </Tooltip>
+      <Tooltip content={label.move} relationship="label">
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<ArrowMove20Regular />}
+          onClick={guard(() => controls.onMove(entry))}
         />
       </Tooltip>
       <Tooltip content={label.remove} relationship="label">
@@ -149,10 +126,108 @@ function Problems({ problems }: { problems: readonly string[] }) {
     <span className={ws.badges}>
       {problems.map((p) => (
         <Badge key={p} appearance="tint" color="warning" size="small">
-          {t.workspace.minutes.problems[p as keyof typeof t.workspace.minutes.problems] ?? p}
+          {(t.workspace.minutes.problems as Record<string, string>)[p] ?? p}
         </Badge>
       ))}
     </span>
+  );
+}
+
+/** The open actions carried from earlier meetings, each with what this meeting did with it. */
+function FollowUps({
+  item,
+  followUps,
+  controls,
+}: {
+  item: number;
+  followUps: MinutesFollowUp[];
+  controls: EntryControls | null;
+}) {
+  const { t, intlTag } = useI18n();
+  const ws = useWorkspaceStyles();
+  const styles = useAgendaDocumentStyles();
+  const columns = useFollowUpStyles();
+  const m = t.workspace.minutes;
+  const f = m.followUp;
+  const date = (value: string | null) =>
+    value ? formatDate(value, intlTag) : <span className={ws.muted}>{m.noDue}</span>;
+  return (
+    <Part title={f.heading}>
+      <div className={ws.scroller}>
+        <Table aria-label={f.tableLabel(item)} size="small" className={styles.table}>
+          <TableHeader>
+            <TableRow>
+              {(
+                [
+                  [f.number, columns.narrow],
+                  [m.columns.action, columns.action],
+                  [m.columns.owner, undefined],
+                  [m.columns.due, undefined],
+                  [f.outcome, undefined],
+                  ...(controls ? [[m.columns.edit, columns.narrow] as const] : []),
+                ] as const
+              ).map(([h, width]) => (
+                <TableHeaderCell key={h} className={mergeClasses(ws.headerCell, width)}>
+                  {h}
+                </TableHeaderCell>
+              ))}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {followUps.map((action) => (
+              <TableRow key={action.actionId}>
+                <TableCell className={ws.cell}>{action.number}</TableCell>
+                <TableCell className={ws.cell}>
+                  <bdi>{action.text}</bdi>
+                </TableCell>
+                <TableCell className={ws.cell}>
+                  {action.ownerName ? <bdi>{action.ownerName}</bdi> : <span className={ws.muted}>{m.noOwner}</span>}
+                </TableCell>
+                <TableCell className={ws.cell}>{date(action.due)}</TableCell>
+                <TableCell className={ws.cell}>
+                  <Badge
+                    appearance="tint"
+                    color={
+                      action.outcome === 'closed' ? 'success' : action.outcome === 'new-due' ? 'warning' : 'informative'
+                    }
+                  >
+                    {action.outcome === 'new-due' && action.newDue
+                      ? f.newDue(formatDate(action.newDue, intlTag))
+                      : f.outcomes[action.outcome]}
+                  </Badge>
+                </TableCell>
+                {controls && (
+                  <TableCell className={ws.cell}>
+                    <Tooltip content={f.set(action.number)} relationship="label">
+                      <Button
+                        size="small"
+                        appearance="subtle"
+                        icon={<Edit20Regular />}
+                        onClick={() => {
+                          if (!controls.busy) controls.onFollowUp(action);
+                        }}
+                      />
+                    </Tooltip>
+                  </TableCell>
+                )}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+    </Part>
+  );
+}
+
+/** The sector an escalation concerns ("BDT: …"); nothing when unknown (a review note then asks to confirm it). */
+function SectorTag({ sector }: { sector: SectorId | null }) {
+  const { t } = useI18n();
+  if (!sector) return null;
+  return (
+    <>
+      <abbr title={t.sectors.names[sector]}>{sector}</abbr>
+      {': '}
+    </>
   );
 }
 
@@ -161,8 +236,10 @@ function MinutesItemBlock({ item, controls }: { item: MinutesItem; controls: Ent
   const ws = useWorkspaceStyles();
   const styles = useAgendaDocumentStyles();
   const m = t.workspace.minutes;
+  const followUps = item.followUps ?? [];
   const empty =
     item.presented.length +
+      followUps.length +
       item.discussion.length +
       item.decisions.length +
       item.actions.length +
@@ -177,10 +254,15 @@ function MinutesItemBlock({ item, controls }: { item: MinutesItem; controls: Ent
             <li key={entry.entry.id}>
               <span className={styles.itemHeader}>
                 <span>
+                  {entry.kind === 'escalation' && <SectorTag sector={entry.entry.sector} />}
                   <bdi>{entry.entry.text}</bdi> <Problems problems={entry.entry.problems} />
                 </span>
                 <EntryButtons
-                  label={{ edit: names.edit(i + 1, item.number), remove: names.remove(i + 1, item.number) }}
+                  label={{
+                    edit: names.edit(i + 1, item.number),
+                    move: names.move(i + 1, item.number),
+                    remove: names.remove(i + 1, item.number),
+                  }}
                   entry={entry}
                   controls={controls}
                 />
@@ -230,6 +312,7 @@ function MinutesItemBlock({ item, controls }: { item: MinutesItem; controls: Ent
           </ul>
         </Part>
       )}
+      {followUps.length > 0 && <FollowUps item={item.number} followUps={followUps} controls={controls} />}
       {item.discussion.length > 0 && (
         <Part title={m.discussion}>
           <ul className={ws.plainList}>
@@ -286,6 +369,7 @@ function MinutesItemBlock({ item, controls }: { item: MinutesItem; controls: Ent
                         <EntryButtons
                           label={{
                             edit: m.actionControls.edit(i + 1, item.number),
+                            move: m.actionControls.move(i + 1, item.number),
                             remove: m.actionControls.remove(i + 1, item.number),
                           }}
                           entry={{ kind: 'action', item, entry: action }}

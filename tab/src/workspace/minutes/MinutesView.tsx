@@ -1,8 +1,18 @@
-/** The Minutes view: draft them from the chat, fix what the review flags, approve them, download the .docx. */
+/** The Minutes view: draft them from the chat, fix or accept what the review flags, approve them, download the .docx. */
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { MeetingView, MinutesEdit, MinutesVersion } from '../../api';
+import {
+  refusal,
+  type MeetingView,
+  type MinutesContent,
+  type MinutesEdit,
+  type MinutesFollowUp,
+  type MinutesVersion,
+  type ReviewNote,
+} from '../../api';
 import { ConfirmDialog } from '../../common/ConfirmDialog';
 import { DocumentLink } from '../../common/DocumentLink';
+import { formatInstant, inLocale, viewerTimeZone } from '../../common/format';
 import { usePermissions } from '../../common/roles';
 import { useI18n } from '../../i18n';
 import {
@@ -12,58 +22,175 @@ import {
   FinishButton,
   RecompileButton,
   useDocumentChanges,
+  type Refusal,
 } from '../document/DocumentParts';
 import { useWorkspaceStyles } from '../workspace.styles';
-import { ActionDialog, TextEntryDialog } from './EntryDialogs';
+import { ActionDialog, FollowUpDialog, MoveDialog, TextEntryDialog, type MoveTarget } from './EntryDialogs';
 import { MinutesDocument, type EntryControls } from './MinutesDocument';
-import { openNotes, type EditableEntry } from './review';
-import { ReviewNotes } from './ReviewNotes';
+import { reviewState, type EditableEntry } from './review';
+import { ReviewNotes, type NoteControls } from './ReviewNotes';
 import { useMinutes } from './useMinutes';
 
 /** Meeting states in which minutes can be drafted (again). */
 const COMPILABLE: MeetingView['state'][] = ['agenda-published', 'held', 'minutes-draft'];
 
-type Confirm = 'approve' | 'recompile' | { remove: EditableEntry } | null;
+/** The confirmation dialog showing, if any; it stays open while its change runs and shows a failure inside. */
+type Confirm =
+  | { kind: 'approve' }
+  /** The server found nothing recorded (no decisions, actions or chat lines) and asks to confirm. */
+  | { kind: 'approve-empty' }
+  | { kind: 'recompile' }
+  | { kind: 'remove'; entry: EditableEntry }
+  | null;
+
+/** The entry dialog showing, if any: its editor, the choice of another agenda item, or a follow-up's outcome. */
+type Editing =
+  { mode: 'edit' | 'move'; entry: EditableEntry } | { mode: 'follow-up'; followUp: MinutesFollowUp } | null;
+
+/** The items an entry can be filed under: every item, and the topics' sub-items (4.1, 4.2 …) where there are any. */
+function moveTargets(minutes: MinutesContent, locale: string): MoveTarget[] {
+  return minutes.items.flatMap((item) => {
+    const titles = new Map(item.presented.map((p) => [p.topicId, inLocale(p.topicTitle, locale)]));
+    return [
+      { item: item.number, sub: null, label: `${item.number}. ${item.title}` },
+      ...(item.subItems ?? []).map((topicId, i) => ({
+        item: item.number,
+        sub: i + 1,
+        label: `${item.number}.${i + 1} ${titles.get(topicId) ?? topicId}`,
+      })),
+    ];
+  });
+}
+
+/** Where an entry is filed: its item, and the sub-item of its topic when the item has them. */
+function currentPlace({ item, entry }: EditableEntry): { item: number; sub: number | null } {
+  const sub = entry.topicId ? (item.subItems ?? []).indexOf(entry.topicId) + 1 : 0;
+  return { item: item.number, sub: sub > 0 ? sub : null };
+}
 
 /** The minutes of a meeting. */
 export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingView; onMeetingChanged: () => void }) {
-  const { t } = useI18n();
+  const { t, intlTag, locale } = useI18n();
   const ws = useWorkspaceStyles();
   const { staff } = usePermissions();
   const minutes = useMinutes(meeting.id);
   const changes = useDocumentChanges<MinutesVersion>(minutes);
   const { action, change, setDownloadError } = changes;
   const [confirm, setConfirm] = useState<Confirm>(null);
-  const [editing, setEditing] = useState<EditableEntry | null>(null);
+  const [editing, setEditing] = useState<Editing>(null);
   const m = t.workspace.minutes;
   const version = minutes.data;
   const draft = version?.status === 'draft';
   const canCompile = staff && COMPILABLE.includes(meeting.state);
-  const notes = version ? openNotes(version.minutes) : [];
+  const review = version ? reviewState(version.minutes) : { open: [], accepted: [] };
+  const notes = review.open;
+
+  const closeConfirm = () => {
+    setConfirm(null);
+    action.clear();
+  };
+  const closeEditing = () => {
+    setEditing(null);
+    action.clear();
+  };
+  const startEditing = (mode: 'edit' | 'move') => (entry: EditableEntry) => {
+    action.clear();
+    setEditing({ mode, entry });
+  };
 
   const compile = async () => {
-    setConfirm(null);
-    if (await change('compile', minutes.compile, () => m.compiled)) onMeetingChanged();
+    if (
+      await change(
+        'compile',
+        () => minutes.compile(),
+        () => m.compiled,
+      )
+    ) {
+      setConfirm(null);
+      onMeetingChanged();
+    }
   };
-  const approve = async () => {
+  /** Approves; when the server finds nothing recorded it asks first, and `confirmed` sends the confirmation. */
+  const approve = async (confirmed: boolean) => {
+    const outcome = await change(
+      'approve',
+      async (): Promise<{ version: MinutesVersion } | { empty: true }> => {
+        try {
+          return { version: await minutes.finish(confirmed) };
+        } catch (error) {
+          if (!confirmed && refusal(error, 'minutes.empty')) return { empty: true };
+          throw error;
+        }
+      },
+      (result) => ('version' in result ? m.approved : null),
+    );
+    if (!outcome) return;
+    if ('empty' in outcome) {
+      setConfirm({ kind: 'approve-empty' });
+      return;
+    }
     setConfirm(null);
-    if (await change('approve', minutes.finish, () => m.approved)) onMeetingChanged();
+    onMeetingChanged();
   };
-  const edit = async (edit: MinutesEdit) => {
-    if (!version) return;
-    await change(
+  const edit = async (edit: MinutesEdit, notice: string = m.saved) => {
+    if (!version) return undefined;
+    return change(
       'edit',
       () => minutes.edit(version.minutes.revision, edit),
-      () => m.saved,
+      () => notice,
     );
-    setEditing(null);
+  };
+  const saveEntry = async (e: MinutesEdit) => {
+    if (await edit(e)) setEditing(null);
+  };
+  const moveEntry = async (e: MinutesEdit) => {
+    if (e.op !== 'move') return;
+    if (await edit(e, m.movedTo(e.sub ? `${e.item}.${e.sub}` : String(e.item)))) setEditing(null);
+  };
+  const accept = (note: ReviewNote) =>
+    void edit({ op: 'accept-note', recordId: note.recordId }, m.review.acceptedNotice);
+  const remove = async (entry: EditableEntry) => {
+    if (await edit({ op: 'remove', entryId: entry.entry.id })) setConfirm(null);
+  };
+
+  /** A refusal to draft before the meeting has started: the server's message, and the start in the reader's zone. */
+  const explain = (error: unknown): Refusal | null => {
+    const details = refusal(error, 'minutes.too-early');
+    if (!details) return null;
+    const start = [details.startsAt, details.start].find(
+      (value): value is string => typeof value === 'string' && /T.*(Z|[+-]\d\d:?\d\d)$/.test(value),
+    );
+    return {
+      title: m.tooEarly.title,
+      detail: start !== undefined ? m.tooEarly.yourTime(formatInstant(start, viewerTimeZone(), intlTag)) : null,
+    };
   };
 
   const controls: EntryControls | null =
     staff && draft
-      ? { busy: action.busy !== null, onEdit: setEditing, onRemove: (entry) => setConfirm({ remove: entry }) }
+      ? {
+          busy: action.busy !== null,
+          onEdit: startEditing('edit'),
+          onMove: startEditing('move'),
+          onRemove: (entry) => setConfirm({ kind: 'remove', entry }),
+          onFollowUp: (followUp) => {
+            action.clear();
+            setEditing({ mode: 'follow-up', followUp });
+          },
+        }
       : null;
-  const removing = typeof confirm === 'object' && confirm ? confirm.remove : null;
+  const noteControls: NoteControls | null =
+    staff && draft ? { busy: action.busy !== null, onFix: startEditing('edit'), onAccept: accept } : null;
+
+  const dialogOpen = confirm !== null || editing !== null;
+  const dialogError = dialogOpen ? action.error : null;
+  const unresolved = confirm?.kind === 'approve' ? refusal(dialogError, 'minutes.unresolved-notes') : null;
+  const unresolvedCount = typeof unresolved?.count === 'number' ? unresolved.count : notes.length;
+  const failure = {
+    error: unresolved ? null : dialogError,
+    errorTitle: changes.conflict ? m.conflict : undefined,
+  };
+  const entry = editing && editing.mode !== 'follow-up' ? editing.entry : null;
 
   return (
     <section aria-labelledby="minutes-heading" className={ws.view}>
@@ -82,7 +209,7 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
       >
         {version?.file && <DocumentLink file={version.file} label={m.download} onError={setDownloadError} />}
         {version && draft && canCompile && (
-          <RecompileButton action={action} label={m.recompile} onClick={() => setConfirm('recompile')} />
+          <RecompileButton action={action} label={m.recompile} onClick={() => setConfirm({ kind: 'recompile' })} />
         )}
         {controls && (
           <FinishButton
@@ -90,12 +217,18 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
             busyKey="approve"
             label={m.approve}
             busyLabel={m.approving}
-            onClick={() => setConfirm('approve')}
+            onClick={() => setConfirm({ kind: 'approve' })}
           />
         )}
       </DocumentHeader>
 
-      <DocumentMessages changes={changes} document={minutes} text={m} />
+      <DocumentMessages
+        changes={changes}
+        document={minutes}
+        text={m}
+        errorShownElsewhere={dialogOpen}
+        explain={explain}
+      />
 
       {version === null && (
         <EmptyDocument text={m} canCompile={canCompile} action={action} onCompile={() => void compile()} />
@@ -103,33 +236,59 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
 
       {version && (
         <>
-          {draft && <ReviewNotes notes={notes} onFix={controls ? setEditing : null} />}
+          <ReviewNotes review={review} showOpen={draft} controls={noteControls} />
           <MinutesDocument minutes={version.minutes} controls={controls} />
         </>
       )}
 
-      {editing?.kind === 'action' && (
-        <ActionDialog
-          key={editing.entry.id}
-          action={editing.entry}
+      {editing?.mode === 'follow-up' && (
+        <FollowUpDialog
+          key={`follow-up-${editing.followUp.actionId}`}
+          followUp={editing.followUp}
           busy={action.busy === 'edit'}
-          onSave={(e) => void edit(e)}
-          onClose={() => setEditing(null)}
+          failure={failure}
+          onSave={(e) => void saveEntry(e)}
+          onClose={closeEditing}
         />
       )}
-      {editing && editing.kind !== 'action' && (
-        <TextEntryDialog
-          key={editing.entry.id}
-          kind={editing.kind}
-          entryId={editing.entry.id}
-          text={editing.entry.text}
+      {editing?.mode === 'move' && entry && version && (
+        <MoveDialog
+          key={`move-${entry.entry.id}`}
+          entryId={entry.entry.id}
+          text={entry.entry.text}
+          current={currentPlace(entry)}
+          targets={moveTargets(version.minutes, locale)}
           busy={action.busy === 'edit'}
-          onSave={(e) => void edit(e)}
-          onClose={() => setEditing(null)}
+          failure={failure}
+          onSave={(e) => void moveEntry(e)}
+          onClose={closeEditing}
+        />
+      )}
+      {editing?.mode === 'edit' && entry?.kind === 'action' && (
+        <ActionDialog
+          key={entry.entry.id}
+          action={entry.entry}
+          busy={action.busy === 'edit'}
+          failure={failure}
+          onSave={(e) => void saveEntry(e)}
+          onClose={closeEditing}
+        />
+      )}
+      {editing?.mode === 'edit' && entry && entry.kind !== 'action' && (
+        <TextEntryDialog
+          key={entry.entry.id}
+          kind={entry.kind}
+          entryId={entry.entry.id}
+          text={entry.entry.text}
+          sector={entry.kind === 'escalation' ? entry.entry.sector : undefined}
+          busy={action.busy === 'edit'}
+          failure={failure}
+          onSave={(e) => void saveEntry(e)}
+          onClose={closeEditing}
         />
       )}
       <ConfirmDialog
-        open={confirm === 'approve'}
+        open={confirm?.kind === 'approve'}
         title={m.approveConfirm.title}
         body={
           notes.length > 0
@@ -137,28 +296,54 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
             : m.approveConfirm.body
         }
         confirmLabel={m.approve}
-        onConfirm={() => void approve()}
-        onCancel={() => setConfirm(null)}
+        busy={action.busy === 'approve'}
+        busyLabel={m.approving}
+        {...failure}
+        onConfirm={() => void approve(false)}
+        onCancel={closeConfirm}
+      >
+        {unresolved && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{m.unresolved.title}</MessageBarTitle>
+              {m.unresolved.body(unresolvedCount)}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={confirm?.kind === 'approve-empty'}
+        title={m.emptyConfirm.title}
+        body={m.emptyConfirm.body}
+        confirmLabel={m.emptyConfirm.confirm}
+        busy={action.busy === 'approve'}
+        busyLabel={m.approving}
+        {...failure}
+        onConfirm={() => void approve(true)}
+        onCancel={closeConfirm}
       />
       <ConfirmDialog
-        open={confirm === 'recompile'}
+        open={confirm?.kind === 'recompile'}
         title={m.recompileConfirm.title}
         body={m.recompileConfirm.body}
         confirmLabel={m.recompile}
+        busy={action.busy === 'compile'}
+        busyLabel={m.compiling}
+        {...failure}
         onConfirm={() => void compile()}
-        onCancel={() => setConfirm(null)}
+        onCancel={closeConfirm}
       />
       <ConfirmDialog
-        open={removing !== null}
+        open={confirm?.kind === 'remove'}
         title={m.removeConfirm.title}
-        body={removing ? m.removeConfirm.body(removing.entry.text) : ''}
+        body={confirm?.kind === 'remove' ? m.removeConfirm.body(confirm.entry.entry.text) : ''}
         confirmLabel={m.removeConfirm.confirm}
+        busy={action.busy === 'edit'}
+        {...failure}
         onConfirm={() => {
-          if (!removing) return;
-          setConfirm(null);
-          void edit({ op: 'remove', entryId: removing.entry.id });
+          if (confirm?.kind === 'remove') void remove(confirm.entry);
         }}
-        onCancel={() => setConfirm(null)}
+        onCancel={closeConfirm}
       />
     </section>
   );

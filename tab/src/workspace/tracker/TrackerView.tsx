@@ -4,8 +4,6 @@ import {
   Body1,
   Button,
   Caption1,
-  MessageBar,
-  MessageBarBody,
   Spinner,
   Subtitle1,
   Table,
@@ -17,9 +15,9 @@ import {
   ToggleButton,
   mergeClasses,
 } from '@fluentui/react-components';
-import { ArrowClockwise20Regular, Send20Regular } from '@fluentui/react-icons';
+import { ArrowClockwise20Regular, ArrowRepeatAll20Regular, Send20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { MeetingView, TrackerRowView, TrackerStatus } from '../../api';
+import type { DeliveryReport, MeetingView, TrackerRowView, TrackerStatusView, UndeliverablePerson } from '../../api';
 import { ConfirmDialog } from '../../common/ConfirmDialog';
 import { ErrorBar } from '../../common/ErrorBar';
 import { formatInstant, inLocale } from '../../common/format';
@@ -28,11 +26,29 @@ import { useAction } from '../../common/useAction';
 import { useI18n } from '../../i18n';
 import { meetingName } from '../../meetings/meeting-display';
 import { useWorkspaceStyles } from '../workspace.styles';
-import { TRACKER_COLOURS, TRACKER_STATUSES } from './tracker-display';
+import { DeliveryBar, type DeliveryOutcome } from './DeliveryBar';
+import { TRACKER_COLOURS, shownStatuses } from './tracker-display';
 import { useTrackerStyles } from './TrackerView.styles';
 import { slot, useTracker, type TrackerData } from './useTracker';
 
-/** The tracker of a meeting; the secretariat opens collection from here. */
+/** Meeting states in which the secretariat can re-open collection (after a compile). */
+const REOPENABLE: MeetingView['state'][] = ['closed', 'agenda-draft'];
+
+/** Who could not be reached, as the tracker's undeliverable rows say (one line per person). */
+function undeliverablePeople(rows: TrackerRowView[]): UndeliverablePerson[] {
+  const people = new Map<string, UndeliverablePerson>();
+  for (const row of rows) {
+    if (row.status !== 'undeliverable' || !row.personId || people.has(row.personId)) continue;
+    people.set(row.personId, {
+      personId: row.personId,
+      name: row.personName ?? row.personId,
+      reason: row.reason ?? '',
+    });
+  }
+  return [...people.values()];
+}
+
+/** The tracker of a meeting; the secretariat opens (and re-opens) collection from here. */
 export function TrackerView({ meeting, onMeetingChanged }: { meeting: MeetingView; onMeetingChanged: () => void }) {
   const { t, intlTag } = useI18n();
   const ws = useWorkspaceStyles();
@@ -40,20 +56,42 @@ export function TrackerView({ meeting, onMeetingChanged }: { meeting: MeetingVie
   const { secretariat } = usePermissions();
   const tracker = useTracker(meeting.id);
   const action = useAction();
-  const [filter, setFilter] = useState<TrackerStatus | null>(null);
-  const [confirming, setConfirming] = useState(false);
+  const [filter, setFilter] = useState<TrackerStatusView | null>(null);
+  const [confirming, setConfirming] = useState<'open' | 'reopen' | null>(null);
+  const [sent, setSent] = useState<{ kind: 'opened' | 'reopened' | 'retried'; report: DeliveryReport } | null>(null);
   const tr = t.workspace.tracker;
   const data = tracker.data;
   const collection = data?.tracker.window ?? meeting.collection;
 
-  const openNow = async () => {
-    setConfirming(false);
-    const result = await action.run('open', tracker.open, (r) => tr.opened(r.queued, r.undeliverable));
-    if (result) {
-      tracker.reload();
-      onMeetingChanged();
-    }
+  const open = async (reopen: boolean) => {
+    const result = await action.run(reopen ? 'reopen' : 'open', tracker.open);
+    if (!result) return;
+    setConfirming(null);
+    setSent({ kind: reopen || result.reopened ? 'reopened' : 'opened', report: result });
+    tracker.reload();
+    onMeetingChanged();
   };
+  const retry = async () => {
+    const result = await action.run('retry', tracker.retryUndeliverable);
+    if (!result) return;
+    setSent({ kind: 'retried', report: result });
+    tracker.reload();
+  };
+  const cancel = () => {
+    setConfirming(null);
+    action.clear();
+  };
+
+  const rows = data?.tracker.rows ?? [];
+  // After a send, its report; otherwise the secretariat sees who the tracker says cannot be reached.
+  const people = sent
+    ? (sent.report.undeliverablePeople ?? undeliverablePeople(rows))
+    : secretariat
+      ? undeliverablePeople(rows)
+      : [];
+  const undeliverable = sent ? sent.report.undeliverable : people.length;
+  const outcome: DeliveryOutcome = sent ? { kind: sent.kind, queued: sent.report.queued } : null;
+  const canRetry = secretariat && meeting.state === 'open';
 
   return (
     <section aria-labelledby="tracker-heading" className={ws.view}>
@@ -67,9 +105,18 @@ export function TrackerView({ meeting, onMeetingChanged }: { meeting: MeetingVie
               appearance="primary"
               icon={<Send20Regular />}
               disabledFocusable={action.busy !== null}
-              onClick={() => setConfirming(true)}
+              onClick={() => setConfirming('open')}
             >
               {action.busy === 'open' ? tr.opening : tr.open}
+            </Button>
+          )}
+          {secretariat && REOPENABLE.includes(meeting.state) && (
+            <Button
+              icon={<ArrowRepeatAll20Regular />}
+              disabledFocusable={action.busy !== null}
+              onClick={() => setConfirming('reopen')}
+            >
+              {action.busy === 'reopen' ? tr.opening : tr.reopen}
             </Button>
           )}
           <Button appearance="secondary" icon={<ArrowClockwise20Regular />} onClick={tracker.reload}>
@@ -97,12 +144,13 @@ export function TrackerView({ meeting, onMeetingChanged }: { meeting: MeetingVie
         </dl>
       </div>
 
-      {action.error !== null && <ErrorBar title={tr.openError} error={action.error} />}
-      {action.notice && (
-        <MessageBar intent="success">
-          <MessageBarBody>{action.notice}</MessageBarBody>
-        </MessageBar>
-      )}
+      {action.error !== null && confirming === null && <ErrorBar title={tr.retryError} error={action.error} />}
+      <DeliveryBar
+        outcome={outcome}
+        undeliverable={undeliverable}
+        people={people}
+        retry={canRetry ? { busy: action.busy === 'retry', onRetry: () => void retry() } : null}
+      />
       {tracker.error !== null && <ErrorBar title={tr.loadError} error={tracker.error} onRetry={tracker.reload} />}
       {!data && tracker.loading && <Spinner label={tr.loading} />}
 
@@ -115,7 +163,7 @@ export function TrackerView({ meeting, onMeetingChanged }: { meeting: MeetingVie
                 {data.tracker.rows.length}
               </Badge>
             </ToggleButton>
-            {TRACKER_STATUSES.map((status) => (
+            {shownStatuses(data.tracker).map((status) => (
               <ToggleButton
                 key={status}
                 checked={filter === status}
@@ -125,7 +173,7 @@ export function TrackerView({ meeting, onMeetingChanged }: { meeting: MeetingVie
               >
                 {tr.statuses[status]}
                 <Badge appearance="tint" color={TRACKER_COLOURS[status]} className={styles.filterCount}>
-                  {data.tracker.counts[status]}
+                  {data.tracker.counts[status] ?? 0}
                 </Badge>
               </ToggleButton>
             ))}
@@ -135,12 +183,28 @@ export function TrackerView({ meeting, onMeetingChanged }: { meeting: MeetingVie
       )}
 
       <ConfirmDialog
-        open={confirming}
+        open={confirming === 'open'}
         title={tr.confirmTitle}
         body={tr.confirmBody(meetingName(meeting))}
         confirmLabel={tr.open}
-        onConfirm={() => void openNow()}
-        onCancel={() => setConfirming(false)}
+        busy={action.busy === 'open'}
+        busyLabel={tr.opening}
+        error={confirming === 'open' ? action.error : null}
+        errorTitle={tr.openError}
+        onConfirm={() => void open(false)}
+        onCancel={cancel}
+      />
+      <ConfirmDialog
+        open={confirming === 'reopen'}
+        title={tr.reopenConfirm.title}
+        body={tr.reopenConfirm.body(meetingName(meeting))}
+        confirmLabel={tr.reopen}
+        busy={action.busy === 'reopen'}
+        busyLabel={tr.opening}
+        error={confirming === 'reopen' ? action.error : null}
+        errorTitle={tr.openError}
+        onConfirm={() => void open(true)}
+        onCancel={cancel}
       />
     </section>
   );
@@ -206,6 +270,10 @@ function TrackerTable({ data, rows }: { data: TrackerData; rows: TrackerRowView[
                 <TableCell className={ws.cell}>
                   {row.status === 'vacant' ? (
                     <Caption1 className={ws.muted}>{tr.vacantReason}</Caption1>
+                  ) : row.status === 'not-asked' ? (
+                    <Caption1 className={ws.muted}>{tr.notAskedReason}</Caption1>
+                  ) : row.status === 'pending' ? (
+                    <Caption1 className={ws.muted}>{tr.pendingReason}</Caption1>
                   ) : row.status === 'undeliverable' ? (
                     <Caption1>
                       <span className={ws.muted}>{tr.reason}: </span>

@@ -1,6 +1,13 @@
 /** Loads a meeting's collection tracker with the updates received, and opens collection. */
 import { useCallback } from 'react';
-import { getTracker, listUpdates, openCollection, type StatusUpdate, type Tracker } from '../../api';
+import {
+  getTracker,
+  listUpdates,
+  openCollection,
+  retryUndeliverable,
+  type StatusUpdate,
+  type Tracker,
+} from '../../api';
 import { useSession } from '../../common/ApiContext';
 import { useResource, type Resource } from '../../common/useResource';
 
@@ -13,10 +20,14 @@ export interface TrackerData {
 /** The key of a topic × sector. */
 export const slot = (topicId: string, sector: string) => `${topicId}|${sector}`;
 
-/** The tracker of `meetingId` (reload after changes) and the call that opens collection. */
-export function useTracker(
-  meetingId: string,
-): Resource<TrackerData> & { open: () => ReturnType<typeof openCollection> } {
+/** What the tracker offers besides its data: (re-)opening collection and retrying undelivered prompts. */
+export interface TrackerActions {
+  open: () => ReturnType<typeof openCollection>;
+  retryUndeliverable: () => ReturnType<typeof retryUndeliverable>;
+}
+
+/** The tracker of `meetingId` (reload after changes) and the calls that send prompts. */
+export function useTracker(meetingId: string): Resource<TrackerData> & TrackerActions {
   const { api } = useSession();
   const load = useCallback(
     async (signal: AbortSignal): Promise<TrackerData> => {
@@ -30,5 +41,6 @@ export function useTracker(
   );
   const resource = useResource(load);
   const open = useCallback(() => openCollection(api, meetingId), [api, meetingId]);
-  return { ...resource, open };
+  const retry = useCallback(() => retryUndeliverable(api, meetingId), [api, meetingId]);
+  return { ...resource, open, retryUndeliverable: retry };
 }

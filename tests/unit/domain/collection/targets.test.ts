@@ -198,8 +198,25 @@ describe('tracker', () => {
       }),
       updates: [mk('a', {}), mk('b', { noChange: true }), mk('c', { late: true })],
       undeliverable: new Map([['e.BR', 'blocked (403)']]),
+      asked: new Set(['d.BR']),
     });
     expect(rows.map((r) => r.status)).toEqual(['answered', 'no-change', 'late', 'pending', 'undeliverable', 'vacant']);
     expect(rows[4]?.reason).toBe('blocked (403)');
+  });
+
+  it('tells a slot not asked yet from one asked and waiting for an answer', () => {
+    const assignments = [assignment('a', 'BR', 'p1'), assignment('b', 'BR', 'p2')];
+    const rows = buildTracker({
+      assignments,
+      activeTopicIds: ['a', 'b'],
+      targets: [],
+      updates: [],
+      undeliverable: new Map(),
+      asked: new Set(['a.BR']),
+    });
+    expect(rows.map((r) => [r.topicId, r.status])).toEqual([
+      ['a', 'pending'],
+      ['b', 'not-asked'],
+    ]);
   });
 });

@@ -107,4 +107,47 @@ describe('captureChat', () => {
     expect(captured.records.find((r) => r.raw.includes('31/02/2026'))?.problems).toEqual(['date-invalid']);
     expect(captured.records.find((r) => r.messageId === 'msg-00008')?.problems).toContain('message-too-long');
   });
+
+  it('moves the position inside a message, so each line goes under the item current when it was said', () => {
+    const captured = captureChat(
+      [
+        message(0, 'patti-fernandez', 'Item 2'),
+        message(
+          1,
+          'patti-fernandez',
+          '<p>Thanks, that closes the follow-up. Moving on. Item 3 — escalations</p><p>Decision: we ask CoCo</p>' +
+            '<p>Item 4: Action: <at id="0">Alex Wilber</at> to circulate the note by 2026-12-20</p><p>Any comments?</p>',
+        ),
+        message(2, 'adele-vance', 'Decision: noted'),
+      ],
+      { people: KNOWN_PEOPLE, itemCount: 8 },
+    );
+    expect(captured.records.map((r) => [r.kind, r.text, r.item])).toEqual([
+      ['pointer', 'Item 2', 2],
+      ['note', 'Thanks, that closes the follow-up. Moving on.', 2],
+      ['pointer', 'Item 3 — escalations', 3],
+      ['decision', 'we ask CoCo', 3],
+      ['pointer', 'Item 4', 4],
+      ['action', 'circulate the note', 4],
+      ['note', 'Any comments?', 4],
+      ['decision', 'noted', 4],
+    ]);
+    expect(captured.records[5]).toMatchObject({ owner: { personId: 'alex-wilber' }, due: '2026-12-20' });
+    expect(new Set(captured.records.map((r) => r.id)).size).toBe(captured.records.length);
+  });
+
+  it('records a Done: line with the action number and an escalation with its sector', () => {
+    const captured = captureChat(
+      chat([
+        ['patti-fernandez', 'Item 2. Done: 3'],
+        ['patti-fernandez', 'Item 3: Escalate (BDT): joint budget'],
+      ]),
+    );
+    expect(captured.records.map((r) => [r.kind, r.item, r.actionNumber, r.sector])).toEqual([
+      ['pointer', 2, null, null],
+      ['done', 2, 3, null],
+      ['pointer', 3, null, null],
+      ['escalation', 3, null, 'BDT'],
+    ]);
+  });
 });

@@ -1,10 +1,18 @@
-import { ParsedLine, parseChatLine, type ParseContext } from '../../../../teams-app/domain/minutes';
+import { ParsedLine, parseChatLine, parseChatMessage, type ParseContext } from '../../../../teams-app/domain/minutes';
 import { DEMO_PEOPLE } from '../../../../teams-app/store/demo/seed';
 
 const context: ParseContext = {
   now: '2026-12-06T09:30:00Z',
   people: DEMO_PEOPLE.map((p) => ({ id: p.id, name: p.name, aadObjectId: p.aadObjectId })),
 };
+
+/** Every part of a message, in order: [kind, text, pointer item or move]. */
+function parts(text: string, extra: ParseContext = {}) {
+  return parseChatMessage(text, { ...context, ...extra }).map((line) => {
+    expect(ParsedLine.safeParse(line).success).toBe(true);
+    return [line.kind, line.text, line.pointer ? (line.pointer.item ?? line.pointer.move) : null];
+  });
+}
 
 function parse(text: string, extra: ParseContext = {}) {
   const line = parseChatLine(text, { ...context, ...extra });
@@ -255,6 +263,163 @@ describe('parseChatLine', () => {
 
     it('ignore a due date without a year when there is nothing to date it from', () => {
       expect(parseChatLine('Action: BDT to report by 15/12')).toMatchObject({ due: null, problems: ['date-invalid'] });
+    });
+  });
+
+  describe('pointers inside a message', () => {
+    it.each([
+      ['en', 'Moving on. Item 3 — Escalations', 'Moving on.', 'Item 3 — Escalations'],
+      ['en', 'Thanks all. Agenda item 3: escalations', 'Thanks all.', 'Agenda item 3: escalations'],
+      ['fr', 'Merci. Point 3 : escalades', 'Merci.', 'Point 3 : escalades'],
+      ['es', 'Gracias. Punto 3: escalamientos', 'Gracias.', 'Punto 3: escalamientos'],
+      ['ru', 'Спасибо. Пункт 3: эскалации', 'Спасибо.', 'Пункт 3: эскалации'],
+      ['zh', '谢谢。议程项目3：上报事项', '谢谢。', '议程项目3：上报事项'],
+      ['zh', '好的。第3项', '好的。', '第3项'],
+      ['ar', 'شكراً. البند ٣: المسائل المرفوعة', 'شكراً.', 'البند ٣: المسائل المرفوعة'],
+    ])('move to an item at the start of a later sentence (%s): %s', (_language, text, before, pointer) => {
+      expect(parts(text)).toEqual([
+        ['note', before, null],
+        ['pointer', pointer, 3],
+      ]);
+    });
+
+    it.each([
+      ['en', 'Thank you. Next item.', 'next'],
+      ['fr', 'Merci. Point suivant.', 'next'],
+      ['es', 'Gracias. Siguiente punto.', 'next'],
+      ['ru', 'Спасибо. Следующий пункт.', 'next'],
+      ['zh', '谢谢。下一项。', 'next'],
+      ['ar', 'شكراً. البند التالي.', 'next'],
+      ['en', 'Sorry. Previous item.', 'previous'],
+      ['fr', 'Pardon. Point précédent.', 'previous'],
+      ['es', 'Perdón. Punto anterior.', 'previous'],
+      ['ru', 'Извините. Предыдущий пункт.', 'previous'],
+      ['zh', '抱歉。上一项。', 'previous'],
+      ['ar', 'عذراً. البند السابق.', 'previous'],
+    ])('move to the next or previous item inside a message (%s): %s', (_language, text, move) => {
+      expect(parts(text)[1]).toEqual(['pointer', expect.any(String), move]);
+    });
+
+    it('split a line where a command follows the pointer, and a command at the start of a later sentence', () => {
+      expect(parts('Item 4: Action: <at>Alex Wilber</at> to send the note by 2026-12-20')).toEqual([
+        ['pointer', 'Item 4', 4],
+        ['action', 'send the note', null],
+      ]);
+      expect(parts('Item 4.2 Decision: adopted')).toEqual([
+        ['pointer', 'Item 4.2', 4],
+        ['decision', 'adopted', null],
+      ]);
+      expect(parts('Point 3. Décision : adopté. Point 4 : Action : BDT mettre à jour la page')).toEqual([
+        ['pointer', 'Point 3', 3],
+        ['decision', 'adopté.', null],
+        ['pointer', 'Point 4', 4],
+        ['action', 'mettre à jour la page', null],
+      ]);
+      expect(parts('第3项：决定：同意')).toEqual([
+        ['pointer', '第3项', 3],
+        ['decision', '同意', null],
+      ]);
+    });
+
+    it('read each line of a message in order, plain text or Teams HTML', () => {
+      const expected = [
+        ['pointer', 'Item 3', 3],
+        ['decision', 'we agree', null],
+        ['pointer', 'Item 4', 4],
+        ['action', 'share the plan', null],
+      ];
+      expect(parts('Item 3\nDecision: we agree\nItem 4: Action: @Alex Wilber share the plan by 2026-12-20')).toEqual(
+        expected,
+      );
+      expect(
+        parts(
+          '<p>Item 3</p><p>Decision: we agree<br>Item 4: Action: <at>Alex Wilber</at> share the plan by 2026-12-20</p>',
+        ),
+      ).toEqual(expected);
+    });
+
+    it.each([
+      'this item is important',
+      'We discussed item 3 at length.',
+      'Thanks. The next item is long.',
+      'Good. Item 4 is the longest one.',
+      'Decision: adopted. Point 3 of the report stays open.',
+      'As agreed. Next item was skipped last time.',
+    ])('do not fire in ordinary prose: %s', (text) => {
+      expect(parts(text).some(([kind]) => kind === 'pointer')).toBe(false);
+    });
+  });
+
+  describe('escalations with a sector', () => {
+    it.each([
+      ['Escalate (BDT): budget for the joint stand', 'en', 'BDT'],
+      ['Escalation (ITU-R): spectrum study', 'en', 'BR'],
+      ['Escalade (UIT-T) : financement du stand', 'fr', 'TSB'],
+      ['Escalar (GS): presupuesto del stand', 'es', 'GS'],
+      ['Эскалация (МСЭ-D): бюджет стенда', 'ru', 'BDT'],
+      ['上报（TSB）：联合展台预算', 'zh', 'TSB'],
+      ['تصعيد (BR): مسألة التمويل', 'ar', 'BR'],
+    ])('take the sector named in parentheses: %s', (text, language, sector) => {
+      expect(parse(text)).toMatchObject({ kind: 'escalation', language, sector });
+    });
+
+    it('leave the sector open when none is named, and keep any other note in the text', () => {
+      expect(parse('Escalate: budget')).toMatchObject({ sector: null, text: 'budget' });
+      expect(parse('Escalate (urgent): budget')).toMatchObject({
+        kind: 'escalation',
+        sector: null,
+        text: 'budget (urgent)',
+      });
+    });
+  });
+
+  describe('Done: lines', () => {
+    it.each([
+      ['Done: 3', 'en'],
+      ['Done: #3', 'en'],
+      ['Closed: A3', 'en'],
+      ['Fait : 3', 'fr'],
+      ['Terminé : no 3', 'fr'],
+      ['Hecho: 3', 'es'],
+      ['Cerrado: 3', 'es'],
+      ['Выполнено: № 3', 'ru'],
+      ['完成：3', 'zh'],
+      ['已完成：３', 'zh'],
+      ['تم: ٣', 'ar'],
+      ['منجز: 3', 'ar'],
+    ])('name a follow-up action by its number: %s', (text, language) => {
+      expect(parse(text)).toMatchObject({ kind: 'done', language, actionNumber: 3, due: null, problems: [] });
+    });
+
+    it.each([
+      ['Done: 2 — new date 2027-01-15', 'en'],
+      ['Done: 2, new due date 15 Jan 2027', 'en'],
+      ['Fait : 2 — nouvelle échéance 15 janvier 2027', 'fr'],
+      ['Hecho: 2, nueva fecha 15/01/2027', 'es'],
+      ['Выполнено: 2 новый срок 15.01.2027', 'ru'],
+      ['完成：2 新期限 2027年1月15日', 'zh'],
+      ['تم: 2 موعد جديد ١٥/٠١/٢٠٢٧', 'ar'],
+    ])('give a new due date instead of closing: %s', (text, language) => {
+      expect(parse(text)).toMatchObject({ kind: 'done', language, actionNumber: 2, due: '2027-01-15' });
+    });
+
+    it('name an action by its owner and words', () => {
+      expect(parse('Done: <at>Alex Wilber</at> training calendars')).toMatchObject({
+        kind: 'done',
+        actionNumber: null,
+        owner: { personId: 'alex-wilber' },
+        text: 'training calendars',
+      });
+      expect(parse('Done: Adele Vance — toolkit')).toMatchObject({
+        owner: { personId: 'adele-vance' },
+        text: 'toolkit',
+      });
+    });
+
+    it('report an impossible new date, an empty line, and never take a date for a number', () => {
+      expect(parse('Done: 2 new date 31/02/2027').problems).toEqual(['date-invalid']);
+      expect(parse('Done:').problems).toEqual(['text-empty']);
+      expect(parse('Done: 15/01/2027')).toMatchObject({ actionNumber: null });
     });
   });
 });

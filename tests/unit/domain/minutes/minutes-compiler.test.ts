@@ -13,7 +13,8 @@ import {
 } from '../../../../teams-app/domain/minutes';
 import { DEMO_PEOPLE } from '../../../../teams-app/store/demo/seed';
 import { meeting, NOW, richAgenda, richInput } from '../agenda/agenda-fixtures';
-import { chat, KNOWN_PEOPLE, longChat, roster } from './chat-fixtures';
+import { chat, KNOWN_PEOPLE, longChat, message, roster } from './chat-fixtures';
+import { minutesOf as draftOf } from './minutes-fixtures';
 
 function minutesOf(messages: ChatMessage[], overrides: Partial<MinutesInput> = {}): Minutes {
   const input = richInput();
@@ -64,7 +65,7 @@ describe('compileMinutes', () => {
     expect(opening?.decisions.map((d) => d.text)).toEqual(['The agenda is adopted.']);
     expect(opening?.discussion.map((d) => d.text)).toEqual(['Welcome. The agenda is adopted.']);
     expect(escalations?.escalations).toEqual([
-      expect.objectContaining({ text: 'budget for one joint accessibility toolkit', to: 'CoCo', sector: 'GS' }),
+      expect.objectContaining({ text: 'budget for one joint accessibility toolkit', to: 'CoCo', sector: 'TSB' }),
     ]);
     expect(escalations?.discussion.map((d) => d.by.name)).toEqual(['Adele Vance']);
     expect(topics?.actions.map((a) => [a.text, a.ownerName, a.ownerId, a.due, a.topicId])).toEqual([
@@ -150,6 +151,92 @@ describe('compileMinutes', () => {
 
   it('is deterministic for the same chat', () => {
     expect(minutesOf(MEETING_CHAT)).toEqual(minutesOf([...MEETING_CHAT].reverse()));
+  });
+});
+
+describe('compileMinutes: where each line goes', () => {
+  it('files the lines of a message that moves the pointer under the item current at each line', () => {
+    const minutes = draftOf([
+      message(0, 'patti-fernandez', 'Item 2'),
+      message(
+        1,
+        'patti-fernandez',
+        'Thanks. Moving on. Item 3 — escalations\nDecision: CoCo decides the toolkit budget\n' +
+          'Item 4: Action: @Alex Wilber to circulate the toolkit by 2026-12-20',
+      ),
+      message(2, 'patti-fernandez', 'Decision: the toolkit plan is endorsed'),
+    ]);
+    const byNumber = (n: number) => minutes.items.find((item) => item.number === n);
+    expect(byNumber(2)?.discussion.map((d) => d.text)).toEqual(['Thanks. Moving on.']);
+    expect(byNumber(3)?.decisions.map((d) => d.text)).toEqual(['CoCo decides the toolkit budget']);
+    expect(byNumber(4)?.actions.map((a) => [a.text, a.ownerId, a.due])).toEqual([
+      ['circulate the toolkit', 'alex-wilber', '2026-12-20'],
+    ]);
+    expect(byNumber(4)?.decisions.map((d) => d.text)).toEqual(['the toolkit plan is endorsed']);
+    expect(minutes.review).toEqual([]);
+  });
+
+  it('keeps ordinary prose from moving the pointer', () => {
+    const minutes = draftOf(
+      chat([
+        ['patti-fernandez', 'Item 3'],
+        ['patti-fernandez', 'This item is important. We discussed item 4 at length. The next item is long.'],
+        ['patti-fernandez', 'Decision: stays under item 3'],
+      ]),
+    );
+    expect(minutes.items[2]?.decisions.map((d) => d.text)).toEqual(['stays under item 3']);
+  });
+});
+
+describe('compileMinutes: the sector of an escalation', () => {
+  const sectorsOf = (lines: [string, string][]) =>
+    draftOf(chat(lines)).items.flatMap((item) => item.escalations.map((e) => [item.number, e.sector, e.problems]));
+
+  it('takes the sector the line names', () => {
+    expect(
+      sectorsOf([
+        ['patti-fernandez', 'Item 4.1'],
+        ['patti-fernandez', 'Escalate (BDT): joint budget'],
+      ]),
+    ).toEqual([[4, 'BDT', []]]);
+    expect(sectorsOf([['lee-gu', 'Escalade (UIT-R) : spectre']])).toEqual([[1, 'BR', []]]);
+  });
+
+  it('takes the one sector of the topic under the current item', () => {
+    expect(
+      sectorsOf([
+        ['patti-fernandez', 'Item 3'],
+        ['patti-fernandez', 'Escalate: one joint toolkit'],
+        ['patti-fernandez', 'Item 6.1'],
+        ['patti-fernandez', 'Escalate: continuity budget'],
+        ['patti-fernandez', 'Item 6'],
+        ['patti-fernandez', 'Escalate: JIU follow-up'],
+      ]),
+    ).toEqual([
+      [3, 'TSB', []],
+      [6, 'GS', []],
+      [6, 'GS', []],
+    ]);
+  });
+
+  it('asks to confirm the sector when the item spans several, never taking the sector of whoever typed it', () => {
+    const minutes = draftOf(
+      chat([
+        ['patti-fernandez', 'Item 4.1'],
+        ['patti-fernandez', 'Escalate: budget for one joint toolkit'],
+        ['adele-vance', 'Item 1'],
+        ['adele-vance', 'Escalate: meeting rooms'],
+      ]),
+    );
+    const escalations = minutes.items.flatMap((item) => item.escalations);
+    expect(escalations.map((e) => [e.text, e.sector, e.problems])).toEqual([
+      ['meeting rooms', null, ['sector-unknown']],
+      ['budget for one joint toolkit', null, ['sector-unknown']],
+    ]);
+    expect(minutes.review.map((note) => [note.kind, note.problems])).toEqual([
+      ['escalation', ['sector-unknown']],
+      ['escalation', ['sector-unknown']],
+    ]);
   });
 });
 

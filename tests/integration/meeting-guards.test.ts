@@ -1,0 +1,240 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AppError, collectionWindow, type ChatRecord } from '../../teams-app/domain';
+import type { Staff } from '../../teams-app/services';
+import type { Store } from '../../teams-app/store';
+import { CYCLE_CHAT, CYCLE_SEED, cycleServices, cycleStore } from '../support/cycle-services';
+
+/** The guards a chair expects, enforced by the services (so the bot and the tab cannot disagree). */
+
+const MEETING = 'isc-tf-32';
+const chair: Staff = { personId: 'patti-fernandez', roles: ['chair'] };
+const secretariat: Staff = { personId: 'megan-bowen', roles: ['secretariat'] };
+
+let now = CYCLE_SEED;
+let store: Store;
+let dir: string;
+const services = () => cycleServices(store, dir, () => now);
+
+beforeEach(async () => {
+  now = CYCLE_SEED;
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isc-guards-'));
+  store = await cycleStore(MEETING);
+});
+afterEach(async () => {
+  await store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+async function meetingWindow() {
+  const meeting = await store.meetings.get(MEETING);
+  if (!meeting) throw new Error('demo meeting missing');
+  return collectionWindow(meeting);
+}
+
+async function submit(personId: string, topicId: string, sector: 'BR' | 'TSB' | 'BDT' | 'GS') {
+  await services().collection.submit(personId, { meetingId: MEETING, topicId, sector, progress: 'Moved on.' });
+}
+
+describe('compiling while collection runs', () => {
+  it('asks for confirmation with the missing count when collection is open, and compiles once confirmed', async () => {
+    now = (await meetingWindow()).opensAt;
+    await services().collection.open(MEETING, secretariat);
+    await submit('alex-wilber', 'accessibility', 'BDT');
+    const error = await refusal(services().meetings.compileAgenda(MEETING, chair));
+    expect(error.code).toBe('collection.incomplete');
+    expect(error.details).toMatchObject({ state: 'open', answered: 1 });
+    const { expected, missing } = error.details as { expected: number; missing: number };
+    expect(expected).toBeGreaterThan(20);
+    expect(missing).toBe(expected - 1);
+    expect(error.message).toContain(`${missing} of ${expected}`);
+    expect((await store.meetings.get(MEETING))?.state).toBe('open');
+
+    const version = await services().meetings.compileAgenda(MEETING, chair, { confirm: true });
+    expect(version.status).toBe('draft');
+    expect((await store.meetings.get(MEETING))?.state).toBe('agenda-draft');
+  });
+
+  it('asks for confirmation before collection ever opened', async () => {
+    const error = await refusal(services().meetings.compileAgenda(MEETING, chair));
+    expect(error.code).toBe('collection.incomplete');
+    expect(error.details).toMatchObject({ state: 'scheduled', answered: 0 });
+    expect((await store.meetings.get(MEETING))?.state).toBe('scheduled');
+  });
+
+  it('compiles without asking once the window has closed', async () => {
+    const window = await meetingWindow();
+    now = window.opensAt;
+    await services().collection.tick();
+    now = window.closesAt;
+    await services().collection.tick();
+    const version = await services().meetings.compileAgenda(MEETING, chair);
+    expect(version.status).toBe('draft');
+  });
+});
+
+describe('re-opening collection after a compile', () => {
+  it('marks the draft out of date, asks those still missing again and stays open until the meeting', async () => {
+    const window = await meetingWindow();
+    now = window.opensAt;
+    await services().collection.open(MEETING, secretariat);
+    await submit('alex-wilber', 'accessibility', 'BDT');
+    const draft = await services().meetings.compileAgenda(MEETING, chair, { confirm: true });
+
+    now = new Date(Date.parse(window.closesAt) + 3_600_000).toISOString();
+    const result = await services().collection.open(MEETING, secretariat);
+    expect(result.reopened).toBe(true);
+    expect(result.meeting.state).toBe('open');
+    expect((await store.documents.get(draft.id))?.outOfDate).toBe(true);
+    const told = await store.outbox.all({ where: { meetingId: MEETING, kind: 'reminder' } });
+    expect(told.length).toBeGreaterThan(0);
+    expect(told.every((m) => m.id.startsWith('reopen:'))).toBe(true);
+    expect(told.some((m) => m.personId === 'alex-wilber' && m.id.includes('accessibility'))).toBe(false);
+
+    // The scheduler does not close it again at the old deadline …
+    await services().collection.tick();
+    expect((await store.meetings.get(MEETING))?.state).toBe('open');
+    // … and an update sent now is not late.
+    await submit('alex-wilber', 'youth', 'BDT');
+    const update = (await store.statusUpdates.all({ where: { meetingId: MEETING, topicId: 'youth' } }))[0];
+    expect(update?.late).toBe(false);
+
+    const recompiled = await services().meetings.compileAgenda(MEETING, chair, { confirm: true });
+    expect(recompiled.version).toBe(2);
+    expect(recompiled.outOfDate).toBeFalsy();
+  });
+
+  it('is refused to anyone but the secretariat', async () => {
+    const error = await refusal(services().collection.open(MEETING, chair));
+    expect(error.code).toBe('auth.forbidden');
+  });
+});
+
+describe('reporting delivery honestly', () => {
+  it('names who could not be reached and why, and retries those who have since installed the app', async () => {
+    now = (await meetingWindow()).opensAt;
+    const result = await services().collection.open(MEETING, secretariat);
+    expect(result.undeliverable).toBeGreaterThan(0);
+    expect(result.undeliverablePeople.length).toBe(result.undeliverable);
+    const alex = result.undeliverablePeople.find((p) => p.personId === 'alex-wilber');
+    expect(alex).toMatchObject({ name: 'Alex Wilber', reason: expect.stringContaining('not installed') });
+
+    const tracker = await services().collection.tracker(MEETING);
+    expect(tracker.rows.find((r) => r.personId === 'alex-wilber')?.status).toBe('undeliverable');
+
+    const person = await store.people.get('alex-wilber');
+    await store.conversations.create({
+      id: 'ref-alex',
+      aadObjectId: person?.aadObjectId ?? '',
+      personId: 'alex-wilber',
+      conversationId: 'a:alex-personal',
+      conversationType: 'personal',
+      serviceUrl: 'http://localhost:56150/_connector',
+      tenantId: null,
+      botId: 'bot',
+      locale: null,
+      updatedAt: now,
+    });
+    const retried = await services().collection.retryUndeliverable(MEETING, secretariat);
+    expect(retried.queued).toBeGreaterThan(0);
+    expect(retried.undeliverablePeople.some((p) => p.personId === 'alex-wilber')).toBe(false);
+    const alexPrompts = await store.outbox.all({
+      where: { meetingId: MEETING, personId: 'alex-wilber', kind: 'prompt' },
+    });
+    expect(alexPrompts.every((m) => m.status === 'pending' && m.conversationRefId === 'ref-alex')).toBe(true);
+  });
+
+  it('tells slots not asked yet from slots asked and waiting', async () => {
+    const person = await store.people.get('alex-wilber');
+    await store.conversations.create({
+      id: 'ref-alex',
+      aadObjectId: person?.aadObjectId ?? '',
+      personId: 'alex-wilber',
+      conversationId: 'a:alex-personal',
+      conversationType: 'personal',
+      serviceUrl: 'http://localhost:56150/_connector',
+      tenantId: null,
+      botId: 'bot',
+      locale: null,
+      updatedAt: now,
+    });
+    const before = await services().collection.tracker(MEETING);
+    expect(before.counts['not-asked']).toBeGreaterThan(0);
+    expect(before.counts.pending).toBe(0);
+    now = (await meetingWindow()).opensAt;
+    await services().collection.open(MEETING, secretariat);
+    const after = await services().collection.tracker(MEETING);
+    expect(after.rows.filter((r) => r.personId === 'alex-wilber').every((r) => r.status === 'pending')).toBe(true);
+    expect(after.counts['not-asked']).toBe(0);
+  });
+});
+
+function chatLine(n: number, text: string): ChatRecord {
+  return {
+    id: `line-${n}`,
+    chatId: CYCLE_CHAT,
+    meetingId: MEETING,
+    fromId: 'patti',
+    fromName: 'Patti Fernandez',
+    fromAadObjectId: null,
+    text,
+    mentions: [],
+    timestamp: new Date(Date.parse('2026-12-06T09:00:00Z') + n * 60_000).toISOString(),
+  };
+}
+
+async function publishedAgenda() {
+  await services().meetings.compileAgenda(MEETING, chair, { confirm: true });
+  await services().meetings.publishAgenda(MEETING, chair);
+  return store.meetings.get(MEETING);
+}
+
+describe('minutes guards', () => {
+  it('refuses to draft minutes before the meeting starts, naming the start', async () => {
+    const meeting = await publishedAgenda();
+    const error = await refusal(services().meetings.compileMinutes(MEETING, chair));
+    expect(error.code).toBe('minutes.too-early');
+    expect(error.message).toContain('Europe/Zurich');
+    expect(error.details).toMatchObject({ startsAt: meeting?.start });
+  });
+
+  it('asks for confirmation before approving minutes with nothing in them', async () => {
+    const meeting = await publishedAgenda();
+    now = meeting?.start ?? now;
+    await services().meetings.compileMinutes(MEETING, chair);
+    const error = await refusal(services().meetings.approveMinutes(MEETING, chair));
+    expect(error.code).toBe('minutes.empty');
+    expect((await store.meetings.get(MEETING))?.state).toBe('minutes-draft');
+    const approved = await services().meetings.approveMinutes(MEETING, chair, { confirm: true });
+    expect(approved.status).toBe('published');
+  });
+
+  it('refuses approval while a review note is open, and approves once it is accepted', async () => {
+    const meeting = await publishedAgenda();
+    now = meeting?.start ?? now;
+    await store.chatMessages.create(chatLine(1, 'Action: circulate the toolkit'));
+    const draft = await services().meetings.compileMinutes(MEETING, chair);
+    expect(draft.minutes.review.length).toBeGreaterThan(0);
+    const error = await refusal(services().meetings.approveMinutes(MEETING, chair));
+    expect(error.code).toBe('minutes.unresolved-notes');
+    expect(error.details).toMatchObject({ count: draft.minutes.review.length });
+
+    let current = draft;
+    for (const note of draft.minutes.review) {
+      current = await services().meetings.editMinutes(MEETING, chair, { op: 'accept-note', recordId: note.recordId });
+    }
+    expect(current.minutes.review.every((n) => n.acceptedBy?.personId === 'patti-fernandez')).toBe(true);
+    const approved = await services().meetings.approveMinutes(MEETING, chair);
+    expect(approved.status).toBe('published');
+  });
+});

@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { CollectionService, MeetingChatService, MeetingService } from '../../teams-app/services';
+import type { CollectionMessages } from '../../teams-app/services';
+import { seedDemoData } from '../../teams-app/store/demo/seed';
+import { localFileStore } from '../../teams-app/store/local-files';
+import { openSqliteStore } from '../../teams-app/store/sqlite/sqlite-store';
+import type { FileStore, Store } from '../../teams-app/store';
+
+/** The day the demo data of the cycle tests is laid out around. */
+export const CYCLE_SEED = '2026-11-24T08:00:00.000Z';
+/** The meeting chat the cycle tests link to the next ISC-TF meeting. */
+export const CYCLE_CHAT = '19:meeting_cycle@thread.v2';
+
+/** Messages as plain text: the cycle tests look at what is queued, not at the cards. */
+const textMessages: CollectionMessages = {
+  prompt: (data) => ({ type: 'message', text: `prompt ${data.topic.id}` }),
+  reminder: (data) => ({ type: 'message', text: `reminder ${data.topics.length}` }),
+  delegationNotice: () => ({ type: 'message', text: 'delegation' }),
+};
+
+/** The store seeded with the demo data, the meeting chat linked to `meetingId` and the bot in that chat. */
+export async function cycleStore(meetingId: string): Promise<Store> {
+  const store = openSqliteStore({ file: ':memory:' });
+  await seedDemoData(store, Date.parse(CYCLE_SEED));
+  const meeting = await store.meetings.get(meetingId);
+  if (!meeting) throw new Error(`demo meeting ${meetingId} missing`);
+  await store.meetings.update({ ...meeting, chatId: CYCLE_CHAT }, meeting.etag);
+  await store.conversations.create({
+    id: 'ref-meeting-chat',
+    aadObjectId: '00000000-0000-0000-0000-000000000099',
+    personId: null,
+    conversationId: CYCLE_CHAT,
+    conversationType: 'groupChat',
+    serviceUrl: 'http://localhost:56150/_connector',
+    tenantId: null,
+    botId: 'bot',
+    locale: null,
+    updatedAt: CYCLE_SEED,
+  });
+  return store;
+}
+
+/**
+ * The collection, meeting and chat services on a store, as the server wires them, with documents rendered
+ * as short text (`render` may do something first, e.g. an edit racing the publication).
+ */
+export function cycleServices(
+  store: Store,
+  documentsDir: string,
+  now: () => string,
+  options: { files?: (inner: FileStore) => FileStore; beforeRender?: () => Promise<void> } = {},
+) {
+  const chats = new MeetingChatService(store, now);
+  const render = async (what: string) => {
+    await options.beforeRender?.();
+    return Buffer.from(`document ${what}`);
+  };
+  const inner = localFileStore(path.join(documentsDir, 'documents'));
+  const meetings = new MeetingService(
+    store,
+    options.files ? options.files(inner) : inner,
+    { agenda: () => render('agenda'), addendum: () => render('addendum'), minutes: () => render('minutes') },
+    {
+      agendaPublished: (agenda) => ({ type: 'message', text: `agenda r${agenda.revision}` }),
+      minutesApproved: () => ({ type: 'message', text: 'minutes' }),
+    },
+    'http://localhost:3978',
+    now,
+    chats,
+  );
+  return { meetings, collection: new CollectionService(store, textMessages, now), chats };
+}
