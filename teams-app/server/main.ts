@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { createBotAdapter } from '../../bot/adapter';
 import { IscBot } from '../../bot/handler';
 import { CollectionService, ConversationService, RegisterService, Scheduler } from '../services';
-import { OutboxWorker } from '../services/outbox';
+import { OutboxWorker, systemClock } from '../services/outbox';
 import { createAdapterSender } from '../../bot/adapter-sender';
 import { addCollectionHandlers } from '../../bot/collection-handlers';
 import { collectionMessages } from '../../bot/collection-messages';
@@ -127,6 +127,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   const worker = new OutboxWorker({
     store,
+    // The worker reads the same clock as the services that queue its messages (a shifted clock in tests).
+    ...(options.now ? { clock: { ...systemClock, now: () => Date.parse(now()) } } : {}),
     sender: createAdapterSender(config.bot),
     onProgress: (event) => {
       if (event.type === 'error') logger.error({ err: event.error }, 'outbox worker error');

@@ -41,8 +41,8 @@ const EVENT_DECISION = 'One ITU delegation at COP32';
 /** Written in the meeting chat without mentioning the bot: Teams delivers it to the bot through RSC. */
 const SILENT_DECISION = 'Joint ITU stand at WSIS';
 
-/** The server's clock: real time until the meeting starts, then a few minutes into the meeting. */
-let clock: string | null = null;
+/** How far the server's clock runs ahead of real time: none until the agenda is out, then into the meeting. */
+let shift = 0;
 let dataDir: string;
 let server: RunningServer;
 let browser: Browser;
@@ -66,7 +66,7 @@ beforeAll(async () => {
     startTestServer({
       background: true,
       env: { DATA_DIR: dataDir },
-      now: () => clock ?? new Date().toISOString(),
+      now: () => new Date(Date.now() + shift).toISOString(),
     }),
     launchBrowser(),
   ]);
@@ -85,7 +85,7 @@ beforeAll(async () => {
   // The meeting is under way: minutes can be drafted from its start.
   const start = (await server.store.meetings.get(MEETING))?.start;
   if (!start) throw new Error(`${MEETING} is missing from the demo data`);
-  clock = new Date(Date.parse(start) + 5 * 60_000).toISOString();
+  shift = Date.parse(start) + 5 * 60_000 - Date.now();
 
   playground = await startPlayground({ botEndpoint: `${server.url}/api/messages`, currentUser: 'patti-fernandez' });
   page = await browser.newPage();
