@@ -16,7 +16,11 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(jose|nanoid|strip-bom)/)'],
+  // ES-module-only packages jest (CommonJS) must compile: jose, nanoid, strip-bom, and htmlparser2 with its
+  // own dependencies (entities, domhandler, domelementtype, domutils, dom-serializer).
+  transformIgnorePatterns: [
+    '/node_modules/(?!(jose|nanoid|strip-bom|htmlparser2|entities|domhandler|domelementtype|domutils|dom-serializer)/)',
+  ],
   testTimeout: 30000,
   maxWorkers: 2,
 };

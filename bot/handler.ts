@@ -5,6 +5,7 @@ import type { Stored } from '../teams-app/store';
 import { z } from 'zod';
 import { commandText, IncomingActivity, type Attachment, type InvokeResponse, type Turn } from './activity';
 import { helpCard } from './cards/help-card';
+import { parseCommand, type CommandId, type ParsedCommand } from './commands';
 import { myTopicsCard } from './cards/my-topics-card';
 import { plain } from './cards/card';
 import { noticeCard } from './cards/status-card';
@@ -65,12 +66,8 @@ export interface TurnContext {
   text: string;
 }
 
-/** A command: matches the text and answers the turn. */
-export interface Command {
-  name: string;
-  matches(text: string): RegExpMatchArray | null;
-  run(ctx: TurnContext, match: RegExpMatchArray): Promise<void>;
-}
+/** Answers a command of the registry (bot/commands.ts), parsed from the message. */
+export type CommandHandler = (ctx: TurnContext, command: ParsedCommand) => Promise<void>;
 
 /** A card button (Action.Execute verb): gets the button's data and the inputs, returns the card that replaces it. */
 export type CardAction = (ctx: TurnContext, data: Record<string, unknown>) => Promise<Attachment>;
@@ -80,31 +77,19 @@ export type ChatObserver = (ctx: TurnContext) => Promise<boolean>;
 
 /** The bot's logic on plain activities: command routing, card actions, conversation references. */
 export class IscBot {
-  private readonly commands: Command[] = [];
+  private readonly commands = new Map<CommandId, CommandHandler>();
   private readonly chatObservers: ChatObserver[] = [];
   private readonly cardActions = new Map<string, CardAction>();
 
   constructor(private readonly deps: BotDeps) {
-    this.addCommand({
-      name: 'help',
-      matches: (text) => text.match(/^(help|\?|aide|ayuda|помощь|帮助|مساعدة)$/i),
-      run: (ctx) => this.help(ctx),
-    });
-    this.addCommand({
-      name: 'my topics',
-      matches: (text) => text.match(/^my\s+topics?$/i),
-      run: (ctx) => this.myTopics(ctx),
-    });
-    this.addCommand({
-      name: 'language',
-      matches: (text) => text.match(/^(?:language|langue|idioma|язык|语言|اللغة)(?:\s+(\S+))?$/i),
-      run: (ctx, m) => this.language(ctx, m[1]),
-    });
+    this.onCommand('help', (ctx) => this.help(ctx));
+    this.onCommand('my topics', (ctx) => this.myTopics(ctx));
+    this.onCommand('language', (ctx, command) => this.language(ctx, command.arg));
   }
 
-  /** Registers a command; later issues (collection, minutes) add theirs here. */
-  addCommand(command: Command): void {
-    this.commands.push(command);
+  /** Answers a command of the registry with `handler` (collection and meeting handlers add theirs). */
+  onCommand(id: CommandId, handler: CommandHandler): void {
+    this.commands.set(id, handler);
   }
 
   /** Registers an observer of group-chat and channel messages (the meeting chat recorder). */
@@ -200,10 +185,9 @@ export class IscBot {
       for (const observer of this.chatObservers) if (await observer(ctx)) return;
     }
     if (!ctx.text) return;
-    for (const command of this.commands) {
-      const match = command.matches(ctx.text);
-      if (match) return command.run(ctx, match);
-    }
+    const command = parseCommand(ctx.text, inChat ? 'chat' : 'personal');
+    const handler = command ? this.commands.get(command.id) : undefined;
+    if (command && handler) return handler(ctx, command);
     // In a group chat or meeting, the bot hears every message (RSC); only a direct @mention gets the hint.
     if (inChat && !mentionsBot(ctx.turn.activity)) return;
     const shown = ctx.text.length > 60 ? `${ctx.text.slice(0, 57)}…` : ctx.text;

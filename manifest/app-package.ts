@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
-import { decodePng, readPngInfo } from './png';
+import { PNG } from 'pngjs';
 import { createZip, type ZipEntry } from './zip';
 
 /** Where the template, icons and localization files live. */
@@ -186,13 +186,11 @@ export async function checkPackageFiles(manifest: ManifestJson): Promise<string[
       continue;
     }
     try {
-      const png = readFileSync(source);
-      const { width, height } = readPngInfo(png);
+      const { width, height, data: pixels } = PNG.sync.read(readFileSync(source));
       if (width !== size || height !== size) {
         problems.push(`icons.${field}: ${file} is ${width}×${height} pixels; Teams needs ${size}×${size}.`);
       }
       if (field === 'outline') {
-        const { pixels } = decodePng(png);
         for (let i = 0; i < pixels.length; i += 4) {
           const visible = (pixels[i + 3] ?? 0) > 0;
           if (visible && (pixels[i] !== 255 || pixels[i + 1] !== 255 || pixels[i + 2] !== 255)) {

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { encodePng, type RgbaImage } from './png';
+import { PNG } from 'pngjs';
 
 /** The accent colour of the app (manifest `accentColor` and the colour icon's background). */
 export const ACCENT = '#0072BC';
@@ -36,9 +36,10 @@ function inGlyph(p: Point): boolean {
   return SECTORS.some((s) => Math.hypot(p[0] - s[0], p[1] - s[1]) <= 0.2 || segmentDistance(p, [0, 0], s) <= 0.06);
 }
 
-/** Renders the glyph (white, anti-aliased by 8×8 supersampling) over a background. */
-function render(size: number, glyphScale: number, background: [number, number, number, number]): RgbaImage {
-  const pixels = new Uint8Array(size * size * 4);
+/** Renders the glyph (white, anti-aliased by 8×8 supersampling) over a background, as an RGBA PNG. */
+function render(size: number, glyphScale: number, background: [number, number, number, number]): Buffer {
+  const image = new PNG({ width: size, height: size, colorType: 6 });
+  const pixels = image.data;
   const samples = 8;
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
@@ -57,7 +58,7 @@ function render(size: number, glyphScale: number, background: [number, number, n
       pixels.set([mix(br), mix(bg), mix(bb), Math.round(alpha * 255)], (y * size + x) * 4);
     }
   }
-  return { width: size, height: size, pixels };
+  return PNG.sync.write(image, { colorType: 6, deflateLevel: 9 });
 }
 
 function hex(color: string): [number, number, number, number] {
@@ -68,9 +69,9 @@ function hex(color: string): [number, number, number, number] {
 /** Writes color.png and outline.png next to this script. */
 export function makeIcons(dir = __dirname): void {
   // Teams shows the colour icon with rounded corners: keep the glyph in the central ~60%.
-  writeFileSync(path.join(dir, 'color.png'), encodePng(render(192, 0.6, hex(ACCENT))));
+  writeFileSync(path.join(dir, 'color.png'), render(192, 0.6, hex(ACCENT)));
   // The outline icon is white on transparent, nearly edge to edge.
-  writeFileSync(path.join(dir, 'outline.png'), encodePng(render(32, 0.92, [255, 255, 255, 0])));
+  writeFileSync(path.join(dir, 'outline.png'), render(32, 0.92, [255, 255, 255, 0]));
 }
 
 if (require.main === module) {

@@ -1,27 +1,32 @@
-import { directionOf, t } from '../../teams-app/i18n';
+import { directionOf, t, type MessageKey } from '../../teams-app/i18n';
 import type { Locale } from '../../teams-app/domain';
+import { COMMANDS, type CommandSpec } from '../commands';
 import { adaptiveCard, textBlock } from './card';
 import type { Attachment } from '../activity';
 
-/** The help card: what the bot does and the commands it understands. */
+/** The lines a meeting chat understands besides the commands (the domain's chat-line words), shown as examples. */
+const CHAT_LINES: readonly [string, MessageKey][] = [
+  ['Done: 3', 'help.cmd.done'],
+  ['Escalate (BDT): …', 'help.cmd.escalate'],
+];
+
+/** How the help card and the Teams command menu name a command: its English words, then its arguments. */
+export function commandUsage(spec: CommandSpec): string {
+  return spec.usage ? `${spec.words.en[0]} ${spec.usage}` : (spec.words.en[0] ?? spec.id);
+}
+
+/** The help card: what the bot does, every command of the registry and the meeting-chat lines it understands. */
 export function helpCard(locale: Locale, tabUrl: string): Attachment {
-  const commands: [string, Parameters<typeof t>[0]][] = [
-    ['help', 'help.cmd.help'],
-    ['my topics', 'help.cmd.myTopics'],
-    ['update [topic]', 'help.cmd.update'],
-    ['status [meeting]', 'help.cmd.status'],
-    ['open [meeting]', 'help.cmd.open'],
-    ['language [code]', 'help.cmd.language'],
-    ['minutes', 'help.cmd.minutes'],
-    ['Done: 3', 'help.cmd.done'],
-    ['Escalate (BDT): …', 'help.cmd.escalate'],
+  const facts = [
+    ...COMMANDS.map((spec) => ({ title: commandUsage(spec), value: t(spec.description, locale) })),
+    ...CHAT_LINES.map(([line, key]) => ({ title: line, value: t(key, locale) })),
   ];
   return adaptiveCard(
     [
       textBlock(t('help.title', locale), { size: 'Large', weight: 'Bolder', style: 'heading' }),
       textBlock(t('help.intro', locale)),
       textBlock(t('help.commands', locale), { weight: 'Bolder', spacing: 'Medium' }),
-      { type: 'FactSet', facts: commands.map(([command, key]) => ({ title: command, value: t(key, locale) })) },
+      { type: 'FactSet', facts },
     ],
     [{ type: 'Action.OpenUrl', title: t('help.openTab', locale), url: tabUrl }],
     { rtl: directionOf(locale) === 'rtl', lang: locale },

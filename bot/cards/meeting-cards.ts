@@ -1,6 +1,7 @@
 import { directionOf, t } from '../../teams-app/i18n';
 import {
   itemTitle,
+  meetingTitle,
   SECTORS,
   unresolvedNotes,
   type Agenda,
@@ -14,7 +15,12 @@ import type { Attachment } from '../activity';
 import { adaptiveCard, plain, textBlock, type CardElement } from './card';
 
 /** Verbs of the agenda and minutes cards. */
-export const MEETING_VERBS = { publishAgenda: 'agenda.publish', approveMinutes: 'minutes.approve' } as const;
+export const MEETING_VERBS = {
+  publishAgenda: 'agenda.publish',
+  approveMinutes: 'minutes.approve',
+  moveEntry: 'minutes.move-entry',
+  acceptNotes: 'minutes.accept-notes',
+} as const;
 
 function options(locale: Locale) {
   return { rtl: directionOf(locale) === 'rtl', lang: locale };
@@ -32,7 +38,9 @@ export function agendaCard(
   const s = agenda.summary;
   const body: CardElement[] = [
     textBlock(
-      t(published ? 'agenda.publishedTitle' : 'agenda.title', locale, { meeting: plain(agenda.meeting.title) }),
+      t(published ? 'agenda.publishedTitle' : 'agenda.title', locale, {
+        meeting: plain(meetingTitle(agenda.meeting, locale)),
+      }),
       { size: 'Medium', weight: 'Bolder', style: 'heading' },
     ),
     textBlock(t('agenda.revision', locale, { version, revision: agenda.revision }), {
@@ -152,7 +160,9 @@ export function minutesCard(
   const st = minutes.stats;
   const body: CardElement[] = [
     textBlock(
-      t(approved ? 'minutes.approvedTitle' : 'minutes.title', locale, { meeting: plain(minutes.meeting.title) }),
+      t(approved ? 'minutes.approvedTitle' : 'minutes.title', locale, {
+        meeting: plain(meetingTitle(minutes.meeting, locale)),
+      }),
       { size: 'Medium', weight: 'Bolder', style: 'heading' },
     ),
     textBlock(
@@ -171,17 +181,21 @@ export function minutesCard(
   for (const item of minutes.items) {
     const lines = itemLines(item, locale);
     if (lines.length === 0) continue;
-    body.push(textBlock(`${item.number}. ${plain(item.title)}`, { weight: 'Bolder', spacing: 'Medium' }), ...lines);
+    const heading = `${item.number}. ${plain(itemTitle(item, locale))}`;
+    body.push(textBlock(heading, { weight: 'Bolder', spacing: 'Medium' }), ...lines);
   }
   const actions: CardElement[] = [];
   if (!approved)
-    actions.push({
-      type: 'Action.Execute',
-      title: t('minutes.approve', locale),
-      verb: MEETING_VERBS.approveMinutes,
-      data: { meetingId: minutes.meeting.meetingId, revision: minutes.revision },
-      style: 'positive',
-    });
+    actions.push(
+      {
+        type: 'Action.Execute',
+        title: t('minutes.approve', locale),
+        verb: MEETING_VERBS.approveMinutes,
+        data: { meetingId: minutes.meeting.meetingId, revision: minutes.revision },
+        style: 'positive',
+      },
+      ...reviewActions(minutes, locale),
+    );
   if (documentUrl) actions.push({ type: 'Action.OpenUrl', title: t('minutes.download', locale), url: documentUrl });
   actions.push({
     type: 'Action.OpenUrl',
@@ -189,4 +203,93 @@ export function minutesCard(
     url: `${tabUrl}/?view=minutes&meeting=${encodeURIComponent(minutes.meeting.meetingId)}`,
   });
   return adaptiveCard(body, actions, options(locale));
+}
+
+/** A short one-line label for a choice (choice titles are plain text). */
+function choiceTitle(text: string): string {
+  const line = text
+    .replace(/<[^>]*>?/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+}
+
+/**
+ * The chair's review on the draft card: move a decision, action or escalation to another agenda item, and
+ * accept review notes as they stand (each acceptance is recorded with who made it).
+ */
+function reviewActions(minutes: Minutes, locale: Locale): CardElement[] {
+  const data = { meetingId: minutes.meeting.meetingId, revision: minutes.revision };
+  const kinds = [
+    ['decisions', 'minutes.decision'],
+    ['actions', 'minutes.action'],
+    ['escalations', 'minutes.escalation'],
+  ] as const;
+  const entries = minutes.items.flatMap((item) =>
+    kinds.flatMap(([list, label]) =>
+      item[list].map((e) => ({
+        title: choiceTitle(`${item.number} · ${t(label, locale)}: ${e.text}`),
+        value: e.id,
+      })),
+    ),
+  );
+  const cards: CardElement[] = [];
+  if (entries.length)
+    cards.push(
+      showCard(
+        t('minutes.moveEntry', locale),
+        [
+          choiceSet('entryId', t('minutes.moveWhich', locale), entries),
+          choiceSet(
+            'item',
+            t('minutes.moveTo', locale),
+            minutes.items.map((item) => ({
+              title: choiceTitle(`${item.number}. ${itemTitle(item, locale)}`),
+              value: String(item.number),
+            })),
+          ),
+        ],
+        { title: t('minutes.moveSubmit', locale), verb: MEETING_VERBS.moveEntry, data },
+      ),
+    );
+  const notes = unresolvedNotes(minutes);
+  if (notes.length)
+    cards.push(
+      showCard(
+        t('minutes.acceptNotes', locale),
+        [
+          {
+            ...choiceSet(
+              'recordIds',
+              t('minutes.acceptWhich', locale),
+              notes.map((n) => ({ title: choiceTitle(n.raw), value: n.recordId })),
+            ),
+            isMultiSelect: true,
+            style: 'expanded',
+          },
+        ],
+        { title: t('minutes.acceptSubmit', locale), verb: MEETING_VERBS.acceptNotes, data },
+      ),
+    );
+  return cards;
+}
+
+function choiceSet(id: string, label: string, choices: { title: string; value: string }[]): CardElement {
+  return { type: 'Input.ChoiceSet', id, label, isRequired: true, choices };
+}
+
+function showCard(
+  title: string,
+  body: CardElement[],
+  submit: { title: string; verb: string; data: Record<string, unknown> },
+): CardElement {
+  return {
+    type: 'Action.ShowCard',
+    title,
+    card: {
+      type: 'AdaptiveCard',
+      body,
+      actions: [{ type: 'Action.Execute', title: submit.title, verb: submit.verb, data: submit.data }],
+    },
+  };
 }

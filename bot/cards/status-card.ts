@@ -32,15 +32,11 @@ function slotData(data: PromptData, baseRevision: number) {
   return { meetingId: data.meeting.id, topicId: data.topic.id, sector: data.sector, baseRevision };
 }
 
-/**
- * The status prompt: prefilled with this meeting's update (edit) or the previous one, the person's open
- * actions, fields for progress, next steps, escalation and an event; Submit, No change, Delegate.
- */
-export function promptCard(data: PromptData, locale: Locale, draft: DraftValues = {}, error?: string): Attachment {
+/** The prompt's heading: meeting, topic and sector, the deadline (or lateness) and why this person is asked. */
+function promptHeader(data: PromptData, locale: Locale): CardElement[] {
   const tz = data.person.timeZone;
-  const source = data.current ?? data.previous;
-  const event = data.current?.events[0];
-  const body: CardElement[] = [
+  const date = formatDateTime(data.window.closesAt, locale, tz);
+  const header: CardElement[] = [
     textBlock(t('prompt.title', locale, { meeting: plain(data.meeting.title) }), {
       size: 'Medium',
       weight: 'Bolder',
@@ -51,45 +47,46 @@ export function promptCard(data: PromptData, locale: Locale, draft: DraftValues 
       spacing: 'None',
     }),
     data.late
-      ? textBlock(t('prompt.late', locale, { date: formatDateTime(data.window.closesAt, locale, tz) }), {
-          color: 'Warning',
-        })
-      : textBlock(t('prompt.due', locale, { date: formatDateTime(data.window.closesAt, locale, tz) }), {
-          isSubtle: true,
-          spacing: 'None',
-        }),
+      ? textBlock(t('prompt.late', locale, { date }), { color: 'Warning' })
+      : textBlock(t('prompt.due', locale, { date }), { isSubtle: true, spacing: 'None' }),
   ];
-  if (data.reason === 'delegated') body.push(textBlock(t('prompt.delegated', locale), { isSubtle: true }));
+  if (data.reason === 'delegated') header.push(textBlock(t('prompt.delegated', locale), { isSubtle: true }));
   if (data.reason === 'alternate-out-of-office')
-    body.push(textBlock(t('prompt.alternate', locale), { isSubtle: true }));
-  if (error)
-    body.push({
-      type: 'Container',
-      style: 'attention',
-      items: [textBlock(error, { color: 'Attention', weight: 'Bolder' })],
-    });
-  if (data.openActions.length) {
-    body.push(textBlock(t('prompt.actions', locale), { weight: 'Bolder', spacing: 'Medium' }));
-    body.push({
+    header.push(textBlock(t('prompt.alternate', locale), { isSubtle: true }));
+  return header;
+}
+
+/** The person's open actions (the first ten), overdue ones marked. */
+function openActions(data: PromptData, locale: Locale): CardElement[] {
+  if (!data.openActions.length) return [];
+  const opened = data.window.opensAt.slice(0, 10);
+  return [
+    textBlock(t('prompt.actions', locale), { weight: 'Bolder', spacing: 'Medium' }),
+    {
       type: 'FactSet',
       facts: data.openActions.slice(0, 10).map((a) => ({
         title: a.due ?? '—',
-        value: `${plain(a.text)}${a.due && a.due < data.window.opensAt.slice(0, 10) ? ` (${t('prompt.overdue', locale)})` : ''}`,
+        value: `${plain(a.text)}${a.due && a.due < opened ? ` (${t('prompt.overdue', locale)})` : ''}`,
       })),
-    });
-  }
-  if (data.previous && !data.current) {
-    body.push(
-      textBlock(t('prompt.previous', locale, { date: formatDateTime(data.previous.submittedAt, locale, tz) }), {
-        weight: 'Bolder',
-        spacing: 'Medium',
-      }),
-      textBlock(plain(data.previous.progress || '—'), { isSubtle: true, maxLines: 6 }),
-    );
-  } else if (!data.current) {
-    body.push(textBlock(t('prompt.noPrevious', locale), { isSubtle: true }));
-  }
-  body.push(
+    },
+  ];
+}
+
+/** What was reported last time (when this meeting has no update yet), or that there is nothing before. */
+function previousUpdate(data: PromptData, locale: Locale): CardElement[] {
+  if (data.current) return [];
+  if (!data.previous) return [textBlock(t('prompt.noPrevious', locale), { isSubtle: true })];
+  const date = formatDateTime(data.previous.submittedAt, locale, data.person.timeZone);
+  return [
+    textBlock(t('prompt.previous', locale, { date }), { weight: 'Bolder', spacing: 'Medium' }),
+    textBlock(plain(data.previous.progress || '—'), { isSubtle: true, maxLines: 6 }),
+  ];
+}
+
+/** Progress, next steps and the escalation, prefilled with what was typed, this update, or the previous one. */
+function updateInputs(data: PromptData, locale: Locale, draft: DraftValues): CardElement[] {
+  const source = data.current ?? data.previous;
+  return [
     {
       type: 'Input.Text',
       id: 'progress',
@@ -124,6 +121,18 @@ export function promptCard(data: PromptData, locale: Locale, draft: DraftValues 
       maxLength: 1000,
       value: draft.ask ?? data.current?.escalation.ask ?? '',
     },
+  ];
+}
+
+/** One date input in its own column. */
+function dateColumn(id: string, label: string, value: string): CardElement {
+  return { type: 'Column', width: 'stretch', items: [{ type: 'Input.Date', id, label, value }] };
+}
+
+/** The event the person plans to attend: name, dates and place. */
+function eventInputs(data: PromptData, locale: Locale, draft: DraftValues): CardElement[] {
+  const event = data.current?.events[0];
+  return [
     textBlock(t('prompt.event', locale), { weight: 'Bolder', spacing: 'Medium' }),
     {
       type: 'Input.Text',
@@ -135,30 +144,8 @@ export function promptCard(data: PromptData, locale: Locale, draft: DraftValues 
     {
       type: 'ColumnSet',
       columns: [
-        {
-          type: 'Column',
-          width: 'stretch',
-          items: [
-            {
-              type: 'Input.Date',
-              id: 'eventStart',
-              label: t('prompt.eventStart', locale),
-              value: draft.eventStart ?? event?.start ?? '',
-            },
-          ],
-        },
-        {
-          type: 'Column',
-          width: 'stretch',
-          items: [
-            {
-              type: 'Input.Date',
-              id: 'eventEnd',
-              label: t('prompt.eventEnd', locale),
-              value: draft.eventEnd ?? event?.end ?? '',
-            },
-          ],
-        },
+        dateColumn('eventStart', t('prompt.eventStart', locale), draft.eventStart ?? event?.start ?? ''),
+        dateColumn('eventEnd', t('prompt.eventEnd', locale), draft.eventEnd ?? event?.end ?? ''),
       ],
     },
     {
@@ -168,39 +155,51 @@ export function promptCard(data: PromptData, locale: Locale, draft: DraftValues 
       maxLength: 200,
       value: draft.eventPlace ?? event?.place ?? '',
     },
-  );
-  const base = data.current?.revision ?? 0;
-  return adaptiveCard(
-    body,
-    [
-      {
-        type: 'Action.Execute',
-        title: t('prompt.submit', locale),
-        verb: VERBS.submit,
-        data: slotData(data, base),
-        style: 'positive',
-      },
-      {
-        type: 'Action.Execute',
-        title: t('prompt.noChange', locale),
-        verb: VERBS.noChange,
-        data: slotData(data, base),
-        associatedInputs: 'none',
-      },
-      ...(data.reason === 'focal-point'
-        ? [
-            {
-              type: 'Action.Execute',
-              title: t('prompt.delegate', locale),
-              verb: VERBS.delegate,
-              data: slotData(data, base),
-              associatedInputs: 'none',
-            },
-          ]
-        : []),
-    ],
-    options(locale),
-  );
+  ];
+}
+
+/** Submit, No change and (for the focal point) Delegate, each carrying the slot and the revision the card shows. */
+function promptButtons(data: PromptData, locale: Locale): CardElement[] {
+  const slot = slotData(data, data.current?.revision ?? 0);
+  const buttons: CardElement[] = [
+    { type: 'Action.Execute', title: t('prompt.submit', locale), verb: VERBS.submit, data: slot, style: 'positive' },
+    {
+      type: 'Action.Execute',
+      title: t('prompt.noChange', locale),
+      verb: VERBS.noChange,
+      data: slot,
+      associatedInputs: 'none',
+    },
+  ];
+  if (data.reason === 'focal-point') {
+    buttons.push({
+      type: 'Action.Execute',
+      title: t('prompt.delegate', locale),
+      verb: VERBS.delegate,
+      data: slot,
+      associatedInputs: 'none',
+    });
+  }
+  return buttons;
+}
+
+/**
+ * The status prompt: prefilled with this meeting's update (edit) or the previous one, the person's open
+ * actions, fields for progress, next steps, escalation and an event; Submit, No change, Delegate.
+ */
+export function promptCard(data: PromptData, locale: Locale, draft: DraftValues = {}, error?: string): Attachment {
+  const problem: CardElement[] = error
+    ? [{ type: 'Container', style: 'attention', items: [textBlock(error, { color: 'Attention', weight: 'Bolder' })] }]
+    : [];
+  const body: CardElement[] = [
+    ...promptHeader(data, locale),
+    ...problem,
+    ...openActions(data, locale),
+    ...previousUpdate(data, locale),
+    ...updateInputs(data, locale, draft),
+    ...eventInputs(data, locale, draft),
+  ];
+  return adaptiveCard(body, promptButtons(data, locale), options(locale));
 }
 
 /** The read-only summary that replaces the prompt after a submission, with an Edit button while the window is open. */

@@ -71,21 +71,53 @@ export type RunStyle = Pick<IRunOptions, 'bold' | 'italics' | 'size' | 'color'>;
 const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 const LTR_LETTER = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u3040-\u30FF\u3400-\u9FFF]/;
 
+/** Arabic-script characters without a strong direction: number signs, digits, separators and combining marks. */
+const RTL_WEAK: readonly (readonly [number, number])[] = [
+  [0x0600, 0x060f],
+  [0x064b, 0x065f],
+  [0x0660, 0x066d],
+  [0x0670, 0x0670],
+  [0x06d6, 0x06ed],
+  [0x06f0, 0x06f9],
+];
+const RLM = '\u200F';
+const LRM = '\u200E';
+
 /** In a right-to-left document, a run is right-to-left unless its text is left-to-right only (a Latin name, a URL). */
 function runIsRtl(ctx: DocContext, text: string): boolean {
   return ctx.rtl && (RTL_LETTER.test(text) || !LTR_LETTER.test(text));
 }
 
-/** Plain text runs (never interpreted), one line break per newline, in the document's direction and font. */
+function strongRtl(char: string | undefined): boolean {
+  if (char === undefined || !RTL_LETTER.test(char)) return false;
+  const code = char.charCodeAt(0);
+  return !RTL_WEAK.some(([from, to]) => code >= from && code <= to);
+}
+
+/**
+ * A line's text as written into a right-to-left document. A right-to-left run gets a right-to-left mark at each end
+ * that is not an Arabic letter (a number, a Latin name, punctuation), so that end cannot flip to the other side when
+ * the run sits next to left-to-right text; a left-to-right line (a Latin name, a URL) is held in left-to-right marks.
+ */
+function directed(ctx: DocContext, line: string, rtl: boolean): string {
+  if (!ctx.rtl || line === '') return line;
+  if (!rtl) return `${LRM}${line}${LRM}`;
+  const start = strongRtl(line.at(0)) ? '' : RLM;
+  const end = strongRtl(line.at(-1)) ? '' : RLM;
+  return `${start}${line}${end}`;
+}
+
+/**
+ * Plain text runs (never interpreted), one line break per newline, in the document's direction and font; in Arabic
+ * documents right-to-left (`w:rtl`) with direction marks at ends that could otherwise flip.
+ */
 export function runs(ctx: DocContext, text: string, style: RunStyle = {}): TextRun[] {
   return xmlSafe(text)
     .split('\n')
     .map((line, i) => {
       const rtl = runIsRtl(ctx, line);
-      // Left-to-right text in a right-to-left paragraph: marks keep its punctuation at its own ends.
-      const text = ctx.rtl && !rtl && line !== '' ? `\u200E${line}\u200E` : line;
       return new TextRun({
-        text,
+        text: directed(ctx, line, rtl),
         break: i > 0 ? 1 : undefined,
         rightToLeft: rtl || undefined,
         font: ctx.runFont,

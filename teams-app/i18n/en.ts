@@ -12,6 +12,9 @@ export const en = {
   'help.cmd.open': 'open collection for a meeting now (secretariat)',
   'help.cmd.language': 'change my language: ar, zh, en, fr, ru or es',
   'help.cmd.minutes': 'in a meeting chat: draft the minutes (chair)',
+  'help.cmd.agenda': 'the draft or published agenda of a meeting; “compile” compiles it again (chair and secretariat)',
+  'help.cmd.meeting':
+    'in a meeting chat: link this chat to a meeting; “relink” moves an existing link here (chair and secretariat)',
   'help.cmd.done':
     'in a meeting chat: “Done: 3” closes action 3 of the follow-up item (or name its owner and words: “Done: @Alex Wilber training calendars”); “Done: 3 new date 2027-01-15” keeps it open with a new due date',
   'help.cmd.escalate':
@@ -139,6 +142,13 @@ export const en = {
   'minutes.noOwner': 'owner missing',
   'minutes.due': 'due {date}',
   'minutes.review': 'Lines to check before approval (missing owner, unreadable date…): {count}.',
+  'minutes.moveEntry': 'Move an entry',
+  'minutes.moveWhich': 'Entry',
+  'minutes.moveTo': 'Move to item',
+  'minutes.moveSubmit': 'Move',
+  'minutes.acceptNotes': 'Accept lines as they stand',
+  'minutes.acceptWhich': 'Lines to keep as they are (your name is recorded)',
+  'minutes.acceptSubmit': 'Accept',
   'minutes.approve': 'Approve minutes',
   'minutes.download': 'Download the minutes (.docx)',
   'minutes.approved': 'The minutes are approved. Actions now go to their owners until closed.',

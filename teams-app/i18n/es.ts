@@ -14,6 +14,10 @@ export const es: Catalogue = {
   'help.cmd.open': 'abrir ahora la recopilación de una reunión (secretaría)',
   'help.cmd.language': 'cambiar de idioma: ar, zh, en, fr, ru o es',
   'help.cmd.minutes': 'en el chat de la reunión: preparar el proyecto de acta (presidencia)',
+  'help.cmd.agenda':
+    'el orden del día de una reunión, proyecto o publicado; «compilar» lo compila de nuevo (presidencia y secretaría)',
+  'help.cmd.meeting':
+    'en el chat de una reunión: vincularlo a la reunión; «revincular» trae aquí un vínculo existente (presidencia y secretaría)',
   'help.cmd.done':
     'en el chat de la reunión: «Hecho: 3» cierra la acción 3 del punto de seguimiento (o indique su responsable y unas palabras: «Hecho: @Alex Wilber calendarios de formación»); «Hecho: 3 nueva fecha 2027-01-15» la mantiene abierta con un nuevo plazo',
   'help.cmd.escalate':
@@ -144,6 +148,13 @@ export const es: Catalogue = {
   'minutes.due': 'plazo: {date}',
   'minutes.review':
     'Líneas que deben revisarse antes de la aprobación: {count} (falta el responsable, fecha ilegible…).',
+  'minutes.moveEntry': 'Mover una entrada',
+  'minutes.moveWhich': 'Entrada',
+  'minutes.moveTo': 'Mover al punto',
+  'minutes.moveSubmit': 'Mover',
+  'minutes.acceptNotes': 'Aceptar líneas tal como están',
+  'minutes.acceptWhich': 'Líneas que se mantienen tal cual (se registra su nombre)',
+  'minutes.acceptSubmit': 'Aceptar',
   'minutes.approve': 'Aprobar el acta',
   'minutes.download': 'Descargar el acta (.docx)',
   'minutes.approved':

@@ -14,6 +14,10 @@ export const fr: Catalogue = {
   'help.cmd.open': 'ouvrir la collecte pour une réunion (secrétariat)',
   'help.cmd.language': 'changer de langue : ar, zh, en, fr, ru ou es',
   'help.cmd.minutes': 'dans le fil de la réunion : établir le projet de compte rendu (présidence)',
+  'help.cmd.agenda':
+    "l'ordre du jour d'une réunion, projet ou publié ; « établir » l'établit à nouveau (présidence et secrétariat)",
+  'help.cmd.meeting':
+    "dans le fil d'une réunion : associer ce fil à la réunion ; « relier » y déplace un lien existant (présidence et secrétariat)",
   'help.cmd.done':
     'dans le fil de la réunion : « Fait : 3 » clôt la mesure 3 du point de suivi (ou nommez son responsable et quelques mots : « Fait : @Alex Wilber calendriers de formation ») ; « Fait : 3 nouvelle date 2027-01-15 » la garde ouverte avec une nouvelle échéance',
   'help.cmd.escalate':
@@ -146,6 +150,13 @@ export const fr: Catalogue = {
   'minutes.noOwner': 'responsable non indiqué',
   'minutes.due': 'échéance : {date}',
   'minutes.review': 'Lignes à vérifier avant approbation : {count} (responsable non indiqué, date illisible…).',
+  'minutes.moveEntry': 'Déplacer une entrée',
+  'minutes.moveWhich': 'Entrée',
+  'minutes.moveTo': 'Déplacer vers le point',
+  'minutes.moveSubmit': 'Déplacer',
+  'minutes.acceptNotes': 'Accepter des lignes telles quelles',
+  'minutes.acceptWhich': 'Lignes à garder telles quelles (votre nom est enregistré)',
+  'minutes.acceptSubmit': 'Accepter',
   'minutes.approve': 'Approuver le compte rendu',
   'minutes.download': 'Télécharger le compte rendu (.docx)',
   'minutes.approved':

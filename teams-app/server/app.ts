@@ -10,6 +10,7 @@ import { errorHandler } from './http-errors';
 import { identify, type IdentityOptions } from './identity';
 import type { Logger } from './logger';
 import { securityHeaders } from './security-headers';
+import { staticFiles } from './static-files';
 import { registerRoutes } from './routes/register-routes';
 
 /** Everything the HTTP layer needs, wired by main.ts (or by tests). */
@@ -96,11 +97,7 @@ export function createApp(deps: AppDeps): express.Express {
   );
 
   if (deps.tabDir && fs.existsSync(path.join(deps.tabDir, 'index.html'))) {
-    const tabDir = deps.tabDir;
-    app.use(express.static(tabDir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForHtml }));
-    app.get(/^\/(?!api\/).*/, (_req, res) =>
-      res.sendFile(path.join(tabDir, 'index.html'), { headers: { 'cache-control': 'no-cache' } }),
-    );
+    app.use(staticFiles(deps.tabDir));
   } else {
     app.get('/', (_req, res) => {
       res
@@ -112,8 +109,4 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use(errorHandler(deps.logger));
   return app;
-}
-
-function noCacheForHtml(res: express.Response, filePath: string): void {
-  if (filePath.endsWith('.html')) res.setHeader('cache-control', 'no-cache');
 }

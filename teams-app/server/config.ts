@@ -12,6 +12,7 @@ const EnvSchema = z.object({
   SEED_DEMO: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEV_USER: z.string().min(1).max(100).default('alex-wilber'),
+  BOT_NAME: z.string().trim().min(1).max(100).default('ISC Coordinator'),
   MICROSOFT_APP_ID: z.string().min(1).optional(),
   MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
   MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
@@ -34,6 +35,8 @@ export interface Config {
   seedDemo: boolean;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   devUser: string;
+  /** The bot's display name in Teams (as in the app manifest): how people @mention it in chats. */
+  botName: string;
   bot: {
     appId?: string;
     appPassword?: string;
@@ -93,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO ?? mode === 'local',
     logLevel: e.LOG_LEVEL,
     devUser: e.DEV_USER,
+    botName: e.BOT_NAME,
     bot: {
       appId: e.MICROSOFT_APP_ID,
       appPassword: e.MICROSOFT_APP_PASSWORD,
@@ -114,6 +118,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     store: config.store,
     dataDir: config.dataDir,
     seedDemo: config.seedDemo,
+    botName: config.botName,
     botAppId: config.bot.appId ?? '(not set)',
     botAppPassword: redact(config.bot.appPassword),
     ssoClientId: config.sso.clientId ?? '(not set)',

@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { createBotAdapter } from '../../bot/adapter';
 import { IscBot } from '../../bot/handler';
 import { CollectionService, ConversationService, RegisterService, Scheduler } from '../services';
-import { OutboxWorker, systemClock } from '../services/outbox';
+import { Outbox, OutboxWorker, systemClock } from '../services/outbox';
+import { chatReading } from '../../bot/chat-reading';
 import { createAdapterSender } from '../../bot/adapter-sender';
 import { addCollectionHandlers } from '../../bot/collection-handlers';
 import { collectionMessages } from '../../bot/collection-messages';
@@ -17,7 +18,6 @@ import { meetingRoutes } from './routes/meeting-routes';
 import { addMeetingHandlers, meetingMessages } from '../../bot/meeting-handlers';
 import { MeetingChatService, MeetingService } from '../services';
 import { localFileStore } from '../store/local-files';
-import { addendumDocx, agendaDocx, minutesDocx } from '../documents';
 import { seedDemoData } from '../store/demo/seed';
 import { openSqliteStore } from '../store/sqlite/sqlite-store';
 import type { FileStore, Store } from '../store';
@@ -50,6 +50,12 @@ export interface StartOptions {
   /** Run the scheduler and the outbox worker (default true; tests drive them by hand). */
   background?: boolean;
 }
+
+/** The .docx renderers, loaded when a document is first rendered: docx is large and only publishing needs it. */
+const documents = () => import('../documents');
+
+/** How long closing waits for requests under way before it ends their connections. */
+const CLOSE_GRACE_MS = 5000;
 
 /** Starts the whole app with a configuration; resolves when it listens. */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -84,22 +90,25 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await store.people.update({ ...record, locale }, etag);
     },
   });
-  const collection = new CollectionService(store, collectionMessages, now);
+  // The services queue on the same clock as the worker that delivers (a shifted clock in tests).
+  const outbox = new Outbox(store, { now: () => Date.parse(now()) });
+  const collection = new CollectionService({ store, outbox, messages: collectionMessages, now });
   addCollectionHandlers(bot, collection, register);
-  const chats = new MeetingChatService(store, now);
-  const meetings = new MeetingService(
+  const chats = new MeetingChatService(store, now, chatReading(config.botName));
+  const meetings = new MeetingService({
     store,
-    options.files ?? localFileStore(path.join(config.dataDir, 'documents')),
-    {
-      agenda: (agenda, locale) => agendaDocx(agenda, { locale }),
-      addendum: (agenda, locale) => addendumDocx(agenda, { locale }),
-      minutes: (minutes, locale, draft) => minutesDocx(minutes, { locale, draft }),
+    files: options.files ?? localFileStore(path.join(config.dataDir, 'documents')),
+    render: {
+      agenda: async (agenda, locale) => (await documents()).agendaDocx(agenda, { locale }),
+      addendum: async (agenda, locale) => (await documents()).addendumDocx(agenda, { locale }),
+      minutes: async (minutes, locale, draft) => (await documents()).minutesDocx(minutes, { locale, draft }),
     },
-    meetingMessages(publicUrl),
+    messages: meetingMessages(publicUrl),
+    outbox,
     publicUrl,
     now,
-    chats,
-  );
+    chat: chats,
+  });
   addMeetingHandlers(bot, meetings, chats, collection, publicUrl);
   const adapter = createBotAdapter(config.bot, (error) => logger.error({ err: error }, 'bot turn failed'));
   const verifyToken = config.sso.clientId
@@ -159,10 +168,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     logger,
     worker,
     async close() {
-      scheduler.stop();
+      await scheduler.stop();
       await worker.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      // Stop accepting, end idle keep-alive connections now and any still busy after a grace period, so that
+      // close never waits on a client that keeps its connection open.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const cutOff = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+      await closed;
+      clearTimeout(cutOff);
       await store.close();
     },
   };
@@ -177,7 +191,11 @@ function openStore(config: Config): Store {
   return openSqliteStore({ file: path.join(config.dataDir, 'isc-coordinator.sqlite') });
 }
 
-async function main(): Promise<void> {
+/**
+ * Starts the server from the environment and stops it on SIGINT/SIGTERM (npm run serve, dist/server/main.js);
+ * resolves with the running server once it listens.
+ */
+export async function main(): Promise<RunningServer> {
   let config: Config;
   try {
     config = loadConfig();
@@ -200,6 +218,7 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  return running;
 }
 
 if (require.main === module) {

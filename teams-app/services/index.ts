@@ -1,9 +1,7 @@
 export * from './register';
 export * from './conversations';
-export * from './collection-messages';
-export * from './collection-service';
+export * from './collection';
+export * from './meetings';
 export * from './scheduler';
-export * from './meeting-documents';
-export * from './meeting-service';
-export * from './meeting-chat';
 export * from './staff';
+export type { OutboxPort, OutboxDraft, EnqueueResult, OutboxQuery } from './outbox/outbox-port';

@@ -1,7 +1,7 @@
 /**
  * Submit-turn benchmark: a focal point clicks "Submit update" on the status card (Action.Execute invoke) →
  * the update is stored as a new revision in SQLite → the summary card comes back in the invoke response.
- * 50 clients at once against the real server process; the bound is a bare Node HTTP server answering the
+ * 50 clients at once against the real server process (the production start, compiled); the bound is a bare Node HTTP server answering the
  * same-sized card, measured in the same run. Target p99 ≤ 50 ms.
  * Run: npx tsx tests/bench/collection-bench.ts
  */
@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO_PEOPLE, DEMO_TENANT_ID } from '../../teams-app/store/demo/seed';
-import { TSX, freePort, percentile, startProcess, stop } from './api-bench';
+import { SERVER, buildServer, freePort, percentile, startProcess, stop } from './api-bench';
 
 const CONCURRENCY = 50;
 const SUBMITS_PER_CLIENT = 20;
@@ -64,11 +64,12 @@ function invoke(serviceUrl: string, slot: Slot, n: number) {
 
 /** Runs the submit-turn benchmark; one JSON object per figure. */
 export async function runCollectionBench(): Promise<object[]> {
+  buildServer();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'isc-submit-bench-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const app = await startProcess(
-    [TSX, 'teams-app/server/main.ts'],
+    SERVER,
     { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
     `${base}/healthz`,
   );

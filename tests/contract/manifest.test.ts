@@ -3,6 +3,7 @@
  * manifest, its six languages, its icons, and that the checks do fail on a broken package.
  */
 import { readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
 import {
   buildAppPackage,
   checkPackageFiles,
@@ -14,15 +15,11 @@ import {
   validateManifest,
   type ManifestJson,
 } from '../../manifest/app-package';
+import { COMMANDS } from '../../bot/commands';
 import { ACCENT } from '../../manifest/make-icons';
-import { decodePng, readPngInfo } from '../../manifest/png';
 import { readZip } from '../../manifest/zip';
 import { t, type MessageKey } from '../../teams-app/i18n';
 import type { Locale } from '../../teams-app/domain';
-
-// @microsoft/app-manifest requires strip-bom 5, an ES module that jest (CommonJS) does not transform; the
-// validator does not use it. Drop this once jest.config.js transforms strip-bom (transformIgnorePatterns).
-jest.mock('strip-bom', () => ({ __esModule: true, default: (text: string) => text.replace(/^\uFEFF/, '') }));
 
 const PRODUCTION_ENV = {
   MICROSOFT_APP_ID: '11111111-2222-4333-8444-555555555555',
@@ -56,16 +53,8 @@ function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-/** The bot's own words for each command (the help card), so the command menu says the same. */
-const COMMAND_KEYS: Record<string, MessageKey> = {
-  help: 'help.cmd.help',
-  'my topics': 'help.cmd.myTopics',
-  update: 'help.cmd.update',
-  status: 'help.cmd.status',
-  open: 'help.cmd.open',
-  language: 'help.cmd.language',
-  minutes: 'help.cmd.minutes',
-};
+/** The bot's own words for each command (the registry, which the help card shows), so the command menu says the same. */
+const COMMAND_KEYS: Record<string, MessageKey> = Object.fromEntries(COMMANDS.map((c) => [c.id, c.description]));
 
 describe('the Teams app manifest', () => {
   it('validates against its schema with local defaults, every placeholder filled', async () => {
@@ -204,23 +193,32 @@ describe('the manifest in the six UN languages', () => {
 
 describe('the app icons', () => {
   const manifest = render();
+  /** A committed icon as the manifest names it, decoded to RGBA pixels. */
+  const icon = (field: 'color' | 'outline') => PNG.sync.read(readFileSync(sourceOf(manifest.icons[field])));
 
   it('are a 192×192 colour icon and a 32×32 outline icon', () => {
-    expect(readPngInfo(readFileSync(sourceOf(manifest.icons.color)))).toMatchObject({ width: 192, height: 192 });
-    expect(readPngInfo(readFileSync(sourceOf(manifest.icons.outline)))).toMatchObject({ width: 32, height: 32 });
+    expect(icon('color')).toMatchObject({ width: 192, height: 192 });
+    expect(icon('outline')).toMatchObject({ width: 32, height: 32 });
   });
 
-  it('put the glyph of the colour icon on the accent colour of the manifest', () => {
-    const { pixels } = decodePng(readFileSync(sourceOf(manifest.icons.color)));
+  it('put the glyph of the colour icon on the accent colour of the manifest, fully opaque', () => {
+    const { data: pixels } = icon('color');
     const corner = `#${[...pixels.subarray(0, 3)].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
 
     expect(corner.toUpperCase()).toBe(ACCENT);
     expect((manifest as ManifestJson).accentColor).toBe(ACCENT);
-    expect(pixels[3]).toBe(255);
+    const alphas = new Set<number>();
+    const colours = new Set<string>();
+    for (let i = 0; i < pixels.length; i += 4) {
+      alphas.add(pixels[i + 3] ?? 0);
+      colours.add(pixels.subarray(i, i + 3).join());
+    }
+    expect([...alphas]).toEqual([255]);
+    expect(colours.has('255,255,255')).toBe(true);
   });
 
   it('draw the outline icon in white on a transparent background', () => {
-    const { pixels } = decodePng(readFileSync(sourceOf(manifest.icons.outline)));
+    const { data: pixels } = icon('outline');
     const alphas = new Set<number>();
     for (let i = 0; i < pixels.length; i += 4) {
       expect([pixels[i], pixels[i + 1], pixels[i + 2]]).toEqual([255, 255, 255]);

@@ -498,6 +498,20 @@ describe('the meeting workspace of ISC-TF 32', () => {
     );
     await expectVisible(moved.getByRole('cell', { name: 'Alex Wilber' }));
 
+    const secretariat = page.getByRole('region', { name: 'GS · General Secretariat' });
+    await expectVisible(secretariat.getByText('Patti Fernandez (Chair)'));
+    expect(await page.getByRole('region', { name: /^BDT · / }).innerText()).toMatch(/Absent \(\d+\)[\s\S]*Alex Wilber/);
+
+    await page.getByRole('button', { name: 'Set the outcome of action 2' }).click();
+    const outcome = page.getByRole('dialog', { name: 'Outcome of action 2' });
+    await outcome.getByRole('radio', { name: 'Closed' }).check();
+    await outcome.getByRole('button', { name: 'Save' }).click();
+    await outcome.waitFor({ state: 'hidden' });
+    const followUps = page.getByRole('table', { name: 'Actions from earlier meetings under item 3' });
+    await expectVisible(
+      followUps.getByRole('row').filter({ hasText: 'Share the draft ICT accessibility toolkit' }).getByText('Closed'),
+    );
+
     await page.getByRole('button', { name: 'Approve minutes' }).click();
     await confirm.getByRole('button', { name: 'Approve minutes' }).click();
     await expectVisible(meetingState(page).getByText('Minutes approved'));
@@ -517,6 +531,11 @@ describe('the meeting workspace of ISC-TF 32', () => {
     const page = await openTab({ as: 'megan-bowen', locale: 'ar', path: workspace('agenda') });
     await expectVisible(page.getByRole('heading', { level: 3, name: 'جدول الأعمال' }));
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    // Compiled in English: the standard headings and the meeting title in the reader's language, typed ones as typed.
+    await expectVisible(itemHeading(page, '2. المسائل المرفوعة لاتخاذ قرار'));
+    await expectVisible(itemHeading(page, '1. Opening, welcome and adoption of the agenda'));
+    const title = 'الاجتماع الثاني والثلاثون لفرقة العمل المعنية بالتنسيق بين القطاعات';
+    expect(await page.getByText(title, { exact: true }).count()).toBeGreaterThanOrEqual(2);
     await expectVisible(page.getByRole('tab', { name: 'المحضر' }));
     await expectVisible(page.getByRole('status').filter({ hasText: 'اعتُمد المحضر' }));
     await expectVisible(page.getByRole('link', { name: 'تنزيل جدول الأعمال (.docx)' }));

@@ -226,20 +226,61 @@ describe('meeting chat and minutes', () => {
     expect((await server.store.meetings.get('isc-tf-32'))?.state).toBe('minutes-draft');
   });
 
+  it('moves an entry to another item from the draft card', async () => {
+    const draft = await api('GET', '/meetings/isc-tf-32/minutes');
+    const item4 = draft.body.minutes.items.find((i: any) => i.number === 4);
+    const decision = item4.decisions.find((d: any) => d.text.includes('BDT leads'));
+    const card = await click('minutes.move-entry', {
+      meetingId: 'isc-tf-32',
+      revision: draft.body.minutes.revision,
+      entryId: decision.id,
+      item: '6',
+    });
+    expect(JSON.stringify(card)).toContain('Item 6 · Decision:** BDT leads the 2027 accessibility event.');
+    const after = await api('GET', '/meetings/isc-tf-32/minutes');
+    const item6 = after.body.minutes.items.find((i: any) => i.number === 6);
+    expect(item6.decisions.map((d: any) => d.id)).toContain(decision.id);
+    const stale = await click('minutes.move-entry', {
+      meetingId: 'isc-tf-32',
+      revision: draft.body.minutes.revision,
+      entryId: decision.id,
+      item: '4',
+    });
+    expect(JSON.stringify(stale)).toMatch(/Someone else/);
+    const forged = await click('minutes.move-entry', {
+      meetingId: 'isc-tf-32',
+      revision: 1,
+      entryId: decision.id,
+      item: 'x',
+    });
+    expect(JSON.stringify(forged)).toMatch(/cannot use/);
+  });
+
   it('refuses approval while review notes are open, until each is accepted as it stands', async () => {
     const refused = await click('minutes.approve', { meetingId: 'isc-tf-32' });
     expect(JSON.stringify(refused)).toMatch(/review notes are still open/);
     const draft = await api('GET', '/meetings/isc-tf-32/minutes');
-    expect(draft.body.minutes.review.length).toBeGreaterThan(0);
-    for (const note of draft.body.minutes.review) {
-      const accepted = await api(
-        'PATCH',
-        '/meetings/isc-tf-32/minutes',
-        { edit: { op: 'accept-note', recordId: note.recordId } },
-        'patti-fernandez',
-      );
-      expect(accepted.status).toBe(200);
-    }
+    const notes = draft.body.minutes.review;
+    expect(notes.length).toBeGreaterThan(1);
+    // One accepted in the tab's way (the API), the others from the card.
+    const first = await api(
+      'PATCH',
+      '/meetings/isc-tf-32/minutes',
+      { edit: { op: 'accept-note', recordId: notes[0].recordId } },
+      'patti-fernandez',
+    );
+    expect(first.status).toBe(200);
+    const card = await click('minutes.accept-notes', {
+      meetingId: 'isc-tf-32',
+      revision: first.body.minutes.revision,
+      recordIds: notes
+        .slice(1)
+        .map((n: any) => n.recordId)
+        .join(','),
+    });
+    expect(JSON.stringify(card)).not.toContain('Lines to check before approval');
+    const accepted = await api('GET', '/meetings/isc-tf-32/minutes');
+    expect(accepted.body.minutes.review.every((n: any) => n.acceptedBy?.personId === 'patti-fernandez')).toBe(true);
   });
 
   it('refuses approval by a focal point and keeps the draft', async () => {

@@ -259,8 +259,15 @@ describe('status collection', () => {
     const collection = await api('GET', '/meetings/isc-tf-32/tracker');
     expect(collection.status).toBe(200);
     const { CollectionService } = await import('../../teams-app/services');
+    const { Outbox } = await import('../../teams-app/services/outbox');
     const { collectionMessages } = await import('../../bot/collection-messages');
-    const service = new CollectionService(server.store, collectionMessages, () => now);
+    const outbox = new Outbox(server.store, { now: () => Date.parse(now) });
+    const service = new CollectionService({
+      store: server.store,
+      outbox,
+      messages: collectionMessages,
+      now: () => now,
+    });
     await service.tick();
     await service.tick();
     const reminders = await server.store.outbox.all({ where: { kind: 'reminder' } });

@@ -88,11 +88,20 @@ describe('outbox after crashes and with several workers', () => {
   let dir: string;
   let file: string;
   const stores: Store[] = [];
+  const workers: OutboxWorker[] = [];
 
   function open(): Store {
     const store = openSqliteStore({ file });
     stores.push(store);
     return store;
+  }
+
+  /** Starts a worker; afterEach stops it, whatever the test did. */
+  function start(store: Pick<Store, 'outbox' | 'conversations'>, options: Partial<OutboxWorkerOptions> = {}) {
+    const started = worker(store, options);
+    workers.push(started);
+    started.start();
+    return started;
   }
 
   beforeEach(async () => {
@@ -102,7 +111,8 @@ describe('outbox after crashes and with several workers', () => {
   });
 
   afterEach(async () => {
-    await connector.close();
+    await Promise.all(workers.splice(0).map((w) => w.stop()));
+    await connector?.close();
     for (const store of stores.splice(0)) await store.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -111,6 +121,8 @@ describe('outbox after crashes and with several workers', () => {
     const first = open();
     const { ids } = await seedFanout(first, connector.serviceUrl, { recipients: 100, perRecipient: 3 });
     const dead = { value: false };
+    // Not stopped: it stands for a process that died. Once dead, its calls wait on a promise that never settles,
+    // which holds no timer or socket; stop() would wait on them for ever.
     const doomed = worker(dyingStore(first, dead), { sender: dyingSender(dead) });
     doomed.start();
     await until(() => connector.posted.length >= 100, '100 messages are posted');
@@ -130,8 +142,7 @@ describe('outbox after crashes and with several workers', () => {
     const orphans = (await first.outbox.all({ where: { status: 'sending' } })).length;
     expect(orphans).toBeGreaterThan(0);
 
-    const successor = worker(open());
-    successor.start();
+    const successor = start(open());
     await drained(stores[1]!);
     await successor.stop();
 
@@ -142,16 +153,14 @@ describe('outbox after crashes and with several workers', () => {
 
   it('loses and duplicates nothing when a worker is stopped mid-run and another starts on the same store file', async () => {
     const { ids } = await seedFanout(open(), connector.serviceUrl, { recipients: 100, perRecipient: 3 });
-    const first = worker(stores[0]!);
-    first.start();
+    const first = start(stores[0]!);
     await until(() => connector.posted.length >= 100, '100 messages are posted');
     await first.stop();
     expect(await stores[0]!.outbox.all({ where: { status: 'sending' } })).toHaveLength(0);
     const posted = connector.posted.length;
     expect(posted).toBeLessThan(300);
 
-    const second = worker(open());
-    second.start();
+    const second = start(open());
     await drained(stores[1]!);
     await second.stop();
 
@@ -162,10 +171,8 @@ describe('outbox after crashes and with several workers', () => {
   it('never sends a message twice when two workers share the store file', async () => {
     const { ids } = await seedFanout(open(), connector.serviceUrl, { recipients: 100, perRecipient: 3 });
     const limits = shareGlobalLimits(TEAMS_LIMITS, 2);
-    const one = worker(stores[0]!, { limiter: new RateLimiter({ limits, marginMs: 20, smooth: true }) });
-    const two = worker(open(), { limiter: new RateLimiter({ limits, marginMs: 20, smooth: true }) });
-    one.start();
-    two.start();
+    const one = start(stores[0]!, { limiter: new RateLimiter({ limits, marginMs: 20, smooth: true }) });
+    const two = start(open(), { limiter: new RateLimiter({ limits, marginMs: 20, smooth: true }) });
     await drained(stores[0]!);
     await Promise.all([one.stop(), two.stop()]);
 

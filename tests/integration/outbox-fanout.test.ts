@@ -31,10 +31,20 @@ function worker(store: Store, options: Partial<OutboxWorkerOptions> = {}): Outbo
 describe('outbox fan-out through the Bot Connector', () => {
   let connector: FakeConnector;
   let store: Store;
+  const workers: OutboxWorker[] = [];
+
+  /** Starts a worker on the store; afterEach stops it, whatever the test did. */
+  function start(on: Store): OutboxWorker {
+    const started = worker(on);
+    workers.push(started);
+    started.start();
+    return started;
+  }
 
   afterEach(async () => {
-    await connector.close();
-    await store.close();
+    await Promise.all(workers.splice(0).map((w) => w.stop()));
+    await connector?.close();
+    await store?.close();
   });
 
   it('delivers 300 messages to 100 people exactly once despite 429s, 5xx and dropped connections, and marks blocked people undeliverable', async () => {
@@ -52,8 +62,7 @@ describe('outbox fan-out through the Bot Connector', () => {
     const blockedIds = new Set(ids.filter((id) => blocked.some((r) => id.includes(`:${r.personId}:`))));
     const outbox = new Outbox(store);
 
-    const running = worker(store);
-    running.start();
+    const running = start(store);
     await drained(outbox);
     await running.stop();
 
@@ -79,8 +88,7 @@ describe('outbox fan-out through the Bot Connector', () => {
     store = openSqliteStore({ file: ':memory:' });
     const { ids } = await seedFanout(store, connector.serviceUrl, { recipients: 20, perRecipient: 2 });
     const outbox = new Outbox(store);
-    const first = worker(store);
-    first.start();
+    const first = start(store);
     await drained(outbox);
     const sent = await store.outbox.all({ where: { status: 'sent' } });
     await outbox.enqueue(

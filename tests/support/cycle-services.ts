@@ -1,5 +1,7 @@
 import path from 'node:path';
+import { chatReading } from '../../bot/chat-reading';
 import { CollectionService, MeetingChatService, MeetingService } from '../../teams-app/services';
+import { Outbox } from '../../teams-app/services/outbox';
 import type { CollectionMessages } from '../../teams-app/services';
 import { seedDemoData } from '../../teams-app/store/demo/seed';
 import { localFileStore } from '../../teams-app/store/local-files';
@@ -50,23 +52,25 @@ export function cycleServices(
   now: () => string,
   options: { files?: (inner: FileStore) => FileStore; beforeRender?: () => Promise<void> } = {},
 ) {
-  const chats = new MeetingChatService(store, now);
+  const outbox = new Outbox(store, { now: () => Date.parse(now()) });
+  const chats = new MeetingChatService(store, now, chatReading('ISC Coordinator'));
   const render = async (what: string) => {
     await options.beforeRender?.();
     return Buffer.from(`document ${what}`);
   };
   const inner = localFileStore(path.join(documentsDir, 'documents'));
-  const meetings = new MeetingService(
+  const meetings = new MeetingService({
     store,
-    options.files ? options.files(inner) : inner,
-    { agenda: () => render('agenda'), addendum: () => render('addendum'), minutes: () => render('minutes') },
-    {
+    files: options.files ? options.files(inner) : inner,
+    render: { agenda: () => render('agenda'), addendum: () => render('addendum'), minutes: () => render('minutes') },
+    messages: {
       agendaPublished: (agenda) => ({ type: 'message', text: `agenda r${agenda.revision}` }),
       minutesApproved: () => ({ type: 'message', text: 'minutes' }),
     },
-    'http://localhost:3978',
+    outbox,
+    publicUrl: 'http://localhost:3978',
     now,
-    chats,
-  );
-  return { meetings, collection: new CollectionService(store, textMessages, now), chats };
+    chat: chats,
+  });
+  return { meetings, collection: new CollectionService({ store, outbox, messages: textMessages, now }), chats };
 }

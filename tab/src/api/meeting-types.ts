@@ -11,31 +11,7 @@ import type {
   TrackerStatus,
 } from '../../../teams-app/domain';
 
-export type { Agenda, StatusUpdate, TrackerStatus };
-
-/** Who did something in the register (accepted a review note …). */
-export interface PersonName {
-  personId: string | null;
-  name: string;
-}
-
-/** A review note; `acceptedBy` is set once the chair or the secretariat accepted its line as it is. */
-export type ReviewNote = Minutes['review'][number] & {
-  acceptedBy?: PersonName | null;
-  acceptedAt?: string | null;
-};
-
-/**
- * Someone on the attendance list: a member of the body (present or absent) or someone else who took part (`guest`
- * when not in the register). Servers before attendance by register leave `present` and `guest` out.
- */
-export type Attendee = Minutes['attendance'][number] & { present?: boolean; guest?: boolean };
-
-/** The minutes as the API sends them; newer fields are optional so older drafts still show. */
-export type MinutesContent = Omit<Minutes, 'review' | 'attendance'> & {
-  review: ReviewNote[];
-  attendance: Attendee[];
-};
+export type { Agenda, Minutes, StatusUpdate, TrackerStatus };
 
 /** Agenda items, minutes items and their parts, as the documents hold them. */
 export type AgendaItem = Agenda['items'][number];
@@ -44,18 +20,16 @@ export type MinutesAction = MinutesItem['actions'][number];
 export type MinutesEscalation = MinutesItem['escalations'][number];
 /** An open action from an earlier meeting, listed under the follow-up item with what the meeting did with it. */
 export type MinutesFollowUp = MinutesItem['followUps'][number];
-
-/**
- * Where one topic × sector stands in the collection: `not-asked` (no prompt queued yet) is told apart from
- * `pending` (asked, not answered) by servers that know it.
- */
-export type TrackerStatusView = TrackerStatus | 'not-asked';
+/** A line of the minutes' review; `acceptedBy` once the chair or the secretariat accepted it as it is. */
+export type ReviewNote = Minutes['review'][number];
+/** A member of the body (present or absent), or someone else who took part (`guest` when not in the register). */
+export type Attendee = Minutes['attendance'][number];
 
 /** One topic × sector of the collection tracker, with names and the topic's title. */
 export interface TrackerRowView {
   topicId: string;
   sector: SectorId;
-  status: TrackerStatusView;
+  status: TrackerStatus;
   personId: string | null;
   personName: string | null;
   answeredById: string | null;
@@ -70,7 +44,7 @@ export interface Tracker {
   meeting: Pick<Meeting, 'id' | 'title' | 'state'>;
   window: CollectionWindow;
   rows: TrackerRowView[];
-  counts: Record<TrackerStatus, number> & Partial<Record<TrackerStatusView, number>>;
+  counts: Record<TrackerStatus, number>;
 }
 
 /** A focal point Teams could not reach, and why (the app is not installed, they blocked it …). */
@@ -84,16 +58,16 @@ export interface UndeliverablePerson {
 export interface DeliveryReport {
   queued: number;
   undeliverable: number;
-  /** Sent by servers that report who could not be reached. */
-  undeliverablePeople?: UndeliverablePerson[];
+  /** Who could not be reached (one line per person). */
+  undeliverablePeople: UndeliverablePerson[];
 }
 
 /** What opening (or re-opening) collection did. */
 export interface CollectionOpened extends DeliveryReport {
   meetingId: string;
   state: Meeting['state'];
-  /** True when collection was open before and staff opened it again after a compile. */
-  reopened?: boolean;
+  /** True when staff opened collection again after it had closed (or after a compile). */
+  reopened: boolean;
 }
 
 /** Why compiling was refused while collection is open or never opened (`collection.incomplete`). */
@@ -116,7 +90,7 @@ export type DocumentVersionView = Omit<DocumentVersion, 'content'> & { etag: str
 export type AgendaVersion = DocumentVersionView & { kind: 'agenda'; agenda: Agenda; outOfDate?: boolean };
 
 /** A minutes version: draft, or published (approved) with its .docx. */
-export type MinutesVersion = DocumentVersionView & { kind: 'minutes'; minutes: MinutesContent };
+export type MinutesVersion = DocumentVersionView & { kind: 'minutes'; minutes: Minutes };
 
 /** A change to the draft agenda; `from`, `to` and `at` are 1-based positions as printed. */
 export type AgendaEdit =

@@ -9,7 +9,7 @@ import {
 import type { MeetingView } from '../api';
 import { routeSearch, type WorkspaceView } from '../app/route';
 import { formatInstant, formatRange, viewerTimeZone, zoneCity } from '../common/format';
-import { useI18n } from '../i18n';
+import { useDisplayTitles, useI18n } from '../i18n';
 import { useMeetingStyles } from './MeetingList.styles';
 import { STATE_COLOURS, meetingName, workspaceViewFor } from './meeting-display';
 
@@ -28,6 +28,7 @@ export function MeetingCard({
   onOpen?: (meetingId: string, view: WorkspaceView) => void;
 }) {
   const { t, intlTag } = useI18n();
+  const titles = useDisplayTitles();
   const styles = useMeetingStyles();
   const name = meetingName(meeting);
   const headingId = `meeting-${meeting.id}`;
@@ -53,7 +54,7 @@ export function MeetingCard({
             </Badge>
           </Heading>
         }
-        description={<Caption1 className={styles.title}>{meeting.title}</Caption1>}
+        description={<Caption1 className={styles.title}>{titles.meeting(meeting)}</Caption1>}
       />
 
       <div className={styles.facts}>

@@ -8,13 +8,14 @@ import { ErrorBar } from '../common/ErrorBar';
 import { usePermissions } from '../common/roles';
 import { useAction } from '../common/useAction';
 import { useResource } from '../common/useResource';
-import { useI18n } from '../i18n';
+import { useDisplayTitles, useI18n } from '../i18n';
 import { meetingName } from '../meetings/meeting-display';
 import { useSidePanelStyles } from './SidePanel.styles';
 
 /** The published agenda of `meeting`, item by item, with "Set as current item" for the chair and secretariat. */
 export function AgendaPointer({ meeting }: { meeting: MeetingView }) {
   const { t } = useI18n();
+  const titles = useDisplayTitles();
   const { api } = useSession();
   const { staff } = usePermissions();
   const styles = useSidePanelStyles();
@@ -66,7 +67,7 @@ export function AgendaPointer({ meeting }: { meeting: MeetingView }) {
             <li key={item.id} className={styles.topic} aria-current={current === item.number ? 'step' : undefined}>
               <span className={styles.pointerTitle} id={`side-item-${item.number}`}>
                 {`${item.number}. `}
-                <bdi>{item.title}</bdi>
+                <bdi>{titles.item(item)}</bdi>
                 {current === item.number && (
                   <>
                     {' '}

@@ -13,7 +13,7 @@ import { useCommonStyles } from '../common/common.styles';
 import { ErrorBar } from '../common/ErrorBar';
 import { formatRange } from '../common/format';
 import { usePermissions } from '../common/roles';
-import { useI18n } from '../i18n';
+import { useDisplayTitles, useI18n } from '../i18n';
 import { STATE_COLOURS, meetingName } from '../meetings/meeting-display';
 import { AgendaView } from './agenda/AgendaView';
 import { useMeetingWorkspaceStyles } from './MeetingWorkspace.styles';
@@ -36,6 +36,7 @@ export function MeetingWorkspace({
   onBack: () => void;
 }) {
   const { t, dir, intlTag } = useI18n();
+  const titles = useDisplayTitles();
   const styles = useMeetingWorkspaceStyles();
   const common = useCommonStyles();
   const { staff } = usePermissions();
@@ -93,7 +94,7 @@ export function MeetingWorkspace({
           </span>
         </div>
         <Body1 as="p" className={styles.meta}>
-          <bdi>{data.title}</bdi>
+          <bdi>{titles.meeting(data)}</bdi>
         </Body1>
         <Caption1 as="p" className={styles.meta}>
           {formatRange(data.start, data.end, data.timeZone, intlTag)}

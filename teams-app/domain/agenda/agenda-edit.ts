@@ -86,10 +86,7 @@ export function editItem(agenda: Agenda, itemId: string, patch: AgendaItemPatch)
   const item = items[at];
   if (!item) return agenda;
   const { title, note } = parsed.data;
-  const titleEdited =
-    title === undefined
-      ? item.titleEdited
-      : !isStandardItemTitle(item.kind, title);
+  const titleEdited = title === undefined ? item.titleEdited : !isStandardItemTitle(item.kind, title);
   const changed = { ...item, title: title ?? item.title, titleEdited, note: note ?? item.note };
   if (changed.title === item.title && changed.note === item.note && changed.titleEdited === item.titleEdited) {
     return agenda;

@@ -17,7 +17,7 @@ export interface CaptureContext {
   people?: readonly KnownPerson[];
   /** Sender ids (Teams or AAD) of the bot: its own messages are skipped. */
   botIds?: readonly string[];
-  /** Display names of the bot: "@ISC Coordinator minutes" is a command, not discussion. */
+  /** Display names of the bot (from configuration): "@<bot> minutes" is a command, not discussion. */
   botNames?: readonly string[];
   /** How many items the agenda has: pointers beyond it are reported as `item-unknown` and ignored. */
   itemCount?: number;

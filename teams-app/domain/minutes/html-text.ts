@@ -1,3 +1,5 @@
+import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+
 /** Marks the start of an @mention inside extracted text (a private-use character never kept from input). */
 export const MENTION_OPEN = '\uE000';
 /** Marks the end of an @mention inside extracted text. */
@@ -24,6 +26,7 @@ export interface MessageText {
   truncated: boolean;
 }
 
+/** Elements that end a line before and after them. */
 const BLOCK_TAGS = new Set([
   'p',
   'div',
@@ -47,7 +50,9 @@ const BLOCK_TAGS = new Set([
   'header',
   'footer',
 ]);
+/** Table cells: a space between them. */
 const CELL_TAGS = new Set(['td', 'th']);
+/** Active or hidden elements: dropped with everything inside them, and reported (`markupRemoved`). */
 const DROPPED_ELEMENTS = new Set([
   'script',
   'style',
@@ -60,30 +65,14 @@ const DROPPED_ELEMENTS = new Set([
   'math',
   'title',
 ]);
-
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  ndash: '–',
-  mdash: '—',
-  hellip: '…',
-  laquo: '«',
-  raquo: '»',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  middot: '·',
-  bull: '•',
-  euro: '€',
-  copy: '©',
-  reg: '®',
-  deg: '°',
-};
+/** Elements without content or closing tag (HTML's void elements that matter here). */
+const VOID_ELEMENTS = new Set(['br', 'hr', 'img', 'embed', 'wbr', 'input', 'area', 'col', 'source', 'track']);
+/** Elements where `<x/>` closes itself (SVG and MathML); elsewhere HTML reads `<x/>` as `<x>`. */
+const SELF_CLOSING_ELEMENTS = new Set(['svg', 'math']);
+/** The attributes read: an image's or emoji's text, and what marks a span as a mention. */
+const READ_ATTRIBUTES = new Set(['alt', 'itemtype']);
+/** The longest image `alt` text kept (an emoji's name, not a paragraph hidden in an attribute). */
+const MAX_ALT_CHARS = 40;
 
 /** Characters that are never kept: controls (tab and newline aside), our own mention marks, non-characters. */
 // eslint-disable-next-line no-control-regex
@@ -92,29 +81,6 @@ const UNWANTED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uE000\uE001\uFFF
 /** Removes control characters and the private mention marks from text taken from input. */
 export function cleanText(value: string): string {
   return value.replace(UNWANTED, '');
-}
-
-function codePointText(code: number): string {
-  const valid =
-    Number.isInteger(code) &&
-    code > 0 &&
-    code <= 0x10ffff &&
-    !(code >= 0xd800 && code <= 0xdfff) &&
-    !(code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) &&
-    code !== 0x7f &&
-    code !== 0xe000 &&
-    code !== 0xe001;
-  return valid ? String.fromCodePoint(code) : '';
-}
-
-/** Decodes HTML character references (named ones in common use, decimal and hex). */
-export function decodeEntities(value: string): string {
-  if (!value.includes('&')) return value;
-  return value.replace(/&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/g, (match, body: string) => {
-    if (body.startsWith('#x') || body.startsWith('#X')) return codePointText(parseInt(body.slice(2), 16));
-    if (body.startsWith('#')) return codePointText(parseInt(body.slice(1), 10));
-    return NAMED_ENTITIES[body.toLowerCase()] ?? match;
-  });
 }
 
 /** True when a message is HTML (as Teams and Graph send it) rather than plain text. */
@@ -148,117 +114,166 @@ function plainLines(source: string): TextLine[] {
   return lines;
 }
 
-function tagName(tag: string): { name: string; closing: boolean; selfClosing: boolean } {
-  const match = /^<\s*(\/?)\s*([a-zA-Z][a-zA-Z0-9:-]*)/.exec(tag);
-  return {
-    name: (match?.[2] ?? '').toLowerCase(),
-    closing: match?.[1] === '/',
-    selfClosing: tag.endsWith('/>'),
-  };
+/** An opening tag as the tokenizer reads it: name, where it starts and the attributes we read. */
+interface OpenTag {
+  name: string;
+  start: number;
+  attributes: Map<string, string>;
 }
 
-function htmlLines(source: string): TextLine[] {
-  const lines: TextLine[] = [];
-  let text = '';
-  let lineStart = 0;
-  let lineMarkup = false;
-  let mentionOpen = false;
-  const spans: boolean[] = [];
+/** Builds the lines from the tokens of a message: text, line breaks at block elements, mention marks. */
+class LineBuilder {
+  readonly lines: TextLine[] = [];
+  private text = '';
+  private lineStart = 0;
+  private lineMarkup = false;
+  private mentionOpen = false;
+  /** For each open span, whether it opened the current mention. */
+  private readonly spans: boolean[] = [];
+  /** How many dropped elements are open, by name; their content is skipped. */
+  private readonly dropped = new Map<string, number>();
+  private droppedDepth = 0;
 
-  const flush = (rawEnd: number, nextStart: number) => {
-    if (mentionOpen) text += MENTION_CLOSE;
-    const tidied = tidy(text);
-    if (visible(tidied) || lineMarkup) {
-      lines.push({ text: visible(tidied) ? tidied : '', rawStart: lineStart, rawEnd, markupRemoved: lineMarkup });
-    }
-    text = mentionOpen ? MENTION_OPEN : '';
-    lineStart = nextStart;
-    lineMarkup = false;
-  };
+  addText(value: string): void {
+    if (this.droppedDepth === 0) this.text += cleanText(value);
+  }
 
-  let i = 0;
-  while (i < source.length) {
-    const lt = source.indexOf('<', i);
-    const segmentEnd = lt < 0 ? source.length : lt;
-    if (segmentEnd > i) text += decodeEntities(cleanText(source.slice(i, segmentEnd)));
-    if (lt < 0) break;
-    const next = source.charAt(lt + 1);
-    if (source.startsWith('<!--', lt)) {
-      const close = source.indexOf('-->', lt + 4);
-      i = close < 0 ? source.length : close + 3;
-      continue;
-    }
-    if (!/[a-zA-Z/!?]/.test(next)) {
-      text += '<';
-      i = lt + 1;
-      continue;
-    }
-    const gt = source.indexOf('>', lt + 1);
-    if (gt < 0) {
-      text += decodeEntities(cleanText(source.slice(lt)));
-      break;
-    }
-    const tag = source.slice(lt, gt + 1);
-    const { name, closing, selfClosing } = tagName(tag);
-    i = gt + 1;
+  open(tag: OpenTag, end: number, selfClosing: boolean): void {
+    const { name } = tag;
     if (DROPPED_ELEMENTS.has(name)) {
-      lineMarkup = true;
-      if (!closing && !selfClosing) {
-        const end = new RegExp(`</\\s*${name}\\s*>`, 'gi');
-        end.lastIndex = i;
-        const found = end.exec(source);
-        i = found ? found.index + found[0].length : source.length;
+      this.lineMarkup ||= this.droppedDepth === 0;
+      if (!VOID_ELEMENTS.has(name) && !(selfClosing && SELF_CLOSING_ELEMENTS.has(name))) {
+        this.dropped.set(name, (this.dropped.get(name) ?? 0) + 1);
+        this.droppedDepth++;
       }
-      continue;
+      return;
     }
+    if (this.droppedDepth > 0) return;
     if (name === 'at') {
-      if (!closing && !mentionOpen) {
-        text += MENTION_OPEN;
-        mentionOpen = true;
-      } else if (closing && mentionOpen) {
-        text += MENTION_CLOSE;
-        mentionOpen = false;
-      }
-      continue;
-    }
-    if (name === 'span') {
-      if (closing) {
-        if (spans.pop() && mentionOpen) {
-          text += MENTION_CLOSE;
-          mentionOpen = false;
-        }
-      } else if (!selfClosing) {
-        const mention = /itemtype\s*=\s*["'][^"']*mention/i.test(tag) && !mentionOpen;
-        spans.push(mention);
-        if (mention) {
-          text += MENTION_OPEN;
-          mentionOpen = true;
-        }
-      }
-      continue;
-    }
-    if (name === 'img' || name === 'emoji') {
-      const alt = /\salt\s*=\s*"([^"]{0,40})"/i.exec(tag)?.[1];
-      if (alt) text += decodeEntities(cleanText(alt));
-      continue;
-    }
-    if (CELL_TAGS.has(name)) {
-      text += ' ';
-      continue;
-    }
-    if (BLOCK_TAGS.has(name)) {
-      if (closing || name === 'br' || name === 'hr' || selfClosing) flush(i, i);
-      else flush(lt, lt);
+      if (!this.mentionOpen) this.startMention();
+    } else if (name === 'span') {
+      const mention = !this.mentionOpen && /mention/i.test(tag.attributes.get('itemtype') ?? '');
+      this.spans.push(mention);
+      if (mention) this.startMention();
+    } else if (name === 'img' || name === 'emoji') {
+      const alt = tag.attributes.get('alt');
+      if (alt && alt.length <= MAX_ALT_CHARS) this.addText(alt);
+    } else if (CELL_TAGS.has(name)) {
+      this.text += ' ';
+    } else if (BLOCK_TAGS.has(name)) {
+      if (VOID_ELEMENTS.has(name) || selfClosing) this.flush(end, end);
+      else this.flush(tag.start, tag.start);
     }
   }
-  flush(source.length, source.length);
-  return lines;
+
+  close(name: string, end: number): void {
+    const open = this.dropped.get(name) ?? 0;
+    if (open > 0) {
+      this.dropped.set(name, open - 1);
+      this.droppedDepth--;
+      return;
+    }
+    if (this.droppedDepth > 0) return;
+    if (name === 'at') {
+      if (this.mentionOpen) this.endMention();
+    } else if (name === 'span') {
+      if (this.spans.pop() && this.mentionOpen) this.endMention();
+    } else if (CELL_TAGS.has(name)) {
+      this.text += ' ';
+    } else if (BLOCK_TAGS.has(name)) {
+      this.flush(end, end);
+    }
+  }
+
+  /** Ends the current line at `rawEnd` (keeping it when it has text or dropped markup); the next starts at `nextStart`. */
+  flush(rawEnd: number, nextStart: number): void {
+    if (this.mentionOpen) this.text += MENTION_CLOSE;
+    const tidied = tidy(this.text);
+    if (visible(tidied) || this.lineMarkup) {
+      this.lines.push({
+        text: visible(tidied) ? tidied : '',
+        rawStart: this.lineStart,
+        rawEnd,
+        markupRemoved: this.lineMarkup,
+      });
+    }
+    this.text = this.mentionOpen ? MENTION_OPEN : '';
+    this.lineStart = nextStart;
+    this.lineMarkup = false;
+  }
+
+  private startMention(): void {
+    this.text += MENTION_OPEN;
+    this.mentionOpen = true;
+  }
+
+  private endMention(): void {
+    this.text += MENTION_CLOSE;
+    this.mentionOpen = false;
+  }
+}
+
+/**
+ * Reads HTML with htmlparser2's tokenizer (tags, attributes, comments, raw-text elements such as script and style,
+ * character references) and turns the tokens into lines. The tokenizer, not htmlparser2's `Parser`: text needs no
+ * tree, and the parser's open-element stack makes deeply nested or unbalanced input quadratic.
+ */
+function htmlLines(source: string): TextLine[] {
+  const builder = new LineBuilder();
+  let tag: OpenTag | null = null;
+  let attributeName = '';
+  let attributeValue = '';
+  const callbacks: TokenizerCallbacks = {
+    ontext: (start, end) => builder.addText(source.slice(start, end)),
+    // A reference to nothing valid (`&#0;`, a lone surrogate) decodes to U+FFFD; it stands for nothing, so is dropped.
+    ontextentity: (codePoint) => codePoint !== 0xfffd && builder.addText(String.fromCodePoint(codePoint)),
+    onopentagname: (start, end) => {
+      tag = { name: source.slice(start, end).toLowerCase(), start: start - 1, attributes: new Map() };
+    },
+    onattribname: (start, end) => {
+      attributeName = source.slice(start, end).toLowerCase();
+      attributeValue = '';
+    },
+    onattribdata: (start, end) => {
+      if (READ_ATTRIBUTES.has(attributeName)) attributeValue += source.slice(start, end);
+    },
+    onattribentity: (codePoint) => {
+      if (READ_ATTRIBUTES.has(attributeName)) attributeValue += String.fromCodePoint(codePoint);
+    },
+    onattribend: () => {
+      if (tag && READ_ATTRIBUTES.has(attributeName) && !tag.attributes.has(attributeName)) {
+        tag.attributes.set(attributeName, attributeValue);
+      }
+    },
+    onopentagend: (end) => {
+      if (tag) builder.open(tag, end + 1, false);
+      tag = null;
+    },
+    onselfclosingtag: (end) => {
+      if (tag) builder.open(tag, end + 1, true);
+      tag = null;
+    },
+    onclosetag: (start, end) => {
+      const gt = source.indexOf('>', end);
+      builder.close(source.slice(start, end).toLowerCase(), gt < 0 ? source.length : gt + 1);
+    },
+    oncomment: () => {},
+    oncdata: () => {},
+    ondeclaration: () => {},
+    onprocessinginstruction: () => {},
+    onend: () => {},
+  };
+  const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks);
+  tokenizer.write(source);
+  tokenizer.end();
+  builder.flush(source.length, source.length);
+  return builder.lines;
 }
 
 /**
  * Turns a chat message (Teams HTML or plain text) into plain lines, safely: tags are dropped (script, style and
- * similar elements with their content), entities decoded, control characters removed, @mentions marked.
- * Linear in the length of the message; never throws.
+ * similar elements with their content), character references decoded, control characters removed, @mentions
+ * marked. Linear in the length of the message; never throws.
  */
 export function messageLines(value: string, html = looksLikeHtml(value)): MessageText {
   const truncated = value.length > MAX_MESSAGE_CHARS;

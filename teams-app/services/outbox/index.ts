@@ -5,6 +5,7 @@ export * from './sender';
 export * from './retry-policy';
 export * from './crash-recovery';
 export * from './semaphore';
+export * from './outbox-port';
 export * from './outbox';
 export * from './outbox-worker';
 export * from './turnstile';

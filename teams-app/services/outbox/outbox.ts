@@ -1,30 +1,7 @@
 import { z } from 'zod';
-import { AppError, Instant, OutboxMessage, isAppError } from '../../domain';
+import { AppError, isAppError, type OutboxMessage } from '../../domain';
 import type { Store, Stored } from '../../store';
-
-/** A message to queue: what the caller decides; the outbox fills in the delivery bookkeeping. */
-export const OutboxDraft = OutboxMessage.pick({
-  id: true,
-  kind: true,
-  meetingId: true,
-  personId: true,
-  topicId: true,
-  conversationRefId: true,
-  activity: true,
-}).extend({
-  replaceActivityId: OutboxMessage.shape.replaceActivityId.default(null),
-  /** Not before this instant (default: now). */
-  notBefore: Instant.optional(),
-  /** Why the message cannot be sent at all (e.g. the app is not installed for the person): recorded, not sent. */
-  undeliverableReason: z.string().max(1000).nullable().default(null),
-});
-export type OutboxDraft = z.input<typeof OutboxDraft>;
-
-/** Which drafts were queued now and which were already there (same id: a no-op, never a duplicate). */
-export interface EnqueueResult {
-  created: string[];
-  existing: string[];
-}
+import { OutboxDraft, type EnqueueResult, type OutboxPort, type OutboxQuery } from './outbox-port';
 
 /** How many messages are in each state. */
 export interface OutboxStats {
@@ -44,8 +21,11 @@ export interface OutboxOptions {
   now?: () => number;
 }
 
-/** The durable outbox of proactive messages: idempotent enqueue (the id is the key), counts, requeue. */
-export class Outbox {
+/**
+ * The durable outbox of proactive messages on the operational store: idempotent enqueue (the id is the key),
+ * look-ups, counts, requeue. The implementation of {@link OutboxPort} the composition root injects.
+ */
+export class Outbox implements OutboxPort {
   private readonly now: () => number;
 
   constructor(
@@ -97,6 +77,19 @@ export class Outbox {
     return result;
   }
 
+  /** The message with this id, or null. */
+  get(id: string): Promise<Stored<OutboxMessage> | null> {
+    return this.store.outbox.get(id);
+  }
+
+  /** The messages of a meeting (of one kind and state when given). */
+  list(query: OutboxQuery): Promise<Stored<OutboxMessage>[]> {
+    const { meetingId, kind, status } = query;
+    return this.store.outbox.all({
+      where: { meetingId, ...(kind ? { kind } : {}), ...(status ? { status } : {}) },
+    });
+  }
+
   /** Counts messages by state, for one meeting or for all. */
   async stats(meetingId?: string): Promise<OutboxStats> {
     const counts = await Promise.all(
@@ -119,13 +112,23 @@ export class Outbox {
     return lists.flat();
   }
 
-  /** Puts an undeliverable or failed message back in the queue (e.g. after the person installed the app). */
-  async requeue(id: string): Promise<boolean> {
+  /**
+   * Puts an undeliverable or failed message back in the queue (e.g. after the person installed the app), to the
+   * conversation given when one was found since.
+   */
+  async requeue(id: string, options: { conversationRefId?: string } = {}): Promise<boolean> {
     const current = await this.store.outbox.get(id);
     if (!current || (current.status !== 'undeliverable' && current.status !== 'failed')) return false;
     const { etag, ...message } = current;
     await this.store.outbox.update(
-      { ...message, status: 'pending', attempts: 0, notBefore: new Date(this.now()).toISOString(), lastError: null },
+      {
+        ...message,
+        conversationRefId: options.conversationRefId ?? message.conversationRefId,
+        status: 'pending',
+        attempts: 0,
+        notBefore: new Date(this.now()).toISOString(),
+        lastError: null,
+      },
       etag,
     );
     return true;

@@ -1,5 +1,5 @@
-/** Reads a generated .docx back for assertions: text and HTML through mammoth, raw XML parts through jszip. */
-import JSZip from 'jszip';
+/** Reads a generated .docx back for assertions: text and HTML through mammoth, raw XML parts through fflate. */
+import { strFromU8, unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 
 /** The document's text as mammoth extracts it. */
@@ -14,14 +14,12 @@ export async function docxHtml(buffer: Buffer): Promise<string> {
 
 /** A part of the package, e.g. word/document.xml or word/footer1.xml. */
 export async function docxPart(buffer: Buffer, path: string): Promise<string> {
-  const zip = await JSZip.loadAsync(buffer);
-  const file = zip.file(path);
-  return file ? file.async('string') : '';
+  const file = unzipSync(new Uint8Array(buffer), { filter: (entry) => entry.name === path })[path];
+  return file ? strFromU8(file) : '';
 }
 
 /** Every XML part of the package whose path matches. */
 export async function docxParts(buffer: Buffer, pattern: RegExp): Promise<string[]> {
-  const zip = await JSZip.loadAsync(buffer);
-  const names = Object.keys(zip.files).filter((name) => pattern.test(name));
-  return Promise.all(names.map((name) => zip.file(name)?.async('string') ?? ''));
+  const files = unzipSync(new Uint8Array(buffer), { filter: (entry) => pattern.test(entry.name) });
+  return Object.values(files).map((file) => strFromU8(file));
 }

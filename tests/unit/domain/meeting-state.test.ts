@@ -16,6 +16,7 @@ describe('meeting state machine', () => {
   });
 
   it('refuses minutes before the meeting is held, with a coded error naming both states', () => {
+    expect.assertions(4);
     expect(() => transition('agenda-published', 'minutes-draft')).toThrow(AppError);
     try {
       transition('open', 'minutes-approved');

@@ -314,13 +314,8 @@ export const workspaceAr: WorkspaceMessages = {
     attendance: {
       heading: 'الحضور',
       none: 'لم يُسجَّل الحضور.',
-      name: 'الاسم',
-      jobTitle: 'المسمى الوظيفي',
-      sector: 'القطاع',
-      role: 'الدور',
       chair: 'الرئيس',
       observer: 'مراقب',
-      member: 'عضو',
       guest: 'ضيف',
       present: (n) => `الحاضرون (${n})`,
       absent: (n) => `الغائبون (${n})`,

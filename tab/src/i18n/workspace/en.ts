@@ -287,13 +287,8 @@ export const workspaceEn = {
     attendance: {
       heading: 'Attendance',
       none: 'No attendance was recorded.',
-      name: 'Name',
-      jobTitle: 'Title',
-      sector: 'Sector',
-      role: 'Role',
       chair: 'Chair',
       observer: 'Observer',
-      member: 'Member',
       guest: 'Guest',
       present: (n: number) => `Present (${n})`,
       absent: (n: number) => `Absent (${n})`,

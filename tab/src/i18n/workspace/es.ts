@@ -299,13 +299,8 @@ export const workspaceEs: WorkspaceMessages = {
     attendance: {
       heading: 'Asistencia',
       none: 'No se registró la asistencia.',
-      name: 'Nombre',
-      jobTitle: 'Cargo',
-      sector: 'Sector',
-      role: 'Función',
       chair: 'Presidencia',
       observer: 'Observador',
-      member: 'Miembro',
       guest: 'Invitado',
       present: (n) => `Presentes (${n})`,
       absent: (n) => `Ausentes (${n})`,

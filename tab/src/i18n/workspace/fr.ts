@@ -301,13 +301,8 @@ export const workspaceFr: WorkspaceMessages = {
     attendance: {
       heading: 'Participants',
       none: 'Aucune participation n’a été enregistrée.',
-      name: 'Nom',
-      jobTitle: 'Fonction',
-      sector: 'Secteur',
-      role: 'Rôle',
       chair: 'Présidence',
       observer: 'Observateur',
-      member: 'Membre',
       guest: 'Invité',
       present: (n) => `Présents (${n})`,
       absent: (n) => `Absents (${n})`,

@@ -292,13 +292,8 @@ export const workspaceRu: WorkspaceMessages = {
     attendance: {
       heading: 'Присутствовали',
       none: 'Присутствие не зарегистрировано.',
-      name: 'Имя',
-      jobTitle: 'Должность',
-      sector: 'Сектор',
-      role: 'Роль',
       chair: 'Председатель',
       observer: 'Наблюдатель',
-      member: 'Член',
       guest: 'Гость',
       present: (n) => `Присутствовали (${n})`,
       absent: (n) => `Отсутствовали (${n})`,

@@ -275,13 +275,8 @@ export const workspaceZh: WorkspaceMessages = {
     attendance: {
       heading: '出席情况',
       none: '未记录出席情况。',
-      name: '姓名',
-      jobTitle: '职务',
-      sector: '部门',
-      role: '角色',
       chair: '主席',
       observer: '观察员',
-      member: '成员',
       guest: '来宾',
       present: (n) => `出席（${n}）`,
       absent: (n) => `缺席（${n}）`,

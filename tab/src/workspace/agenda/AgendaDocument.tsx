@@ -2,7 +2,7 @@
 import { Button, Caption1, Tooltip } from '@fluentui/react-components';
 import { ArrowDown20Regular, ArrowUp20Regular, Delete20Regular, Edit20Regular } from '@fluentui/react-icons';
 import type { Agenda, AgendaItem } from '../../api';
-import { useI18n } from '../../i18n';
+import { useDisplayTitles, useI18n } from '../../i18n';
 import { DocumentPage } from '../document/DocumentPage';
 import { useWorkspaceStyles } from '../workspace.styles';
 import { useAgendaDocumentStyles } from './AgendaDocument.styles';
@@ -75,6 +75,7 @@ function AgendaItemBlock({
   headingLevel: 4 | 5;
 }) {
   const { t } = useI18n();
+  const titles = useDisplayTitles();
   const styles = useAgendaDocumentStyles();
   const a = t.workspace.agenda;
   const Heading = headingLevel === 4 ? 'h4' : 'h5';
@@ -87,7 +88,7 @@ function AgendaItemBlock({
     <li className={styles.item}>
       <div className={styles.itemHeader}>
         <Heading id={headingId} className={styles.itemHeading}>
-          <span className={styles.number}>{`${item.number}.`}</span> <bdi>{item.title}</bdi>
+          <span className={styles.number}>{`${item.number}.`}</span> <bdi>{titles.item(item)}</bdi>
         </Heading>
         {item.refersTo && <Caption1>{a.refersTo(item.refersTo)}</Caption1>}
         {controls && (

@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../common/ConfirmDialog';
 import { DocumentLink } from '../../common/DocumentLink';
 import { formatInstant } from '../../common/format';
 import { usePermissions } from '../../common/roles';
-import { useI18n } from '../../i18n';
+import { useDisplayTitles, useI18n } from '../../i18n';
 import {
   DocumentHeader,
   DocumentMessages,
@@ -37,6 +37,7 @@ type Confirm =
 /** The agenda of a meeting. */
 export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView; onMeetingChanged: () => void }) {
   const { t, intlTag } = useI18n();
+  const titles = useDisplayTitles();
   const ws = useWorkspaceStyles();
   const { staff } = usePermissions();
   const agenda = useAgenda(meeting.id);
@@ -110,7 +111,7 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
     focusAfterMove.current = moveButtonId(item.id, stillThere ? direction : direction === 'up' ? 'down' : 'up');
     void edit(
       (v) => agenda.edit(v.agenda.revision, { op: 'move', from: item.number, to }),
-      () => a.moved(item.title, to),
+      () => a.moved(titles.item(item), to),
     );
   };
   const editable = staff && draft;
@@ -145,7 +146,7 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
   const remove = async (item: AgendaItem) => {
     const removed = await edit(
       (v) => agenda.edit(v.agenda.revision, { op: 'remove', itemId: item.id }),
-      () => a.removed(item.title),
+      () => a.removed(titles.item(item)),
     );
     if (removed) setConfirm(null);
   };
@@ -285,7 +286,7 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
       <ConfirmDialog
         open={confirm?.kind === 'remove'}
         title={confirm?.kind === 'remove' ? a.removeConfirm.title(confirm.item.number) : ''}
-        body={confirm?.kind === 'remove' ? a.removeConfirm.body(confirm.item.title) : ''}
+        body={confirm?.kind === 'remove' ? a.removeConfirm.body(titles.item(confirm.item)) : ''}
         confirmLabel={a.removeConfirm.confirm}
         busy={action.busy === 'edit'}
         {...failure}

@@ -2,7 +2,7 @@
 import { Field, Input, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AgendaItem } from '../../api';
-import { useI18n } from '../../i18n';
+import { useDisplayTitles, useI18n } from '../../i18n';
 import { FormDialog } from '../FormDialog';
 
 const TITLE_MAX = 300;
@@ -34,8 +34,10 @@ export function ItemDialog({
   onClose: () => void;
 }) {
   const { t } = useI18n();
+  const titles = useDisplayTitles();
   const d = t.workspace.agenda.dialog;
-  const [title, setTitle] = useState(item?.title ?? '');
+  // The heading as the chair reads it: a standard one in their language (saved unchanged, it stays standard).
+  const [title, setTitle] = useState(item ? titles.item(item) : '');
   const [note, setNote] = useState(item?.note ?? '');
   const [tried, setTried] = useState(false);
 

@@ -3,7 +3,7 @@ import { Caption1 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { Agenda } from '../../api';
 import { formatRange } from '../../common/format';
-import { useI18n } from '../../i18n';
+import { useDisplayTitles, useI18n } from '../../i18n';
 import { useAgendaDocumentStyles } from '../agenda/AgendaDocument.styles';
 import { useWorkspaceStyles } from '../workspace.styles';
 
@@ -28,6 +28,7 @@ export function DocumentPage({
   children: ReactNode;
 }) {
   const { intlTag } = useI18n();
+  const titles = useDisplayTitles();
   const ws = useWorkspaceStyles();
   const styles = useAgendaDocumentStyles();
 
@@ -36,7 +37,7 @@ export function DocumentPage({
       <header className={styles.titleBlock}>
         <p className={styles.documentKind}>{kind}</p>
         <p className={styles.documentTitle}>
-          <bdi>{meeting.title}</bdi>
+          <bdi>{titles.meeting(meeting)}</bdi>
         </p>
         <Caption1 as="p" className={styles.documentMeta}>
           {formatRange(meeting.start, meeting.end, meeting.timeZone, intlTag)}

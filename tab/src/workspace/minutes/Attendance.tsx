@@ -1,24 +1,8 @@
-/**
- * The attendance of the minutes: the body's members by sector, present or absent, when the minutes say who was
- * present; otherwise (minutes drafted before attendance was taken) the people recorded, as a table.
- */
-import {
-  Caption1,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  mergeClasses,
-  tokens,
-  typographyStyles,
-} from '@fluentui/react-components';
+/** The attendance of the minutes: the body's members by sector, present or absent, and the others who took part. */
+import { Caption1, makeStyles, mergeClasses, tokens, typographyStyles } from '@fluentui/react-components';
 import type { Attendee, SectorId } from '../../api';
 import { useI18n } from '../../i18n';
 import { useAgendaDocumentStyles } from '../agenda/AgendaDocument.styles';
-import { useWorkspaceStyles } from '../workspace.styles';
 
 const SECTOR_ORDER: readonly SectorId[] = ['BR', 'TSB', 'BDT', 'GS'];
 
@@ -42,7 +26,6 @@ export function Attendance({ attendance }: { attendance: Attendee[] }) {
   const { t } = useI18n();
   const styles = useAgendaDocumentStyles();
   const at = t.workspace.minutes.attendance;
-  const byPresence = attendance.some((person) => person.present !== undefined);
 
   return (
     <section aria-labelledby="minutes-attendance" className={styles.item}>
@@ -53,10 +36,8 @@ export function Attendance({ attendance }: { attendance: Attendee[] }) {
         <Caption1 as="p" className={styles.empty}>
           {at.none}
         </Caption1>
-      ) : byPresence ? (
-        <BySector attendance={attendance} />
       ) : (
-        <AttendanceTable attendance={attendance} />
+        <BySector attendance={attendance} />
       )}
     </section>
   );
@@ -85,8 +66,8 @@ function BySector({ attendance }: { attendance: Attendee[] }) {
   return (
     <div className={styles.groups}>
       {groups.map(({ sector, people }) => {
-        const present = people.filter((person) => person.present !== false);
-        const absent = people.filter((person) => person.present === false);
+        const present = people.filter((person) => person.present);
+        const absent = people.filter((person) => !person.present);
         const headingId = `attendance-${sector ?? 'other'}`;
         return (
           <section key={sector ?? 'other'} aria-labelledby={headingId} className={styles.group}>
@@ -106,44 +87,6 @@ function BySector({ attendance }: { attendance: Attendee[] }) {
           </section>
         );
       })}
-    </div>
-  );
-}
-
-function AttendanceTable({ attendance }: { attendance: Attendee[] }) {
-  const { t } = useI18n();
-  const ws = useWorkspaceStyles();
-  const styles = useAgendaDocumentStyles();
-  const at = t.workspace.minutes.attendance;
-  return (
-    <div className={ws.scroller}>
-      <Table aria-label={at.heading} size="small" className={styles.table}>
-        <TableHeader>
-          <TableRow>
-            {[at.name, at.jobTitle, at.sector, at.role].map((h) => (
-              <TableHeaderCell key={h} className={ws.headerCell}>
-                {h}
-              </TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {attendance.map((person, i) => (
-            <TableRow key={person.personId ?? `${person.name}-${i}`}>
-              <TableCell className={ws.cell}>
-                <bdi>{person.name}</bdi>
-              </TableCell>
-              <TableCell className={ws.cell}>
-                <bdi>{person.jobTitle || '—'}</bdi>
-              </TableCell>
-              <TableCell className={ws.cell}>{person.sector ?? '—'}</TableCell>
-              <TableCell className={ws.cell}>
-                {person.chair ? at.chair : person.observer ? at.observer : at.member}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
     </div>
   );
 }

@@ -15,9 +15,9 @@ import {
 } from '@fluentui/react-components';
 import { ArrowMove20Regular, Delete20Regular, Edit20Regular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
-import type { MinutesContent, MinutesFollowUp, MinutesItem, SectorId } from '../../api';
+import type { Minutes, MinutesFollowUp, MinutesItem, SectorId } from '../../api';
 import { formatDate, inLocale } from '../../common/format';
-import { useI18n } from '../../i18n';
+import { useDisplayTitles, useI18n } from '../../i18n';
 import { useAgendaDocumentStyles } from '../agenda/AgendaDocument.styles';
 import { DocumentPage } from '../document/DocumentPage';
 import { useWorkspaceStyles } from '../workspace.styles';
@@ -41,7 +41,7 @@ export interface EntryControls {
 }
 
 /** Renders `minutes`; with `controls` each decision, action and escalation can be edited, moved or removed. */
-export function MinutesDocument({ minutes, controls }: { minutes: MinutesContent; controls: EntryControls | null }) {
+export function MinutesDocument({ minutes, controls }: { minutes: Minutes; controls: EntryControls | null }) {
   const { t } = useI18n();
   const ws = useWorkspaceStyles();
   const styles = useAgendaDocumentStyles();
@@ -151,22 +151,22 @@ function FollowUps({
   const f = m.followUp;
   const date = (value: string | null) =>
     value ? formatDate(value, intlTag) : <span className={ws.muted}>{m.noDue}</span>;
+  /** Each column's heading and, for the narrow ones, its width. */
+  const headers: [string, string | undefined][] = [
+    [f.number, columns.narrow],
+    [m.columns.action, columns.action],
+    [m.columns.owner, undefined],
+    [m.columns.due, undefined],
+    [f.outcome, undefined],
+    ...(controls ? [[m.columns.edit, columns.narrow] satisfies [string, string]] : []),
+  ];
   return (
     <Part title={f.heading}>
       <div className={ws.scroller}>
         <Table aria-label={f.tableLabel(item)} size="small" className={styles.table}>
           <TableHeader>
             <TableRow>
-              {(
-                [
-                  [f.number, columns.narrow],
-                  [m.columns.action, columns.action],
-                  [m.columns.owner, undefined],
-                  [m.columns.due, undefined],
-                  [f.outcome, undefined],
-                  ...(controls ? [[m.columns.edit, columns.narrow] as const] : []),
-                ] as const
-              ).map(([h, width]) => (
+              {headers.map(([h, width]) => (
                 <TableHeaderCell key={h} className={mergeClasses(ws.headerCell, width)}>
                   {h}
                 </TableHeaderCell>
@@ -233,10 +233,11 @@ function SectorTag({ sector }: { sector: SectorId | null }) {
 
 function MinutesItemBlock({ item, controls }: { item: MinutesItem; controls: EntryControls | null }) {
   const { t, locale, intlTag } = useI18n();
+  const titles = useDisplayTitles();
   const ws = useWorkspaceStyles();
   const styles = useAgendaDocumentStyles();
   const m = t.workspace.minutes;
-  const followUps = item.followUps ?? [];
+  const { followUps } = item;
   const empty =
     item.presented.length +
       followUps.length +
@@ -276,7 +277,7 @@ function MinutesItemBlock({ item, controls }: { item: MinutesItem; controls: Ent
   return (
     <li className={styles.item}>
       <h4 className={styles.itemHeading}>
-        <span className={styles.number}>{`${item.number}.`}</span> <bdi>{item.title}</bdi>
+        <span className={styles.number}>{`${item.number}.`}</span> <bdi>{titles.item(item)}</bdi>
       </h4>
       {empty && (
         <Caption1 as="p" className={styles.empty}>

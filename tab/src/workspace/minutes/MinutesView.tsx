@@ -4,7 +4,7 @@ import { useState } from 'react';
 import {
   refusal,
   type MeetingView,
-  type MinutesContent,
+  type Minutes,
   type MinutesEdit,
   type MinutesFollowUp,
   type MinutesVersion,
@@ -14,7 +14,7 @@ import { ConfirmDialog } from '../../common/ConfirmDialog';
 import { DocumentLink } from '../../common/DocumentLink';
 import { formatInstant, inLocale, viewerTimeZone } from '../../common/format';
 import { usePermissions } from '../../common/roles';
-import { useI18n } from '../../i18n';
+import { useDisplayTitles, useI18n, type DisplayTitles } from '../../i18n';
 import {
   DocumentHeader,
   DocumentMessages,
@@ -48,12 +48,12 @@ type Editing =
   { mode: 'edit' | 'move'; entry: EditableEntry } | { mode: 'follow-up'; followUp: MinutesFollowUp } | null;
 
 /** The items an entry can be filed under: every item, and the topics' sub-items (4.1, 4.2 …) where there are any. */
-function moveTargets(minutes: MinutesContent, locale: string): MoveTarget[] {
+function moveTargets(minutes: Minutes, locale: string, titleOf: DisplayTitles['item']): MoveTarget[] {
   return minutes.items.flatMap((item) => {
     const titles = new Map(item.presented.map((p) => [p.topicId, inLocale(p.topicTitle, locale)]));
     return [
-      { item: item.number, sub: null, label: `${item.number}. ${item.title}` },
-      ...(item.subItems ?? []).map((topicId, i) => ({
+      { item: item.number, sub: null, label: `${item.number}. ${titleOf(item)}` },
+      ...item.subItems.map((topicId, i) => ({
         item: item.number,
         sub: i + 1,
         label: `${item.number}.${i + 1} ${titles.get(topicId) ?? topicId}`,
@@ -64,13 +64,14 @@ function moveTargets(minutes: MinutesContent, locale: string): MoveTarget[] {
 
 /** Where an entry is filed: its item, and the sub-item of its topic when the item has them. */
 function currentPlace({ item, entry }: EditableEntry): { item: number; sub: number | null } {
-  const sub = entry.topicId ? (item.subItems ?? []).indexOf(entry.topicId) + 1 : 0;
+  const sub = entry.topicId ? item.subItems.indexOf(entry.topicId) + 1 : 0;
   return { item: item.number, sub: sub > 0 ? sub : null };
 }
 
 /** The minutes of a meeting. */
 export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingView; onMeetingChanged: () => void }) {
   const { t, intlTag, locale } = useI18n();
+  const titles = useDisplayTitles();
   const ws = useWorkspaceStyles();
   const { staff } = usePermissions();
   const minutes = useMinutes(meeting.id);
@@ -257,7 +258,7 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
           entryId={entry.entry.id}
           text={entry.entry.text}
           current={currentPlace(entry)}
-          targets={moveTargets(version.minutes, locale)}
+          targets={moveTargets(version.minutes, locale, titles.item)}
           busy={action.busy === 'edit'}
           failure={failure}
           onSave={(e) => void moveEntry(e)}

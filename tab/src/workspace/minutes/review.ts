@@ -1,5 +1,5 @@
 /** Which review notes still need the chair: a fixed, removed or accepted entry no longer does. */
-import type { MinutesContent, MinutesItem, ReviewNote } from '../../api';
+import type { Minutes, MinutesItem, ReviewNote } from '../../api';
 
 /** An entry of the minutes that can be edited, with the item it sits under. */
 export type EditableEntry =
@@ -8,7 +8,7 @@ export type EditableEntry =
   | { kind: 'escalation'; item: MinutesItem; entry: MinutesItem['escalations'][number] };
 
 /** Finds the decision, action or escalation recorded from a captured line. */
-export function findEntry(minutes: MinutesContent, recordId: string): EditableEntry | null {
+export function findEntry(minutes: Minutes, recordId: string): EditableEntry | null {
   for (const item of minutes.items) {
     const decision = item.decisions.find((e) => e.id === recordId);
     if (decision) return { kind: 'decision', item, entry: decision };
@@ -37,7 +37,7 @@ export interface ReviewState {
  * Sorts the notes. The server keeps the notes as compiled, while an edit clears the problems on the entry
  * itself, so an entry's own problems win; a removed entry's note is closed; an accepted note stays, as accepted.
  */
-export function reviewState(minutes: MinutesContent): ReviewState {
+export function reviewState(minutes: Minutes): ReviewState {
   const state: ReviewState = { open: [], accepted: [] };
   for (const note of minutes.review) {
     const entry = findEntry(minutes, note.recordId);

@@ -31,16 +31,13 @@ const useStyles = makeStyles({
 /** The first sentence of the bar: what the last send did (absent when the bar only reflects the tracker). */
 export type DeliveryOutcome = { kind: 'opened' | 'reopened' | 'retried'; queued: number } | null;
 
-/** The bar; renders nothing when nothing was sent and nobody is undeliverable. */
+/** The bar; renders nothing when nothing was sent and nobody is unreachable. */
 export function DeliveryBar({
   outcome,
-  undeliverable,
   people,
   retry,
 }: {
   outcome: DeliveryOutcome;
-  /** How many people could not be reached (when `people` is not known). */
-  undeliverable: number;
   /** Who could not be reached, and why. */
   people: UndeliverablePerson[];
   /** The Retry button's state, or null when the reader may not retry (or nothing can be retried now). */
@@ -50,9 +47,7 @@ export function DeliveryBar({
   const styles = useStyles();
   const tr = t.workspace.tracker;
   const summary = outcome ? tr.sent[outcome.kind](outcome.queued) : null;
-  const unreached = people.length > 0 ? people.length : undeliverable;
-
-  if (unreached === 0) {
+  if (people.length === 0) {
     return summary ? (
       <MessageBar intent="success">
         <MessageBarBody>{summary}</MessageBarBody>
@@ -63,20 +58,18 @@ export function DeliveryBar({
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{tr.undeliverable.title(unreached)}</MessageBarTitle>
+        <MessageBarTitle>{tr.undeliverable.title(people.length)}</MessageBarTitle>
         {summary && <p className={styles.line}>{summary}</p>}
         <p className={styles.line}>{tr.undeliverable.hint}</p>
-        {people.length > 0 && (
-          <ul className={styles.list} aria-label={tr.undeliverable.listLabel}>
-            {people.map((person) => (
-              <li key={person.personId}>
-                <bdi className={styles.name}>{person.name}</bdi>
-                {': '}
-                {person.reason ? <bdi>{person.reason}</bdi> : tr.unknownReason}
-              </li>
-            ))}
-          </ul>
-        )}
+        <ul className={styles.list} aria-label={tr.undeliverable.listLabel}>
+          {people.map((person) => (
+            <li key={person.personId}>
+              <bdi className={styles.name}>{person.name}</bdi>
+              {': '}
+              {person.reason ? <bdi>{person.reason}</bdi> : tr.unknownReason}
+            </li>
+          ))}
+        </ul>
       </MessageBarBody>
       {retry && (
         <MessageBarActions>

@@ -17,7 +17,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowClockwise20Regular, ArrowRepeatAll20Regular, Send20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { DeliveryReport, MeetingView, TrackerRowView, TrackerStatusView, UndeliverablePerson } from '../../api';
+import type { DeliveryReport, MeetingView, TrackerRowView, TrackerStatus, UndeliverablePerson } from '../../api';
 import { ConfirmDialog } from '../../common/ConfirmDialog';
 import { ErrorBar } from '../../common/ErrorBar';
 import { formatInstant, inLocale } from '../../common/format';
@@ -27,7 +27,7 @@ import { useI18n } from '../../i18n';
 import { meetingName } from '../../meetings/meeting-display';
 import { useWorkspaceStyles } from '../workspace.styles';
 import { DeliveryBar, type DeliveryOutcome } from './DeliveryBar';
-import { TRACKER_COLOURS, shownStatuses } from './tracker-display';
+import { TRACKER_COLOURS, TRACKER_STATUSES } from './tracker-display';
 import { useTrackerStyles } from './TrackerView.styles';
 import { slot, useTracker, type TrackerData } from './useTracker';
 
@@ -56,7 +56,7 @@ export function TrackerView({ meeting, onMeetingChanged }: { meeting: MeetingVie
   const { secretariat } = usePermissions();
   const tracker = useTracker(meeting.id);
   const action = useAction();
-  const [filter, setFilter] = useState<TrackerStatusView | null>(null);
+  const [filter, setFilter] = useState<TrackerStatus | null>(null);
   const [confirming, setConfirming] = useState<'open' | 'reopen' | null>(null);
   const [sent, setSent] = useState<{ kind: 'opened' | 'reopened' | 'retried'; report: DeliveryReport } | null>(null);
   const tr = t.workspace.tracker;
@@ -84,12 +84,7 @@ export function TrackerView({ meeting, onMeetingChanged }: { meeting: MeetingVie
 
   const rows = data?.tracker.rows ?? [];
   // After a send, its report; otherwise the secretariat sees who the tracker says cannot be reached.
-  const people = sent
-    ? (sent.report.undeliverablePeople ?? undeliverablePeople(rows))
-    : secretariat
-      ? undeliverablePeople(rows)
-      : [];
-  const undeliverable = sent ? sent.report.undeliverable : people.length;
+  const people = sent ? sent.report.undeliverablePeople : secretariat ? undeliverablePeople(rows) : [];
   const outcome: DeliveryOutcome = sent ? { kind: sent.kind, queued: sent.report.queued } : null;
   const canRetry = secretariat && meeting.state === 'open';
 
@@ -147,7 +142,6 @@ export function TrackerView({ meeting, onMeetingChanged }: { meeting: MeetingVie
       {action.error !== null && confirming === null && <ErrorBar title={tr.retryError} error={action.error} />}
       <DeliveryBar
         outcome={outcome}
-        undeliverable={undeliverable}
         people={people}
         retry={canRetry ? { busy: action.busy === 'retry', onRetry: () => void retry() } : null}
       />
@@ -163,7 +157,7 @@ export function TrackerView({ meeting, onMeetingChanged }: { meeting: MeetingVie
                 {data.tracker.rows.length}
               </Badge>
             </ToggleButton>
-            {shownStatuses(data.tracker).map((status) => (
+            {TRACKER_STATUSES.map((status) => (
               <ToggleButton
                 key={status}
                 checked={filter === status}
@@ -173,7 +167,7 @@ export function TrackerView({ meeting, onMeetingChanged }: { meeting: MeetingVie
               >
                 {tr.statuses[status]}
                 <Badge appearance="tint" color={TRACKER_COLOURS[status]} className={styles.filterCount}>
-                  {data.tracker.counts[status] ?? 0}
+                  {data.tracker.counts[status]}
                 </Badge>
               </ToggleButton>
             ))}

@@ -1,10 +1,12 @@
-import { minutesCard } from '../../../../bot/cards/meeting-cards';
+import { agendaCard, minutesCard } from '../../../../bot/cards/meeting-cards';
+import { editItem } from '../../../../teams-app/domain/agenda';
 import { acceptNote, type Minutes } from '../../../../teams-app/domain/minutes';
+import { richAgenda } from '../../domain/agenda/agenda-fixtures';
 import { chat } from '../../domain/minutes/chat-fixtures';
 import { minutesOf } from '../../domain/minutes/minutes-fixtures';
 
 /** The texts of a card's TextBlocks, in order. */
-function texts(minutes: Minutes, locale: 'en' | 'fr' = 'en', approved = false): string[] {
+function texts(minutes: Minutes, locale: 'en' | 'fr' | 'ar' = 'en', approved = false): string[] {
   const card = minutesCard(minutes, locale, 'https://tab.example', approved);
   const body = (card.content as { body: { type: string; text?: string }[] }).body;
   return body.filter((element) => element.type === 'TextBlock').map((element) => element.text ?? '');
@@ -63,5 +65,46 @@ describe('minutesCard', () => {
     expect(count(DRAFT)).toContain(': 1.');
     expect(count(accepted)).toBe('');
     expect(texts(DRAFT, 'fr')).toContain('**Point 3 · Décision:** CoCo decides the budget');
+  });
+});
+
+describe('agenda and minutes cards in the reader’s language', () => {
+  /** The card's first TextBlock (its title) and its FactSet of items. */
+  function agendaParts(locale: 'en' | 'fr' | 'ar', agenda = richAgenda()) {
+    const card = agendaCard(agenda, 1, locale, 'https://tab.example', false);
+    const body = (card.content as { body: { type: string; text?: string; facts?: { value: string }[] }[] }).body;
+    return {
+      title: body[0]?.text ?? '',
+      items: body.find((element) => element.type === 'FactSet')?.facts?.map((fact) => fact.value) ?? [],
+    };
+  }
+
+  it('shows an agenda compiled in English with the reader’s headings and meeting title', () => {
+    expect(richAgenda().locale).toBe('en');
+    const en = agendaParts('en');
+    expect(en.title).toContain('32nd meeting of the Inter-Sectoral Coordination Task Force');
+    const fr = agendaParts('fr');
+    expect(fr.title).toBe("Projet d'ordre du jour : 32e réunion de l'Équipe spéciale de coordination intersectorielle");
+    expect(fr.items[0]).toBe("Ouverture de la réunion et adoption de l'ordre du jour");
+    const ar = agendaParts('ar');
+    expect(ar.title).toBe('مشروع جدول الأعمال: الاجتماع الثاني والثلاثون لفرقة العمل المعنية بالتنسيق بين القطاعات');
+    expect(ar.items[6]).toBe('ما يستجد من أعمال');
+  });
+
+  it('keeps a heading the chair typed as typed', () => {
+    const agenda = editItem(richAgenda(), 'aob', { title: 'Staff news' });
+    expect(agendaParts('ar', agenda).items[6]).toBe('Staff news');
+  });
+
+  it('heads the minutes of an English agenda in the reader’s language', () => {
+    expect(DRAFT.locale).toBe('en');
+    const fr = texts(DRAFT, 'fr');
+    expect(fr[0]).toBe("Projet de compte rendu : 32e réunion de l'Équipe spéciale de coordination intersectorielle");
+    expect(fr).toContain('3. Questions soumises pour décision');
+    expect(fr).not.toContain('3. Escalated issues for decision');
+    const ar = texts(DRAFT, 'ar');
+    expect(ar[0]).toBe('مشروع المحضر: الاجتماع الثاني والثلاثون لفرقة العمل المعنية بالتنسيق بين القطاعات');
+    expect(ar).toContain('3. المسائل المرفوعة لاتخاذ قرار');
+    expect(texts(DRAFT, 'en')).toContain('3. Escalated issues for decision');
   });
 });

@@ -227,9 +227,9 @@ describe('compileAgenda', () => {
   });
 
   it('refuses a "now" that is not an instant with a coded error', () => {
+    expect.assertions(1);
     try {
       compileAgenda(agendaInput({ now: 'yesterday' }));
-      throw new Error('expected a refusal');
     } catch (error) {
       expect(isAppError(error, 'request.invalid')).toBe(true);
     }

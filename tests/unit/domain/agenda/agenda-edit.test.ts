@@ -58,6 +58,16 @@ describe('agenda editing', () => {
     ).toBe('Questions diverses');
   });
 
+  it('takes the standard heading in another language as no edit, so every reader still gets their own', () => {
+    const saved = editItem(richAgenda(), 'aob', { title: 'Questions diverses', note: 'Staff news.' });
+    const aob = saved.items.find((i) => i.id === 'aob');
+    expect(aob?.titleEdited).toBe(false);
+    expect(itemTitle(aob!, 'en')).toBe('Any other business');
+    expect(itemTitle(aob!, 'ar')).toBe('ما يستجد من أعمال');
+    const custom = addItem(richAgenda(), { title: 'Questions diverses' }).items.find((i) => i.kind === 'custom');
+    expect(itemTitle(custom!, 'en')).toBe('Questions diverses');
+  });
+
   it('adds a chair’s item before "any other business" by default', () => {
     const agenda = addItem(richAgenda(), { title: 'Preparations for Council 2027' });
     expect(agenda.items.map((i) => i.id).slice(6)).toEqual(['custom-1', 'aob', 'next-meeting']);

@@ -270,12 +270,17 @@ describe('OutboxWorker', () => {
     sender.during = () => gate;
     const worker = new OutboxWorker({ store, sender, clock: systemClock, pollMs: 10 });
     worker.start();
-    await until(
-      () => sender.calls.length === 0 && (worker as unknown as { inFlight: Set<string> }).inFlight.size === 1,
-    );
-    const stopped = worker.stop();
-    release();
-    await stopped;
+    try {
+      await until(
+        () => sender.calls.length === 0 && (worker as unknown as { inFlight: Set<string> }).inFlight.size === 1,
+      );
+      const stopped = worker.stop();
+      release();
+      await stopped;
+    } finally {
+      release();
+      await worker.stop();
+    }
     expect(worker.started).toBe(false);
     const rows = await store.outbox.all();
     expect(rows.filter((r) => r.status === 'sent').map((r) => r.id)).toEqual(['m0']);
@@ -291,8 +296,11 @@ describe('OutboxWorker', () => {
     sender.fail('a', new DeliveryError(429, 'Throttled', { retryAfterMs: 1500 }));
     const start = clock.now();
     worker.start();
-    await until(() => sender.delivered().length === 1);
-    await worker.stop();
+    try {
+      await until(() => sender.delivered().length === 1);
+    } finally {
+      await worker.stop();
+    }
     const sentAt = Date.parse((await row(store, 'a')).sentAt ?? '');
     expect(sentAt - start).toBeGreaterThanOrEqual(1500);
     expect(sentAt - start).toBeLessThan(60_000);

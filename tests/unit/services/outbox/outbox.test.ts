@@ -60,8 +60,10 @@ describe('Outbox', () => {
   it('refuses an invalid message with a coded error and queues nothing of that batch', async () => {
     const store = await storeWithPeople(1);
     const outbox = new Outbox(store, { now });
-    const error = await outbox.enqueue([draft('ok', 1), draft('', 1)]).catch((e: unknown) => e);
-    expect(isAppError(error, 'request.invalid')).toBe(true);
+    expect.assertions(2);
+    await outbox.enqueue([draft('ok', 1), draft('', 1)]).catch((error: unknown) => {
+      expect(isAppError(error, 'request.invalid')).toBe(true);
+    });
     expect(await store.outbox.all()).toHaveLength(0);
   });
 

@@ -6,37 +6,22 @@ import {
   isAppError,
   isSameTeamsMeeting,
   type AuditEntry,
+  type CaptureContext,
+  type CapturedChat,
+  type ChatMessage,
   type ChatRecord,
   type Meeting,
   type MeetingState,
   type SeenChat,
-} from '../domain';
-import { write, type Store, type Stored } from '../store';
-import { publishedAgenda, requireMeeting } from './lookups';
-import { retryOnConflict } from './retry';
-import { requireStaff, type Staff } from './staff';
-
-const BOT_MENTION = /^\s*(?:<p>)?\s*<at>ISC Coordinator<\/at>\s*/i;
-const BOT_COMMANDS = /^(?:minutes|agenda|help|meeting|status|my topics|update|open|language)\b/i;
+} from '../../domain';
+import { write, type Store, type Stored } from '../../store';
+import { publishedAgenda, requireMeeting } from '../lookups';
+import { retryOnConflict } from '../retry';
+import { requireStaff, type Staff } from '../staff';
+import type { ChatReading } from './chat-reading';
 
 /** The states in which a meeting's chat is in use (agenda out, meeting running, minutes being drafted). */
 const ACTIVE: readonly MeetingState[] = ['agenda-draft', 'agenda-published', 'held', 'minutes-draft'];
-
-/**
- * The recorded chat as the capture sees it: a leading @mention of the bot only addresses the line to it
- * (so "@ISC Coordinator Decision: …" is a decision), and commands to the bot are not discussion.
- */
-export function chatForCapture(records: ChatRecord[]) {
-  return records
-    .map((r) => ({
-      id: r.id,
-      from: { id: r.fromId, name: r.fromName, ...(r.fromAadObjectId ? { aadObjectId: r.fromAadObjectId } : {}) },
-      text: r.text.replace(BOT_MENTION, ''),
-      timestamp: r.timestamp,
-      mentions: r.mentions.filter((m) => m.name !== 'ISC Coordinator'),
-    }))
-    .filter((m) => !BOT_COMMANDS.test(m.text.replace(/<[^>]*>/g, '').trim()));
-}
 
 /** The outcome of a staff `meeting <n>`: the meeting, and the chat it was linked to before when it was moved. */
 export interface ChatLink {
@@ -53,6 +38,7 @@ export class MeetingChatService {
   constructor(
     private readonly store: Store,
     private readonly now: () => string,
+    private readonly reading: ChatReading,
   ) {}
 
   /**
@@ -151,15 +137,26 @@ export class MeetingChatService {
     return records.filter((r) => r.meetingId === null || r.meetingId === meetingId);
   }
 
+  /**
+   * The recorded chat of a meeting and what capture reads in it (commands to the bot left out, the bot's own
+   * names known); no records when the meeting has no chat.
+   */
+  async capture(
+    chatId: string | null,
+    meetingId: string,
+    context: Omit<CaptureContext, 'botNames'> = {},
+  ): Promise<{ records: ChatRecord[]; captured: CapturedChat }> {
+    const records = chatId ? await this.chatRecords(chatId, meetingId) : [];
+    const messages = records.map((r) => this.reading.prepare(r)).filter((m): m is ChatMessage => m !== null);
+    return { records, captured: captureChat(messages, { ...context, botNames: this.reading.botNames }) };
+  }
+
   /** Where the meeting chat is on the agenda (replaying the recorded pointer lines), or null before any. */
   async currentItem(meetingId: string): Promise<{ item: number | null; sub: number | null }> {
     const meeting = await requireMeeting(this.store, meetingId);
     const agenda = await publishedAgenda(this.store, meetingId);
     if (!meeting.chatId || !agenda) return { item: null, sub: null };
-    const captured = captureChat(chatForCapture(await this.chatRecords(meeting.chatId, meetingId)), {
-      botNames: ['ISC Coordinator'],
-      itemCount: agenda.items.length,
-    });
+    const { captured } = await this.capture(meeting.chatId, meetingId, { itemCount: agenda.items.length });
     return { item: captured.position.item, sub: captured.position.sub };
   }
 

@@ -1,4 +1,4 @@
-import type { Agenda, Locale, Minutes } from '../domain';
+import type { Agenda, Locale, Minutes } from '../../domain';
 
 /** Renders meeting documents (.docx); injected so services stay free of the document library. */
 export interface DocumentRenderer {

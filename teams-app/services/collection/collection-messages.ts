@@ -1,5 +1,5 @@
-import type { Action, Locale, Meeting, Person, StatusUpdate, Topic, TrackerRow } from '../domain';
-import type { CollectionWindow } from '../domain';
+import type { Action, Locale, Meeting, Person, StatusUpdate, Topic, TrackerRow } from '../../domain';
+import type { CollectionWindow } from '../../domain';
 
 /** What a status prompt card shows. */
 export interface PromptData {

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { AppError, isAppError } from '../teams-app/domain';
+import { t } from '../teams-app/i18n';
+import type { Staff } from '../teams-app/services';
+import type { Attachment } from './activity';
+import { CONFIRM_VERBS, confirmCard } from './cards/confirm-card';
+import { agendaCard, MEETING_VERBS, minutesCard } from './cards/meeting-cards';
+import { noticeCard } from './cards/status-card';
+import type { IscBot, TurnContext } from './handler';
+import type { MeetingParts } from './meeting-commands';
+import { readable, staffOf } from './meeting-staff';
+
+/** A chair/secretariat button's work on the meeting its data names (the button's data and inputs alongside). */
+type StaffAction = (
+  ctx: TurnContext,
+  meetingId: string,
+  staff: Staff,
+  data: Record<string, unknown>,
+) => Promise<Attachment>;
+
+/** The chair's "move an entry" on the draft minutes card: the entry, the item chosen, the card's revision. */
+const MoveEntryData = z.object({
+  entryId: z.string().min(1).max(140),
+  item: z
+    .string()
+    .regex(/^\d{1,3}$/)
+    .transform(Number),
+  revision: z.number().int().min(1),
+});
+
+/** The review notes the chair accepts as they stand on the card (a comma-separated multi-select). */
+const AcceptNotesData = z.object({
+  recordIds: z
+    .string()
+    .min(1)
+    .max(5000)
+    .transform((value) => value.split(',').filter(Boolean)),
+  revision: z.number().int().min(1),
+});
+
+/** A card button's data parsed with its schema; anything else is a coded refusal shown on a notice card. */
+function cardData<T>(schema: z.ZodType<T>, data: unknown): T {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new AppError('card.invalid', 'This card button sent data I cannot use.');
+  return parsed.data;
+}
+
+/** Registers a chair/secretariat button: refused politely for others; a coded refusal becomes a notice card. */
+function addStaffAction(bot: IscBot, verb: string, run: StaffAction): void {
+  bot.addCardAction(verb, async (ctx, data) => {
+    const staff = staffOf(ctx.person);
+    if (!staff) return noticeCard(t('forbidden.chair', ctx.locale), ctx.locale, 'Attention');
+    try {
+      return await run(ctx, String(data.meetingId ?? ''), staff, data);
+    } catch (error) {
+      if (!isAppError(error) || error.status >= 500) throw error;
+      return noticeCard(readable(error, ctx), ctx.locale, 'Attention');
+    }
+  });
+}
+
+/** Approves the minutes; empty minutes ask for confirmation first. */
+function approve(parts: MeetingParts, confirm: boolean): StaffAction {
+  return async (ctx, meetingId, staff) => {
+    try {
+      const version = await parts.meetings.approveMinutes(meetingId, staff, { confirm });
+      const url = version.file ? parts.meetings.documentUrl(version.file) : undefined;
+      return minutesCard(version.minutes, ctx.locale, parts.tabUrl, true, url);
+    } catch (error) {
+      if (!isAppError(error, 'minutes.empty')) throw error;
+      const button = { title: t('confirm.approve', ctx.locale), verb: CONFIRM_VERBS.approveMinutes, meetingId };
+      return confirmCard(readable(error, ctx), button, ctx.locale);
+    }
+  };
+}
+
+/** Wires the agenda and minutes buttons: publish, compile after confirming, approve (with or without confirming). */
+export function addMeetingCardActions(bot: IscBot, parts: MeetingParts): void {
+  const { meetings, tabUrl } = parts;
+  addStaffAction(bot, MEETING_VERBS.publishAgenda, async (ctx, meetingId, staff) => {
+    const version = await meetings.publishAgenda(meetingId, staff);
+    const url = version.file ? meetings.documentUrl(version.file) : undefined;
+    return agendaCard(version.agenda, version.version, ctx.locale, tabUrl, true, url);
+  });
+  addStaffAction(bot, CONFIRM_VERBS.compileAgenda, async (ctx, meetingId, staff) => {
+    const version = await meetings.compileAgenda(meetingId, staff, { confirm: true });
+    return agendaCard(version.agenda, version.version, ctx.locale, tabUrl, false);
+  });
+  addStaffAction(bot, MEETING_VERBS.moveEntry, async (ctx, meetingId, staff, data) => {
+    const { entryId, item, revision } = cardData(MoveEntryData, data);
+    const version = await meetings.editMinutes(meetingId, staff, { op: 'move', entryId, item }, revision);
+    return minutesCard(version.minutes, ctx.locale, tabUrl, false);
+  });
+  addStaffAction(bot, MEETING_VERBS.acceptNotes, async (ctx, meetingId, staff, data) => {
+    const { recordIds, revision } = cardData(AcceptNotesData, data);
+    let expected = revision;
+    let minutes = null;
+    for (const recordId of recordIds) {
+      const version = await meetings.editMinutes(meetingId, staff, { op: 'accept-note', recordId }, expected);
+      expected = version.minutes.revision;
+      minutes = version.minutes;
+    }
+    if (!minutes) throw new AppError('card.invalid', 'No review note was chosen.');
+    return minutesCard(minutes, ctx.locale, tabUrl, false);
+  });
+  addStaffAction(bot, MEETING_VERBS.approveMinutes, approve(parts, false));
+  addStaffAction(bot, CONFIRM_VERBS.approveMinutes, approve(parts, true));
+}

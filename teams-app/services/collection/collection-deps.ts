@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, type Meeting, type Person, type Role } from '../../domain';
+import type { Store, Stored } from '../../store';
+import type { OutboxPort } from '../outbox/outbox-port';
+import type { CollectionMessages } from './collection-messages';
+
+/** What the collection use cases work with, wired by the composition root. */
+export interface CollectionDeps {
+  store: Store;
+  /** Where prompts, reminders and notices are queued for delivery. */
+  outbox: OutboxPort;
+  /** Renders the prompts, reminders and notices (the bot's cards). */
+  messages: CollectionMessages;
+  /** The current instant (ISO 8601). */
+  now: () => string;
+}
+
+/** Who acts: a person from the register, or the scheduler. */
+export type Actor = { personId: string; roles: Role[] } | 'scheduler';
+
+/** The meeting states in which collection is still running (or about to). */
+export const MEETINGS_COLLECTING: readonly Meeting['state'][] = ['scheduled', 'open'];
+
+/** The id an audit entry records for an actor. */
+export function actorId(actor: Actor): string {
+  return actor === 'scheduler' ? 'scheduler' : actor.personId;
+}
+
+/** A person by id, or `person.not-found`. */
+export async function requirePerson(store: Pick<Store, 'people'>, id: string): Promise<Stored<Person>> {
+  const person = await store.people.get(id);
+  if (!person) throw new AppError('person.not-found', `There is no person "${id}".`, { id });
+  return person;
+}
+
+/** Records what a person did to a status update or delegation (one audit entry, its own id). */
+export async function auditCollection(
+  deps: Pick<CollectionDeps, 'store' | 'now'>,
+  entry: { actor: Actor; action: string; entity: string; entityId: string; detail: string },
+): Promise<void> {
+  await deps.store.audit.create({
+    id: randomUUID(),
+    at: deps.now(),
+    actorId: actorId(entry.actor),
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    detail: entry.detail,
+  });
+}
