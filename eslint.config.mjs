@@ -34,6 +34,11 @@ const NO_ADAPTERS = {
 };
 const NO_TAB = { regex: '(^|/)tab(/|$)', message: 'bot and tab never import each other' };
 const NO_BOT = { regex: '(^|/)bot(/|$)', message: 'bot and tab never import each other' };
+const ICON_BARREL = {
+  regex: '^@fluentui/react-icons$',
+  message:
+    'import each icon from @fluentui/react-icons/svg/<name>: through the barrel, icons of lazy views land in the first chunk',
+};
 const TAB_SERVER_SIDE = {
   regex: '(^|/)teams-app(/(?!domain(/|$))|$)',
   message: 'the tab reaches the server only through the HTTP API; it may import domain types',
@@ -85,7 +90,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict(NO_BOT, TAB_SERVER_SIDE, BOTBUILDER),
+      ...restrict(NO_BOT, TAB_SERVER_SIDE, BOTBUILDER, ICON_BARREL),
     },
   },
 );

@@ -16,10 +16,11 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
-  // ES-module-only packages jest (CommonJS) must compile: jose, nanoid, strip-bom, and htmlparser2 with its
-  // own dependencies (entities, domhandler, domelementtype, domutils, dom-serializer).
+  // ES-module-only packages jest (CommonJS) must compile: jose, nanoid, strip-bom, htmlparser2 with its
+  // own dependencies (entities, domhandler, domelementtype, domutils, dom-serializer), and intl-messageformat
+  // with its @formatjs parser.
   transformIgnorePatterns: [
-    '/node_modules/(?!(jose|nanoid|strip-bom|htmlparser2|entities|domhandler|domelementtype|domutils|dom-serializer)/)',
+    '/node_modules/(?!(jose|nanoid|strip-bom|htmlparser2|entities|domhandler|domelementtype|domutils|dom-serializer|intl-messageformat|@formatjs)/)',
   ],
   testTimeout: 30000,
   maxWorkers: 2,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateOnly, Id, isAppError, type Locale, type Person } from '../teams-app/domain';
+import { DateOnly, Id, isAppError, type Caller, type Locale, type Operation, type Person } from '../teams-app/domain';
 import { t, type MessageKey } from '../teams-app/i18n';
 import type { CollectionService, PromptData, RegisterService } from '../teams-app/services';
 import type { Stored } from '../teams-app/store';
@@ -8,6 +8,8 @@ import { plain } from './cards/card';
 import { CONFIRM_VERBS, deliveryCard } from './cards/confirm-card';
 import { noticeCard, promptCard, summaryCard, VERBS, type DraftValues } from './cards/status-card';
 import type { CardAction, IscBot, TurnContext } from './handler';
+import { permission } from './permissions';
+import { readable } from './refusal';
 
 /**
  * A revision number as a card carries it: a whole number from 0, as a number or as its decimal digits. Anything
@@ -50,8 +52,12 @@ interface CollectionParts {
   register: RegisterService;
 }
 
-/** A status card button's work, on validated data and a person from the register. */
-type SlotAction = (ctx: TurnContext, data: CardData, person: Stored<Person>) => Promise<Attachment>;
+/** A status card button's work, on validated data, for a person of the register the table allows it. */
+type SlotAction = (
+  ctx: TurnContext,
+  data: CardData,
+  actor: { person: Stored<Person>; caller: Caller },
+) => Promise<Attachment>;
 
 function draftOf(data: CardData): DraftValues {
   return {
@@ -99,18 +105,22 @@ function refusal(error: unknown, locale: Locale): Attachment {
     return noticeCard(t('refused.notResponsible', locale), locale, 'Attention');
   if (isAppError(error, 'meeting.already-held')) return noticeCard(t('refused.held', locale), locale, 'Attention');
   if (isAppError(error, 'meeting.not-found') || isAppError(error, 'topic.not-found'))
-    return noticeCard(plain(error.message), locale, 'Attention');
+    return noticeCard(plain(readable(error, { locale })), locale, 'Attention');
   throw error;
 }
 
-/** A status card button: the data is validated and the person must be in the register; refusals become notices. */
-function slotAction(run: SlotAction): CardAction {
+/**
+ * A status card button: the data is validated and the permission table asked for `operation` (the service then
+ * requires the slot's focal point, alternate or delegate); refusals become notices.
+ */
+function slotAction(operation: Operation, run: SlotAction): CardAction {
   return async (ctx, raw) => {
     const parsed = CardData.safeParse(raw);
     if (!parsed.success) return noticeCard(t('error.card.invalid', ctx.locale), ctx.locale, 'Attention');
-    if (!ctx.person) return noticeCard(t('notRegistered', ctx.locale), ctx.locale, 'Attention');
+    const permitted = permission(ctx, operation);
+    if (!permitted.allowed) return noticeCard(permitted.refusal, ctx.locale, 'Attention');
     try {
-      return await run(ctx, parsed.data, ctx.person);
+      return await run(ctx, parsed.data, permitted);
     } catch (error) {
       return refusal(error, ctx.locale);
     }
@@ -119,14 +129,14 @@ function slotAction(run: SlotAction): CardAction {
 
 /** Submit: stores the update and answers with its summary, or shows the card again with what was wrong. */
 function submit(parts: CollectionParts): SlotAction {
-  return async (ctx, data, person) => {
+  return async (ctx, data, { person, caller }) => {
     const events = eventOf(data);
     const draft = draftOf(data);
     const again = async (message: string, values: DraftValues = draft) =>
       promptCard(await promptFor(parts, person, data), ctx.locale, values, message);
     if (events === 'invalid') return again(t('prompt.invalidEvent', ctx.locale));
     try {
-      const result = await parts.collection.submit(person.id, {
+      const result = await parts.collection.submit(caller, {
         meetingId: data.meetingId,
         topicId: data.topicId,
         sector: data.sector,
@@ -153,45 +163,43 @@ function submit(parts: CollectionParts): SlotAction {
 /** Wires the status card's buttons: submit, no change, edit, delegate, and the secretariat's "send again". */
 export function addCollectionCardActions(bot: IscBot, parts: CollectionParts): void {
   const { collection } = parts;
-  bot.addCardAction(VERBS.submit, slotAction(submit(parts)));
+  bot.addCardAction(VERBS.submit, slotAction('update.submit', submit(parts)));
 
   bot.addCardAction(
     VERBS.noChange,
-    slotAction(async (ctx, data, person) => {
+    slotAction('update.submit', async (ctx, data, { person, caller }) => {
       const { meetingId, topicId, sector, baseRevision } = data;
-      const result = await collection.submitNoChange(person.id, { meetingId, topicId, sector, baseRevision });
+      const result = await collection.submitNoChange(caller, { meetingId, topicId, sector, baseRevision });
       return summaryCard(collection.summaryData(result, person), result.update, ctx.locale);
     }),
   );
 
   bot.addCardAction(
     VERBS.edit,
-    slotAction(async (ctx, data, person) => promptCard(await promptFor(parts, person, data), ctx.locale)),
+    slotAction('update.submit', async (ctx, data, { person }) =>
+      promptCard(await promptFor(parts, person, data), ctx.locale),
+    ),
   );
 
   bot.addCardAction(
     VERBS.delegate,
-    slotAction(async (ctx, data, person) => {
+    slotAction('update.delegate', async (ctx, data, { caller }) => {
       try {
-        const { alternate } = await collection.delegate(person.id, data.meetingId, data.topicId, data.sector);
+        const { alternate } = await collection.delegate(caller, data.meetingId, data.topicId, data.sector);
         return noticeCard(t('delegated.done', ctx.locale, { name: alternate.name }), ctx.locale, 'Good');
       } catch (error) {
         if (isAppError(error, 'delegation.no-alternate'))
-          return noticeCard(plain(error.message), ctx.locale, 'Attention');
+          return noticeCard(plain(readable(error, ctx)), ctx.locale, 'Attention');
         throw error;
       }
     }),
   );
 
   bot.addCardAction(CONFIRM_VERBS.retryUndeliverable, async (ctx, data) => {
-    if (!ctx.person?.roles.includes('secretariat'))
-      return noticeCard(t('forbidden.secretariat', ctx.locale), ctx.locale, 'Attention');
+    const permitted = permission(ctx, 'collection.retry');
+    if (!permitted.allowed) return noticeCard(permitted.refusal, ctx.locale, 'Attention');
     const meetingId = Id.safeParse(data.meetingId);
     if (!meetingId.success) return noticeCard(t('error.request.invalid', ctx.locale), ctx.locale, 'Attention');
-    const result = await collection.retryUndeliverable(meetingId.data, {
-      personId: ctx.person.id,
-      roles: ctx.person.roles,
-    });
-    return deliveryCard(result, ctx.locale);
+    return deliveryCard(await collection.retryUndeliverable(meetingId.data, permitted.caller), ctx.locale);
   });
 }

@@ -4,6 +4,8 @@ import type { CollectionService, RegisterService, Slot } from '../teams-app/serv
 import { deliveryCard } from './cards/confirm-card';
 import { promptCard, summaryCard, trackerCard } from './cards/status-card';
 import type { IscBot, TurnContext } from './handler';
+import { permission } from './permissions';
+import { readable } from './refusal';
 
 /** What the collection commands need from the app. */
 interface CollectionParts {
@@ -30,10 +32,12 @@ function chosenSlot(slots: Slot[], topics: NamedTopic[], wanted: string): (Slot 
 /** `update [topic]`: the prompt card for one of the person's topics (its summary when already answered). */
 async function update(parts: CollectionParts, ctx: TurnContext, wanted: string): Promise<void> {
   const { collection, register } = parts;
-  if (!ctx.person) return void (await ctx.turn.send({ type: 'message', text: t('notRegistered', ctx.locale) }));
+  const permitted = permission(ctx, 'update.submit');
+  if (!permitted.allowed) return void (await ctx.turn.send({ type: 'message', text: permitted.refusal }));
+  const { person } = permitted;
   const meeting = await collection.nextMeeting();
   if (!meeting) return void (await ctx.turn.send({ type: 'message', text: t('update.none', ctx.locale) }));
-  const slots = await collection.slotsOf(ctx.person.id, meeting.id);
+  const slots = await collection.slotsOf(person.id, meeting.id);
   const topics: NamedTopic[] = await register.listTopics();
   const chosen = chosenSlot(slots, topics, wanted);
   if (!chosen) {
@@ -50,43 +54,39 @@ async function update(parts: CollectionParts, ctx: TurnContext, wanted: string):
   const data = await collection.promptData(meeting, {
     topicId: chosen.topicId,
     sector: chosen.sector,
-    personId: ctx.person.id,
+    personId: person.id,
     reason: chosen.reason,
   });
   const card = data.current ? summaryCard(data, data.current, ctx.locale) : promptCard(data, ctx.locale);
   await ctx.turn.send({ type: 'message', attachments: [card] });
 }
 
-/** `status [meeting]`: the tracker of a meeting (chair and secretariat). */
+/** `status [meeting]`: the tracker of a meeting (everyone in the register, as in the tab). */
 async function status(parts: CollectionParts, ctx: TurnContext, ref: string | undefined): Promise<void> {
-  const person = ctx.person;
-  if (!person?.roles.some((r) => r === 'secretariat' || r === 'chair')) {
-    await ctx.turn.send({ type: 'message', text: t('forbidden.secretariat', ctx.locale) });
-    return;
-  }
+  const permitted = permission(ctx, 'tracker.read');
+  if (!permitted.allowed) return void (await ctx.turn.send({ type: 'message', text: permitted.refusal }));
   try {
     const meeting = await parts.collection.resolveMeeting(ref);
-    const view = await parts.collection.tracker(meeting.id);
-    await ctx.turn.send({ type: 'message', attachments: [trackerCard(view, ctx.locale, person.timeZone)] });
+    const view = await parts.collection.tracker(meeting.id, permitted.caller);
+    const card = trackerCard(view, ctx.locale, permitted.person.timeZone);
+    await ctx.turn.send({ type: 'message', attachments: [card] });
   } catch (error) {
     if (!isAppError(error, 'meeting.not-found')) throw error;
-    await ctx.turn.send({ type: 'message', text: error.message });
+    await ctx.turn.send({ type: 'message', text: readable(error, ctx) });
   }
 }
 
 /** `open [meeting]`: opens collection now (secretariat) and reports who was prompted and who cannot be reached. */
 async function open(parts: CollectionParts, ctx: TurnContext, ref: string | undefined): Promise<void> {
-  if (!ctx.person?.roles.includes('secretariat')) {
-    await ctx.turn.send({ type: 'message', text: t('forbidden.secretariat', ctx.locale) });
-    return;
-  }
+  const permitted = permission(ctx, 'collection.open');
+  if (!permitted.allowed) return void (await ctx.turn.send({ type: 'message', text: permitted.refusal }));
   try {
     const meeting = await parts.collection.resolveMeeting(ref);
-    const result = await parts.collection.open(meeting.id, { personId: ctx.person.id, roles: ctx.person.roles });
+    const result = await parts.collection.open(meeting.id, permitted.caller);
     await ctx.turn.send({ type: 'message', attachments: [deliveryCard(result, ctx.locale)] });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    await ctx.turn.send({ type: 'message', text: error.message });
+    await ctx.turn.send({ type: 'message', text: readable(error, ctx) });
   }
 }
 

@@ -1,5 +1,5 @@
 import { isAppError, Locale, type Person } from '../teams-app/domain';
-import { errorMessage, pickLocale, t } from '../teams-app/i18n';
+import { pickLocale, t } from '../teams-app/i18n';
 import type { ConversationService, RegisterService } from '../teams-app/services';
 import type { Stored } from '../teams-app/store';
 import { z } from 'zod';
@@ -10,7 +10,9 @@ import { myTopicsCard } from './cards/my-topics-card';
 import { plain } from './cards/card';
 import { noticeCard } from './cards/status-card';
 import { conversationType, referenceFrom } from './conversation-ref';
+import { permission } from './permissions';
 import { tenantOf } from './teams-channel-data';
+import { readable } from './refusal';
 
 /** The verb of a card button. */
 const Verb = z.string().min(1).max(100);
@@ -162,11 +164,7 @@ export class IscBot {
       return await action(ctx, data);
     } catch (error) {
       if (isAppError(error) && error.status < 500) {
-        return noticeCard(
-          plain(errorMessage(error.code, ctx.locale, error.message, error.details)),
-          ctx.locale,
-          'Attention',
-        );
+        return noticeCard(plain(readable(error, ctx)), ctx.locale, 'Attention');
       }
       this.deps.log.error({ err: error, verb, activityId: ctx.turn.activity.id }, 'card action failed');
       return noticeCard(t('error.generic', ctx.locale), ctx.locale, 'Attention');
@@ -215,12 +213,10 @@ export class IscBot {
   }
 
   private async myTopics(ctx: TurnContext): Promise<void> {
-    if (!ctx.person) {
-      await ctx.turn.send({ type: 'message', text: t('notRegistered', ctx.locale) });
-      return;
-    }
-    const data = await this.deps.register.myTopics(ctx.person.id, this.deps.now());
-    await ctx.turn.send({ type: 'message', attachments: [myTopicsCard(ctx.person, data, ctx.locale)] });
+    const permitted = permission(ctx, 'register.read');
+    if (!permitted.allowed) return void (await ctx.turn.send({ type: 'message', text: permitted.refusal }));
+    const data = await this.deps.register.myTopics(permitted.person.id, this.deps.now());
+    await ctx.turn.send({ type: 'message', attachments: [myTopicsCard(permitted.person, data, ctx.locale)] });
   }
 
   private async language(ctx: TurnContext, code: string | undefined): Promise<void> {

@@ -1,20 +1,20 @@
 import { z } from 'zod';
-import { AppError, isAppError } from '../teams-app/domain';
+import { AppError, isAppError, type Caller, type Operation } from '../teams-app/domain';
 import { t } from '../teams-app/i18n';
-import type { Staff } from '../teams-app/services';
 import type { Attachment } from './activity';
 import { CONFIRM_VERBS, confirmCard } from './cards/confirm-card';
 import { agendaCard, MEETING_VERBS, minutesCard } from './cards/meeting-cards';
 import { noticeCard } from './cards/status-card';
 import type { IscBot, TurnContext } from './handler';
 import type { MeetingParts } from './meeting-commands';
-import { readable, staffOf } from './meeting-staff';
+import { permission } from './permissions';
+import { readable } from './refusal';
 
-/** A chair/secretariat button's work on the meeting its data names (the button's data and inputs alongside). */
-type StaffAction = (
+/** An agenda or minutes button's work on the meeting its data names (the button's data and inputs alongside). */
+type MeetingAction = (
   ctx: TurnContext,
   meetingId: string,
-  staff: Staff,
+  caller: Caller,
   data: Record<string, unknown>,
 ) => Promise<Attachment>;
 
@@ -45,13 +45,16 @@ function cardData<T>(schema: z.ZodType<T>, data: unknown): T {
   return parsed.data;
 }
 
-/** Registers a chair/secretariat button: refused politely for others; a coded refusal becomes a notice card. */
-function addStaffAction(bot: IscBot, verb: string, run: StaffAction): void {
+/**
+ * Registers an agenda or minutes button gated by the permission table: refused politely for those it does not allow
+ * `operation`; a coded refusal becomes a notice card.
+ */
+function addMeetingAction(bot: IscBot, verb: string, operation: Operation, run: MeetingAction): void {
   bot.addCardAction(verb, async (ctx, data) => {
-    const staff = staffOf(ctx.person);
-    if (!staff) return noticeCard(t('forbidden.chair', ctx.locale), ctx.locale, 'Attention');
+    const permitted = permission(ctx, operation);
+    if (!permitted.allowed) return noticeCard(permitted.refusal, ctx.locale, 'Attention');
     try {
-      return await run(ctx, String(data.meetingId ?? ''), staff, data);
+      return await run(ctx, String(data.meetingId ?? ''), permitted.caller, data);
     } catch (error) {
       if (!isAppError(error) || error.status >= 500) throw error;
       return noticeCard(readable(error, ctx), ctx.locale, 'Attention');
@@ -60,10 +63,10 @@ function addStaffAction(bot: IscBot, verb: string, run: StaffAction): void {
 }
 
 /** Approves the minutes; empty minutes ask for confirmation first. */
-function approve(parts: MeetingParts, confirm: boolean): StaffAction {
-  return async (ctx, meetingId, staff) => {
+function approve(parts: MeetingParts, confirm: boolean): MeetingAction {
+  return async (ctx, meetingId, caller) => {
     try {
-      const version = await parts.meetings.approveMinutes(meetingId, staff, { confirm });
+      const version = await parts.meetings.approveMinutes(meetingId, caller, { confirm });
       const url = version.file ? parts.meetings.documentUrl(version.file) : undefined;
       return minutesCard(version.minutes, ctx.locale, parts.tabUrl, true, url);
     } catch (error) {
@@ -77,32 +80,32 @@ function approve(parts: MeetingParts, confirm: boolean): StaffAction {
 /** Wires the agenda and minutes buttons: publish, compile after confirming, approve (with or without confirming). */
 export function addMeetingCardActions(bot: IscBot, parts: MeetingParts): void {
   const { meetings, tabUrl } = parts;
-  addStaffAction(bot, MEETING_VERBS.publishAgenda, async (ctx, meetingId, staff) => {
-    const version = await meetings.publishAgenda(meetingId, staff);
+  addMeetingAction(bot, MEETING_VERBS.publishAgenda, 'agenda.publish', async (ctx, meetingId, caller) => {
+    const version = await meetings.publishAgenda(meetingId, caller);
     const url = version.file ? meetings.documentUrl(version.file) : undefined;
     return agendaCard(version.agenda, version.version, ctx.locale, tabUrl, true, url);
   });
-  addStaffAction(bot, CONFIRM_VERBS.compileAgenda, async (ctx, meetingId, staff) => {
-    const version = await meetings.compileAgenda(meetingId, staff, { confirm: true });
+  addMeetingAction(bot, CONFIRM_VERBS.compileAgenda, 'agenda.compile', async (ctx, meetingId, caller) => {
+    const version = await meetings.compileAgenda(meetingId, caller, { confirm: true });
     return agendaCard(version.agenda, version.version, ctx.locale, tabUrl, false);
   });
-  addStaffAction(bot, MEETING_VERBS.moveEntry, async (ctx, meetingId, staff, data) => {
+  addMeetingAction(bot, MEETING_VERBS.moveEntry, 'minutes.edit', async (ctx, meetingId, caller, data) => {
     const { entryId, item, revision } = cardData(MoveEntryData, data);
-    const version = await meetings.editMinutes(meetingId, staff, { op: 'move', entryId, item }, revision);
+    const version = await meetings.editMinutes(meetingId, caller, { op: 'move', entryId, item }, revision);
     return minutesCard(version.minutes, ctx.locale, tabUrl, false);
   });
-  addStaffAction(bot, MEETING_VERBS.acceptNotes, async (ctx, meetingId, staff, data) => {
+  addMeetingAction(bot, MEETING_VERBS.acceptNotes, 'minutes.edit', async (ctx, meetingId, caller, data) => {
     const { recordIds, revision } = cardData(AcceptNotesData, data);
     let expected = revision;
     let minutes = null;
     for (const recordId of recordIds) {
-      const version = await meetings.editMinutes(meetingId, staff, { op: 'accept-note', recordId }, expected);
+      const version = await meetings.editMinutes(meetingId, caller, { op: 'accept-note', recordId }, expected);
       expected = version.minutes.revision;
       minutes = version.minutes;
     }
     if (!minutes) throw new AppError('card.invalid', 'No review note was chosen.');
     return minutesCard(minutes, ctx.locale, tabUrl, false);
   });
-  addStaffAction(bot, MEETING_VERBS.approveMinutes, approve(parts, false));
-  addStaffAction(bot, CONFIRM_VERBS.approveMinutes, approve(parts, true));
+  addMeetingAction(bot, MEETING_VERBS.approveMinutes, 'minutes.approve', approve(parts, false));
+  addMeetingAction(bot, CONFIRM_VERBS.approveMinutes, 'minutes.approve', approve(parts, true));
 }

@@ -79,9 +79,8 @@ async function acknowledge(
   chats: MeetingChatService,
   message: { chatId: string; meetingId: string; messageId: string },
 ): Promise<void> {
-  const agenda = await meetings.latestAgenda(message.meetingId);
   const { captured } = await chats.capture(message.chatId, message.meetingId, {
-    itemCount: agenda?.agenda.items.length,
+    itemCount: await meetings.agendaItemCount(message.meetingId),
   });
   const acknowledgements = captured.records
     .filter((r) => r.messageId === message.messageId && ACKNOWLEDGED.has(r.kind))

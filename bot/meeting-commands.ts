@@ -1,13 +1,14 @@
-import { isAppError, type Meeting } from '../teams-app/domain';
+import { AppError, isAppError, permits, type Caller, type Meeting, type Operation } from '../teams-app/domain';
 import { t } from '../teams-app/i18n';
-import type { CollectionService, MeetingChatService, MeetingService, Staff } from '../teams-app/services';
+import type { CollectionService, MeetingChatService, MeetingService } from '../teams-app/services';
 import type { Stored } from '../teams-app/store';
 import { plain } from './cards/card';
 import { CONFIRM_VERBS, confirmCard } from './cards/confirm-card';
 import { agendaCard, minutesCard } from './cards/meeting-cards';
 import type { ParsedCommand } from './commands';
 import type { IscBot, TurnContext } from './handler';
-import { readable, staffOf } from './meeting-staff';
+import { permission } from './permissions';
+import { readable } from './refusal';
 import { seenChat } from './teams-channel-data';
 
 /** What the meeting commands need from the app. */
@@ -18,15 +19,19 @@ export interface MeetingParts {
   tabUrl: string;
 }
 
-/** A staff command: refused politely for others; a coded refusal is answered in the reader's language. */
-type StaffCommand = (ctx: TurnContext, command: ParsedCommand, staff: Staff) => Promise<void>;
+/** A meeting command's work, for a caller the permission table allows it. */
+type MeetingCommand = (ctx: TurnContext, command: ParsedCommand, caller: Caller) => Promise<void>;
 
-function staffCommand(run: StaffCommand) {
+/**
+ * A command gated by the permission table (the operation may depend on the command's option): refused politely for
+ * others; a coded refusal is answered in the reader's language.
+ */
+function gated(operation: (command: ParsedCommand) => Operation, run: MeetingCommand) {
   return async (ctx: TurnContext, command: ParsedCommand): Promise<void> => {
-    const staff = staffOf(ctx.person);
-    if (!staff) return void (await ctx.turn.send({ type: 'message', text: t('forbidden.chair', ctx.locale) }));
+    const permitted = permission(ctx, operation(command));
+    if (!permitted.allowed) return void (await ctx.turn.send({ type: 'message', text: permitted.refusal }));
     try {
-      await run(ctx, command, staff);
+      await run(ctx, command, permitted.caller);
     } catch (error) {
       if (!isAppError(error) || error.status >= 500) throw error;
       await ctx.turn.send({ type: 'message', text: readable(error, ctx) });
@@ -43,15 +48,21 @@ async function targetMeeting(parts: MeetingParts, ctx: TurnContext, ref: string 
   return parts.collection.resolveMeeting(ref);
 }
 
-/** `agenda [compile] [meeting]`: the latest agenda, compiled first when there is none or when asked. */
-function agenda(parts: MeetingParts): StaffCommand {
-  return async (ctx, command, staff) => {
+/**
+ * `agenda [compile] [meeting]`: the latest agenda (anyone who may read it), compiled first when asked or, for those
+ * who may compile it, when there is none yet.
+ */
+function agenda(parts: MeetingParts): MeetingCommand {
+  return async (ctx, command, caller) => {
     const { meetings, tabUrl } = parts;
     const meeting = await targetMeeting(parts, ctx, command.arg);
-    let version = await meetings.latestAgenda(meeting.id);
-    if (!version || command.option) {
+    let version = command.option ? null : await meetings.latestAgenda(meeting.id, caller);
+    if (!version) {
+      if (!permits(caller.roles, 'agenda.compile')) {
+        throw new AppError('agenda.not-ready', 'No agenda has been compiled for this meeting yet.');
+      }
       try {
-        version = await meetings.compileAgenda(meeting.id, staff);
+        version = await meetings.compileAgenda(meeting.id, caller);
       } catch (error) {
         if (!isAppError(error, 'collection.incomplete')) throw error;
         const button = {
@@ -73,10 +84,10 @@ function agenda(parts: MeetingParts): StaffCommand {
 }
 
 /** `minutes [meeting]`: drafts the minutes from the recorded chat. */
-function minutes(parts: MeetingParts): StaffCommand {
-  return async (ctx, command, staff) => {
+function minutes(parts: MeetingParts): MeetingCommand {
+  return async (ctx, command, caller) => {
     const meeting = await targetMeeting(parts, ctx, command.arg);
-    const version = await parts.meetings.compileMinutes(meeting.id, staff);
+    const version = await parts.meetings.compileMinutes(meeting.id, caller);
     await ctx.turn.send({
       type: 'message',
       attachments: [minutesCard(version.minutes, ctx.locale, parts.tabUrl, false)],
@@ -85,13 +96,13 @@ function minutes(parts: MeetingParts): StaffCommand {
 }
 
 /** `meeting <n> [relink]`: links this chat to a meeting; a meeting linked elsewhere moves only with `relink`. */
-function linkMeeting(parts: MeetingParts): StaffCommand {
-  return async (ctx, command, staff) => {
+function linkMeeting(parts: MeetingParts): MeetingCommand {
+  return async (ctx, command, caller) => {
     if (ctx.turn.activity.conversation.conversationType === 'personal') return;
     const ref = command.arg ?? '';
     const meeting = await parts.collection.resolveMeeting(ref);
     try {
-      const link = await parts.chats.linkChat(meeting.id, seenChat(ctx.turn.activity), staff, {
+      const link = await parts.chats.linkChat(meeting.id, seenChat(ctx.turn.activity), caller, {
         relink: command.option,
       });
       const key = link.previousChatId ? 'chat.relinked' : 'chat.linked';
@@ -109,7 +120,16 @@ function linkMeeting(parts: MeetingParts): StaffCommand {
 
 /** Wires the meeting commands of the registry: agenda, minutes, meeting. */
 export function addMeetingCommands(bot: IscBot, parts: MeetingParts): void {
-  bot.onCommand('agenda', staffCommand(agenda(parts)));
-  bot.onCommand('minutes', staffCommand(minutes(parts)));
-  bot.onCommand('meeting', staffCommand(linkMeeting(parts)));
+  bot.onCommand(
+    'agenda',
+    gated((command) => (command.option ? 'agenda.compile' : 'agenda.read'), agenda(parts)),
+  );
+  bot.onCommand(
+    'minutes',
+    gated(() => 'minutes.compile', minutes(parts)),
+  );
+  bot.onCommand(
+    'meeting',
+    gated(() => 'chat.link', linkMeeting(parts)),
+  );
 }

@@ -16,40 +16,69 @@ import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Builds the server into `outdir`; resolves with the entry's path. */
+/**
+ * Builds the server into `outdir`; resolves with the entry's path. The files are made in a staging folder beside
+ * it and moved in one by one (each move atomic), so a server starting from `outdir` meanwhile — another build, a
+ * benchmark, `npm start` — never finds it empty or half written.
+ */
 export async function buildServer(outdir = path.join(root, 'dist/server')) {
-  fs.rmSync(outdir, { recursive: true, force: true });
-  const common = {
-    absWorkingDir: root,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'warning',
-    legalComments: 'none',
-  };
-  await Promise.all([
-    build({
-      ...common,
-      entryPoints: ['teams-app/server/main.ts'],
-      outfile: path.join(outdir, 'server.js'),
-      external: ['better-sqlite3'],
-      sourcemap: 'linked',
-    }),
-    build({ ...common, entryPoints: ['teams-app/server/production-entry.ts'], outfile: path.join(outdir, 'main.js') }),
-  ]);
-  const entry = path.join(outdir, 'main.js');
+  fs.mkdirSync(path.dirname(outdir), { recursive: true });
+  const staging = fs.mkdtempSync(path.join(path.dirname(outdir), '.server-build-'));
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'isc-build-'));
   try {
-    // Only what local mode needs: no credentials from the building shell reach this start.
-    const env = { PATH: process.env.PATH ?? '', PORT: '0', DATA_DIR: scratch, LOG_LEVEL: 'silent' };
+    const common = {
+      absWorkingDir: root,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      logLevel: 'warning',
+      legalComments: 'none',
+    };
+    await Promise.all([
+      build({
+        ...common,
+        entryPoints: ['teams-app/server/main.ts'],
+        outfile: path.join(staging, 'server.js'),
+        external: ['better-sqlite3'],
+        // Names stay (readable stack traces); whitespace and syntax are minified: a third less to read at each start.
+        minifyWhitespace: true,
+        minifySyntax: true,
+        sourcemap: 'linked',
+      }),
+      build({
+        ...common,
+        entryPoints: ['teams-app/server/production-entry.ts'],
+        outfile: path.join(staging, 'main.js'),
+      }),
+    ]);
+    fs.mkdirSync(outdir, { recursive: true });
+    for (const file of ['server.js', 'server.js.map', 'main.js']) {
+      fs.renameSync(path.join(staging, file), path.join(outdir, file));
+    }
+    // The cache is made where the bundle now is (V8 keeps the file name in it, for stack traces). A start before
+    // it is written finds the cache of the previous bundle (its header says so) and compiles from source.
+    // Only what local mode needs: no credentials from the building shell reach this start. NODE_PATH finds the
+    // packages left outside the bundle (better-sqlite3) when building into a folder outside the project.
+    const env = {
+      PATH: process.env.PATH ?? '',
+      NODE_PATH: path.join(root, 'node_modules'),
+      PORT: '0',
+      DATA_DIR: scratch,
+      LOG_LEVEL: 'silent',
+    };
     if (process.env.SystemRoot) env.SystemRoot = process.env.SystemRoot;
-    const cache = spawnSync(process.execPath, [entry, '--write-code-cache'], { cwd: root, env, stdio: 'inherit' });
+    const cache = spawnSync(process.execPath, [path.join(outdir, 'main.js'), '--write-code-cache'], {
+      cwd: root,
+      env,
+      stdio: 'inherit',
+    });
     if (cache.status !== 0) throw new Error(`writing the code cache failed (exit ${cache.status ?? cache.signal})`);
   } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
     fs.rmSync(scratch, { recursive: true, force: true });
   }
-  return entry;
+  return path.join(outdir, 'main.js');
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -56,7 +56,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   }
   const started = performance.now();
   compressStatic(dir).then(
-    (count) => console.log(`Compressed ${count} files in ${path.relative(root, dir)} (${Math.round(performance.now() - started)} ms)`),
+    (count) =>
+      console.log(
+        `Compressed ${count} files in ${path.relative(root, dir)} (${Math.round(performance.now() - started)} ms)`,
+      ),
     (error) => {
       console.error(error instanceof Error ? error.message : error);
       process.exit(1);

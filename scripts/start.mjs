@@ -1,9 +1,11 @@
-// npm start: builds the tab, starts the server (SQLite in ./data + demo data) and the Microsoft 365 Agents
-// Playground against it, prints the URLs; Ctrl-C stops everything. The data stays for the next start.
+// npm start: builds the tab and the server (as `npm run build` does), starts the compiled server (SQLite in ./data +
+// demo data; the production start, node dist/server/main.js) and the Microsoft 365 Agents Playground against it,
+// prints the URLs; Ctrl-C stops everything. The data stays for the next start.
 //   PORT=3978            the server's port
 //   PLAYGROUND_PORT=56150  the Playground's port (it moves to a free one if this one is taken)
 //   PLAYGROUND=off       start the server only
 //   SKIP_TAB_BUILD=1     use the tab as last built
+//   SKIP_SERVER_BUILD=1  use the server as last built (dist/server)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +15,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Node entry points of the tools, run with this node: no shell, no .cmd shims, works the same on Windows.
 const cli = {
   vite: path.join(root, 'node_modules/vite/bin/vite.js'),
-  tsx: path.join(root, 'node_modules/tsx/dist/cli.mjs'),
+  compressStatic: path.join(root, 'scripts/compress-static.mjs'),
+  buildServer: path.join(root, 'scripts/build-server.mjs'),
+  server: path.join(root, 'dist/server/main.js'),
   playground: path.join(root, 'node_modules/@microsoft/m365agentsplayground/cli.js'),
 };
 const port = Number(process.env.PORT ?? 3978);
@@ -91,11 +95,25 @@ async function buildTab() {
   if (stopping) return new Promise(() => {});
   if (build.exitCode !== 0) {
     console.warn('\nThe tab did not build (see above); the bot and the API still run, the tab shows the last build.');
+    return;
   }
+  // Brotli and gzip files beside the tab's, so the server sends them compressed without compressing at run time.
+  const compress = run(cli.compressStatic, ['dist/tab']);
+  await exited(compress);
+  if (stopping) return new Promise(() => {});
+}
+
+async function buildServer() {
+  if (process.env.SKIP_SERVER_BUILD && existsSync(cli.server)) return;
+  console.log('Building the server…');
+  const build = run(cli.buildServer, []);
+  await exited(build);
+  if (stopping) return new Promise(() => {});
+  if (build.exitCode !== 0) throw new Error('The server did not build (see above).');
 }
 
 async function startServer() {
-  const server = run(cli.tsx, ['teams-app/server/main.ts'], { env: { PORT: String(port) } });
+  const server = run(cli.server, [], { env: { PORT: String(port) } });
   server.once('exit', (code, signal) => {
     if (stopping) return;
     console.error(`The server stopped (${signal ?? `exit ${code}`}).`);
@@ -150,6 +168,7 @@ async function startPlayground() {
 
 try {
   await buildTab();
+  await buildServer();
   await startServer();
   const playgroundPort = process.env.PLAYGROUND === 'off' ? null : await startPlayground();
   console.log(`

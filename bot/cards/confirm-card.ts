@@ -1,5 +1,5 @@
 import type { Locale } from '../../teams-app/domain';
-import { directionOf, t } from '../../teams-app/i18n';
+import { directionOf, reasonText, t } from '../../teams-app/i18n';
 import type { OpenResult } from '../../teams-app/services';
 import type { Attachment } from '../activity';
 import { adaptiveCard, plain, textBlock, type CardElement } from './card';
@@ -54,7 +54,9 @@ export function deliveryCard(
     textBlock(t('delivery.warning', locale, { count: result.undeliverable }), { color: 'Warning', weight: 'Bolder' }),
     {
       type: 'FactSet',
-      facts: result.undeliverablePeople.slice(0, 30).map((p) => ({ title: plain(p.name), value: plain(p.reason) })),
+      facts: result.undeliverablePeople
+        .slice(0, 30)
+        .map((p) => ({ title: plain(p.name), value: plain(reasonText(p, locale) ?? '') })),
     },
   );
   return adaptiveCard(

@@ -1,6 +1,6 @@
-import { directionOf, formatDateTime, t, type MessageKey } from '../../teams-app/i18n';
-import { localized, type Locale, type StatusUpdate } from '../../teams-app/domain';
-import type { DelegationNotice, PromptData, ReminderData, TrackerView } from '../../teams-app/services';
+import { directionOf, formatDateTime, reasonText, t } from '../../teams-app/i18n';
+import { localized, type Locale, type StatusUpdate, type TrackerView } from '../../teams-app/domain';
+import type { DelegationNotice, PromptData, ReminderData } from '../../teams-app/services';
 import type { Attachment } from '../activity';
 import { adaptiveCard, plain, textBlock, type CardElement } from './card';
 
@@ -273,6 +273,7 @@ export function noticeCard(
 export function reminderText(data: ReminderData, locale: Locale): string {
   return t('reminder.text', locale, {
     meeting: plain(data.meeting.title),
+    count: data.topics.length,
     topics: data.topics.map((x) => `${plain(localized(x.topic.title, locale))} (${x.sector})`).join(', '),
     date: formatDateTime(data.window.closesAt, locale, data.person.timeZone),
   });
@@ -314,10 +315,10 @@ export function trackerCard(view: TrackerView, locale: Locale, timeZone: string)
       facts: view.rows.map((r) => ({
         title: `${plain(localized(r.topicTitle, locale))} · ${r.sector}`,
         value: [
-          t(`status.${r.status}` as MessageKey, locale),
+          t(`status.${r.status}`, locale),
           r.answeredByName ?? r.personName ?? '',
           r.at ? formatDateTime(r.at, locale, timeZone) : '',
-          r.reason && r.status === 'undeliverable' ? plain(r.reason) : '',
+          r.status === 'undeliverable' ? plain(reasonText(r, locale) ?? '') : '',
         ]
           .filter(Boolean)
           .join(' · '),

@@ -20,14 +20,14 @@ function sectors(list: readonly SectorId[]): string {
 }
 
 function none(ctx: DocContext): Paragraph {
-  return para(ctx, runs(ctx, ctx.t('none'), { italics: true }));
+  return para(ctx, runs(ctx, ctx.t('doc.none'), { italics: true }));
 }
 
 function statusCell(ctx: DocContext, action: ActionFollowUp): CellContent {
   if (action.status === 'overdue') {
-    return { text: ctx.t('overdue', { days: action.daysOverdue ?? 0 }), style: { bold: true, color: 'C00000' } };
+    return { text: ctx.t('doc.overdue', { days: action.daysOverdue ?? 0 }), style: { bold: true, color: 'C00000' } };
   }
-  return ctx.t(action.status);
+  return ctx.t(`doc.${action.status}`);
 }
 
 function actionsBlocks(ctx: DocContext, item: AgendaItemOf<'actions'>): Block[] {
@@ -40,7 +40,14 @@ function actionsBlocks(ctx: DocContext, item: AgendaItemOf<'actions'>): Block[] 
     action.due ? calendarDate(action.due, ctx.locale) : '',
     statusCell(ctx, action),
   ]);
-  const headers = ['#', ctx.t('topic'), ctx.t('action'), ctx.t('owner'), ctx.t('due'), ctx.t('status')];
+  const headers = [
+    '#',
+    ctx.t('doc.topic'),
+    ctx.t('doc.action'),
+    ctx.t('doc.owner'),
+    ctx.t('doc.due'),
+    ctx.t('doc.status'),
+  ];
   return [table(ctx, headers, rows, [5, 18, 37, 15, 12, 13])];
 }
 
@@ -52,16 +59,17 @@ function escalationBlocks(ctx: DocContext, item: AgendaItemOf<'escalations'>): B
     entry.authorName ? `${entry.sector}\n${entry.authorName}` : entry.sector,
     entry.question,
   ]);
-  return [table(ctx, ['#', ctx.t('topic'), ctx.t('sector'), ctx.t('question')], rows, [7, 23, 15, 55])];
+  return [table(ctx, ['#', ctx.t('doc.topic'), ctx.t('doc.sector'), ctx.t('doc.question')], rows, [7, 23, 15, 55])];
 }
 
 function gapLines(ctx: DocContext, entry: TopicSection | TopicLine, withNoChange: boolean): Paragraph[] {
   const lines: Paragraph[] = [];
   if (withNoChange && entry.noChangeSectors.length > 0)
-    lines.push(labelled(ctx, ctx.t('noChange'), sectors(entry.noChangeSectors)));
-  if (entry.missingSectors.length > 0) lines.push(labelled(ctx, ctx.t('missingFrom'), sectors(entry.missingSectors)));
-  if (entry.lateSectors.length > 0) lines.push(labelled(ctx, ctx.t('lateSee'), sectors(entry.lateSectors)));
-  if (entry.vacantSectors.length > 0) lines.push(labelled(ctx, ctx.t('vacant'), sectors(entry.vacantSectors)));
+    lines.push(labelled(ctx, ctx.t('doc.noChange'), sectors(entry.noChangeSectors)));
+  if (entry.missingSectors.length > 0)
+    lines.push(labelled(ctx, ctx.t('doc.missingFrom'), sectors(entry.missingSectors)));
+  if (entry.lateSectors.length > 0) lines.push(labelled(ctx, ctx.t('doc.lateSee'), sectors(entry.lateSectors)));
+  if (entry.vacantSectors.length > 0) lines.push(labelled(ctx, ctx.t('doc.vacant'), sectors(entry.vacantSectors)));
   return lines;
 }
 
@@ -76,10 +84,10 @@ function groupedLine(
     const listed = show === 'no-change' ? line.noChangeSectors : line.missingSectors;
     const extras = [
       show === 'no-change' && line.missingSectors.length > 0
-        ? `${ctx.label(ctx.t('missingFrom'))}${sectors(line.missingSectors)}`
+        ? `${ctx.label(ctx.t('doc.missingFrom'))}${sectors(line.missingSectors)}`
         : '',
-      line.lateSectors.length > 0 ? `${ctx.label(ctx.t('late'))}${sectors(line.lateSectors)}` : '',
-      line.vacantSectors.length > 0 ? `${ctx.label(ctx.t('vacant'))}${sectors(line.vacantSectors)}` : '',
+      line.lateSectors.length > 0 ? `${ctx.label(ctx.t('doc.late'))}${sectors(line.lateSectors)}` : '',
+      line.vacantSectors.length > 0 ? `${ctx.label(ctx.t('doc.vacant'))}${sectors(line.vacantSectors)}` : '',
     ].filter(Boolean);
     const inner = [sectors(listed), ...extras].filter(Boolean).join('; ');
     return inner ? `${title} (${inner})` : title;
@@ -97,23 +105,23 @@ function topicBlocks(ctx: DocContext, item: AgendaItemOf<'topic-updates' | 'jiu'
         report.progress,
         report.nextSteps,
       ]);
-      blocks.push(table(ctx, [ctx.t('sector'), ctx.t('progress'), ctx.t('nextSteps')], rows, [18, 50, 32]));
+      blocks.push(table(ctx, [ctx.t('doc.sector'), ctx.t('doc.progress'), ctx.t('doc.nextSteps')], rows, [18, 50, 32]));
     }
     blocks.push(...gapLines(ctx, section, true));
   });
-  if (item.noChange.length > 0) blocks.push(groupedLine(ctx, ctx.t('noChangeOn'), item.noChange, 'no-change'));
-  if (item.noUpdate.length > 0) blocks.push(groupedLine(ctx, ctx.t('noUpdateOn'), item.noUpdate, 'no-update'));
+  if (item.noChange.length > 0) blocks.push(groupedLine(ctx, ctx.t('doc.noChangeOn'), item.noChange, 'no-change'));
+  if (item.noUpdate.length > 0) blocks.push(groupedLine(ctx, ctx.t('doc.noUpdateOn'), item.noUpdate, 'no-update'));
   if (blocks.length === 0) blocks.push(none(ctx));
   return blocks;
 }
 
 function overlapLine(ctx: DocContext, overlap: EventOverlap, index: number): Paragraph {
-  const reason = ctx.t(overlap.reason === 'same-event' ? 'sameEvent' : 'sameDatesTopic');
+  const reason = ctx.t(overlap.reason === 'same-event' ? 'doc.sameEvent' : 'doc.sameDatesTopic');
   const text = `${overlap.name} (${calendarRange(overlap.start, overlap.end, ctx.locale)}) — ${sectors(overlap.sectors)} (${reason}). `;
   return para(ctx, [
-    ...runs(ctx, ctx.label(`${ctx.t('overlap')} ${index}`), { bold: true, color: 'C00000' }),
+    ...runs(ctx, ctx.label(`${ctx.t('doc.overlap')} ${index}`), { bold: true, color: 'C00000' }),
     ...runs(ctx, text),
-    ...runs(ctx, ctx.t('decisionWho'), { bold: true }),
+    ...runs(ctx, ctx.t('doc.decisionWho'), { bold: true }),
   ]);
 }
 
@@ -124,7 +132,7 @@ function eventBlocks(ctx: DocContext, item: AgendaItemOf<'events'>, overlapNumbe
     const rows = item.events.map((event): CellContent[] => [
       event.overlapId
         ? {
-            text: `${event.name} [${ctx.t('overlap')} ${overlapNumbers.get(event.overlapId) ?? ''}]`,
+            text: `${event.name} [${ctx.t('doc.overlap')} ${overlapNumbers.get(event.overlapId) ?? ''}]`,
             style: { bold: true },
           }
         : event.name,
@@ -135,12 +143,12 @@ function eventBlocks(ctx: DocContext, item: AgendaItemOf<'events'>, overlapNumbe
       String(event.participants),
     ]);
     const headers = [
-      ctx.t('event'),
-      ctx.t('dates'),
-      ctx.t('place'),
-      ctx.t('sector'),
-      ctx.t('topic'),
-      ctx.t('participants'),
+      ctx.t('doc.event'),
+      ctx.t('doc.dates'),
+      ctx.t('doc.place'),
+      ctx.t('doc.sector'),
+      ctx.t('doc.topic'),
+      ctx.t('doc.participants'),
     ];
     blocks.push(table(ctx, headers, rows, [24, 16, 13, 10, 23, 14]));
   }
@@ -149,12 +157,12 @@ function eventBlocks(ctx: DocContext, item: AgendaItemOf<'events'>, overlapNumbe
 }
 
 function nextMeetingBlocks(ctx: DocContext, next: MeetingHeader | null): Block[] {
-  if (!next) return [para(ctx, ctx.t('tbc'))];
+  if (!next) return [para(ctx, ctx.t('doc.tbc'))];
   const blocks: Block[] = [
-    labelled(ctx, ctx.t('date'), meetingDate(next.start, next.timeZone, ctx.locale)),
-    labelled(ctx, ctx.t('time'), meetingTime(next.start, next.end, next.timeZone, ctx.locale)),
+    labelled(ctx, ctx.t('doc.date'), meetingDate(next.start, next.timeZone, ctx.locale)),
+    labelled(ctx, ctx.t('doc.time'), meetingTime(next.start, next.end, next.timeZone, ctx.locale)),
   ];
-  if (next.place.trim() !== '') blocks.push(labelled(ctx, ctx.t('place'), next.place));
+  if (next.place.trim() !== '') blocks.push(labelled(ctx, ctx.t('doc.place'), next.place));
   return blocks;
 }
 
@@ -169,7 +177,7 @@ export interface ItemHeading {
 export function agendaItemHeading(ctx: DocContext, item: AgendaItem, mainNumber?: number): ItemHeading {
   const title = itemTitle(item, ctx.locale);
   if (mainNumber !== undefined) {
-    return { number: `${mainNumber}`, text: ctx.t('addendumTo', { number: mainNumber, title }) };
+    return { number: `${mainNumber}`, text: ctx.t('doc.addendumTo', { number: mainNumber, title }) };
   }
   return { number: `${item.number}`, text: `${item.number}. ${title}` };
 }

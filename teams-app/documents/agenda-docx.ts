@@ -15,7 +15,7 @@ export interface AgendaDocxOptions {
 
 function addendumBlocks(agenda: Agenda, locale: Locale): (Paragraph | Table)[] {
   const ctx = docContext(locale);
-  if (agenda.addendum.length === 0) return [para(ctx, runs(ctx, ctx.t('noLateUpdates'), { italics: true }))];
+  if (agenda.addendum.length === 0) return [para(ctx, runs(ctx, ctx.t('doc.noLateUpdates'), { italics: true }))];
   const numbers = overlapNumbering([...agenda.items, ...agenda.addendum]);
   return agenda.addendum.flatMap((item) => {
     const main = agenda.items.find((candidate) => candidate.id === item.refersTo);
@@ -28,14 +28,14 @@ export async function agendaDocx(agenda: Agenda, options: AgendaDocxOptions = {}
   const locale = options.locale ?? agenda.locale;
   const ctx = docContext(locale);
   const numbers = overlapNumbering([...agenda.items, ...agenda.addendum]);
-  const title = ctx.t('agenda');
+  const title = ctx.t('doc.agenda');
   const children: (Paragraph | Table)[] = [
     ...titleBlock(ctx, agenda.meeting, title),
     ...agenda.items.flatMap((item) => agendaItemBlocks(ctx, item, numbers)),
   ];
   if (options.includeAddendum && agenda.addendum.length > 0) {
     children.push(
-      para(ctx, runs(ctx, ctx.t('addendum'), { bold: true, size: 32 }), { keepNext: true }),
+      para(ctx, runs(ctx, ctx.t('doc.addendum'), { bold: true, size: 32 }), { keepNext: true }),
       ...addendumBlocks(agenda, locale),
     );
   }
@@ -46,7 +46,7 @@ export async function agendaDocx(agenda: Agenda, options: AgendaDocxOptions = {}
 export async function addendumDocx(agenda: Agenda, options: Pick<AgendaDocxOptions, 'locale'> = {}): Promise<Buffer> {
   const locale = options.locale ?? agenda.locale;
   const ctx = docContext(locale);
-  const title = ctx.t('addendum');
+  const title = ctx.t('doc.addendum');
   return packDocument(ctx, {
     title,
     reference: documentReference(agenda.meeting, title),

@@ -18,7 +18,10 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Locale } from '../domain';
-import { docText, type DocKey } from './document-strings';
+import { t, type MessageKey, type ValuesOf } from '../i18n';
+
+/** A key of the catalogue's document strings. */
+export type DocKey = Extract<MessageKey, `doc.${string}`>;
 
 /** How a document is written: its language, direction and the fonts that cover its script. */
 export interface DocContext {
@@ -28,8 +31,8 @@ export interface DocContext {
   font: IRunOptions['font'];
   /** Fonts repeated on each run where the script needs them (Chinese, Arabic); otherwise the default style's. */
   runFont: IRunOptions['font'];
-  /** A document string in this language. */
-  t: (key: DocKey, params?: Record<string, string | number>) => string;
+  /** A document string of the catalogue (a `doc.` key) in this language. */
+  t: <K extends DocKey>(key: K, ...values: ValuesOf<K>) => string;
   /** "Label: " in this language's typography (French puts a space before the colon, Chinese a full-width one). */
   label: (text: string) => string;
 }
@@ -50,7 +53,7 @@ export function docContext(locale: Locale): DocContext {
     rtl: locale === 'ar',
     font,
     runFont,
-    t: (key, params) => docText(locale, key, params),
+    t: (key, ...values) => t(key, locale, ...values),
     label: (text) => `${text}${COLON[locale] ?? ': '}`,
   };
 }
@@ -215,7 +218,7 @@ export function link(ctx: DocContext, text: string, url: string): ParagraphChild
 }
 
 function footer(ctx: DocContext): Footer {
-  const template = ctx.t('page', { current: '\u0000current\u0000', total: '\u0000total\u0000' });
+  const template = ctx.t('doc.page', { current: '\u0000current\u0000', total: '\u0000total\u0000' });
   const children: (string | (typeof PageNumber)[keyof typeof PageNumber])[] = template
     .split('\u0000')
     .filter((part) => part !== '')

@@ -1,4 +1,4 @@
 export * from './agenda-docx';
 export * from './minutes-docx';
-export * from './document-strings';
+export * from './body-name';
 export { xmlSafe } from './docx-kit';

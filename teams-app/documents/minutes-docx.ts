@@ -22,7 +22,6 @@ import {
   type DocContext,
   type Segment,
 } from './docx-kit';
-import { minutesText } from './minutes-strings';
 import { documentReference, titleBlock } from './title-block';
 
 /** How a minutes document is rendered. */
@@ -36,39 +35,39 @@ export interface MinutesDocxOptions {
 type Block = Paragraph | Table;
 
 function attendeeName(ctx: DocContext, attendee: Attendee): string {
-  if (attendee.chair) return `${attendee.name} (${ctx.t('chair')})`;
-  if (attendee.observer) return `${attendee.name} (${ctx.t('observer')})`;
+  if (attendee.chair) return `${attendee.name} (${ctx.t('doc.chair')})`;
+  if (attendee.observer) return `${attendee.name} (${ctx.t('doc.observer')})`;
   return attendee.name;
 }
 
 function presence(ctx: DocContext, attendee: Attendee): CellContent {
-  if (attendee.guest) return minutesText(ctx.locale, 'guest');
-  if (attendee.present) return minutesText(ctx.locale, 'present');
-  return { text: minutesText(ctx.locale, 'absent'), style: { italics: true } };
+  if (attendee.guest) return ctx.t('doc.guest');
+  if (attendee.present) return ctx.t('doc.present');
+  return { text: ctx.t('doc.absent'), style: { italics: true } };
 }
 
 /** The body's members by sector, present or absent, then others who took part and guests (as compiled). */
 function attendanceBlocks(ctx: DocContext, attendance: readonly Attendee[]): Block[] {
-  const blocks: Block[] = [heading(ctx, ctx.t('attendance'), 1)];
-  if (attendance.length === 0) return [...blocks, para(ctx, runs(ctx, ctx.t('none'), { italics: true }))];
+  const blocks: Block[] = [heading(ctx, ctx.t('doc.attendance'), 1)];
+  if (attendance.length === 0) return [...blocks, para(ctx, runs(ctx, ctx.t('doc.none'), { italics: true }))];
   const rows = attendance.map((a): CellContent[] => [
     attendeeName(ctx, a),
     a.jobTitle,
     a.sector ?? '',
     presence(ctx, a),
   ]);
-  const headers = [ctx.t('name'), ctx.t('function'), ctx.t('sector'), ctx.t('status')];
+  const headers = [ctx.t('doc.name'), ctx.t('doc.function'), ctx.t('doc.sector'), ctx.t('doc.status')];
   return [...blocks, table(ctx, headers, rows, [30, 38, 12, 20])];
 }
 
 function presentedText(ctx: DocContext, update: PresentedUpdate): Segment[] {
   const lines: Segment[][] = [];
   if (update.question !== '')
-    lines.push([{ text: ctx.label(ctx.t('question')), style: { bold: true } }, { text: update.question }]);
-  if (update.noChange) lines.push([{ text: ctx.t('noChange'), style: { italics: true } }]);
+    lines.push([{ text: ctx.label(ctx.t('doc.question')), style: { bold: true } }, { text: update.question }]);
+  if (update.noChange) lines.push([{ text: ctx.t('doc.noChange'), style: { italics: true } }]);
   if (update.progress !== '') lines.push([{ text: update.progress }]);
   if (update.nextSteps !== '') {
-    lines.push([{ text: ctx.label(ctx.t('nextSteps')), style: { bold: true } }, { text: update.nextSteps }]);
+    lines.push([{ text: ctx.label(ctx.t('doc.nextSteps')), style: { bold: true } }, { text: update.nextSteps }]);
   }
   return lines.flatMap((line, i) => (i === 0 ? line : [{ text: '\n' }, ...line]));
 }
@@ -77,12 +76,12 @@ function presentedBlocks(ctx: DocContext, presented: readonly PresentedUpdate[])
   if (presented.length === 0) return [];
   const rows = presented.map((update): CellContent[] => [
     localized(update.topicTitle, ctx.locale),
-    update.late ? `${update.sector} (${ctx.t('late')})` : update.sector,
+    update.late ? `${update.sector} (${ctx.t('doc.late')})` : update.sector,
     presentedText(ctx, update),
   ]);
   return [
-    heading(ctx, ctx.t('updatesPresented'), 3),
-    table(ctx, [ctx.t('topic'), ctx.t('sector'), ctx.t('summary')], rows, [25, 13, 62]),
+    heading(ctx, ctx.t('doc.updatesPresented'), 3),
+    table(ctx, [ctx.t('doc.topic'), ctx.t('doc.sector'), ctx.t('doc.summary')], rows, [25, 13, 62]),
   ];
 }
 
@@ -92,11 +91,11 @@ function actionRow(ctx: DocContext, action: MinutesAction): CellContent[] {
 }
 
 function outcomeCell(ctx: DocContext, followUp: MinutesFollowUp): CellContent {
-  if (followUp.outcome === 'closed') return { text: minutesText(ctx.locale, 'closed'), style: { bold: true } };
+  if (followUp.outcome === 'closed') return { text: ctx.t('doc.closed'), style: { bold: true } };
   if (followUp.outcome === 'new-due' && followUp.newDue) {
-    return minutesText(ctx.locale, 'newDue', { date: calendarDate(followUp.newDue, ctx.locale) });
+    return ctx.t('doc.newDue', { date: calendarDate(followUp.newDue, ctx.locale) });
   }
-  return minutesText(ctx.locale, 'stillOpen');
+  return ctx.t('doc.stillOpen');
 }
 
 /** The follow-up item: each open action from earlier meetings under its agenda number, with the meeting's outcome. */
@@ -109,14 +108,14 @@ function followUpBlocks(ctx: DocContext, followUps: readonly MinutesFollowUp[]):
     followUp.due ? calendarDate(followUp.due, ctx.locale) : '',
     outcomeCell(ctx, followUp),
   ]);
-  const headers = ['#', ctx.t('action'), ctx.t('owner'), ctx.t('due'), minutesText(ctx.locale, 'outcome')];
+  const headers = ['#', ctx.t('doc.action'), ctx.t('doc.owner'), ctx.t('doc.due'), ctx.t('doc.outcome')];
   return [table(ctx, headers, rows, [6, 44, 18, 14, 18])];
 }
 
 function escalationLine(ctx: DocContext, escalation: MinutesEscalation): Paragraph {
   const who = escalation.sector
     ? runs(ctx, ctx.label(escalation.sector), { bold: true })
-    : runs(ctx, ctx.label(minutesText(ctx.locale, 'sectorToConfirm')), { bold: true, italics: true });
+    : runs(ctx, ctx.label(ctx.t('doc.sectorToConfirm')), { bold: true, italics: true });
   return para(ctx, [...who, ...runs(ctx, escalation.text)], { bullet: true });
 }
 
@@ -125,39 +124,41 @@ function itemBlocks(ctx: DocContext, item: MinutesItem): Block[] {
   blocks.push(...followUpBlocks(ctx, item.followUps));
   blocks.push(...presentedBlocks(ctx, item.presented));
   if (item.discussion.length > 0) {
-    blocks.push(heading(ctx, ctx.t('discussion'), 3));
+    blocks.push(heading(ctx, ctx.t('doc.discussion'), 3));
     for (const point of item.discussion) {
       blocks.push(
         para(ctx, [...runs(ctx, ctx.label(point.by.name), { bold: true }), ...runs(ctx, point.text)], { bullet: true }),
       );
     }
     if (item.discussionOmitted > 0) {
-      blocks.push(para(ctx, runs(ctx, ctx.t('moreDiscussion', { count: item.discussionOmitted }), { italics: true })));
+      blocks.push(
+        para(ctx, runs(ctx, ctx.t('doc.moreDiscussion', { count: item.discussionOmitted }), { italics: true })),
+      );
     }
   }
   if (item.decisions.length > 0) {
-    blocks.push(heading(ctx, ctx.t('decisions'), 3));
+    blocks.push(heading(ctx, ctx.t('doc.decisions'), 3));
     item.decisions.forEach((decision, i) => {
       blocks.push(para(ctx, [...runs(ctx, `${item.number}.${i + 1}  `, { bold: true }), ...runs(ctx, decision.text)]));
     });
   }
   if (item.actions.length > 0) {
-    blocks.push(heading(ctx, ctx.t('actions'), 3));
+    blocks.push(heading(ctx, ctx.t('doc.actions'), 3));
     blocks.push(
       table(
         ctx,
-        [ctx.t('action'), ctx.t('owner'), ctx.t('due')],
+        [ctx.t('doc.action'), ctx.t('doc.owner'), ctx.t('doc.due')],
         item.actions.map((a) => actionRow(ctx, a)),
         [60, 22, 18],
       ),
     );
   }
   if (item.escalations.length > 0) {
-    blocks.push(heading(ctx, ctx.t('escalations'), 3));
+    blocks.push(heading(ctx, ctx.t('doc.escalations'), 3));
     for (const escalation of item.escalations) blocks.push(escalationLine(ctx, escalation));
   }
   if (blocks.length === 1 && item.kind !== 'opening' && item.kind !== 'aob') {
-    blocks.push(para(ctx, runs(ctx, ctx.t('noRecord'), { italics: true })));
+    blocks.push(para(ctx, runs(ctx, ctx.t('doc.noRecord'), { italics: true })));
   }
   return blocks;
 }
@@ -168,8 +169,8 @@ function summaryOfActions(ctx: DocContext, items: readonly MinutesItem[]): Block
   );
   if (rows.length === 0) return [];
   return [
-    heading(ctx, ctx.t('summaryOfActions'), 1),
-    table(ctx, [ctx.t('item'), ctx.t('action'), ctx.t('owner'), ctx.t('due')], rows, [10, 54, 20, 16]),
+    heading(ctx, ctx.t('doc.summaryOfActions'), 1),
+    table(ctx, [ctx.t('doc.item'), ctx.t('doc.action'), ctx.t('doc.owner'), ctx.t('doc.due')], rows, [10, 54, 20, 16]),
   ];
 }
 
@@ -180,9 +181,9 @@ function summaryOfActions(ctx: DocContext, items: readonly MinutesItem[]): Block
  */
 export async function minutesDocx(minutes: Minutes, options: MinutesDocxOptions = {}): Promise<Buffer> {
   const ctx = docContext(options.locale ?? minutes.locale);
-  const title = ctx.t('minutes');
+  const title = ctx.t('doc.minutes');
   const children: Block[] = [
-    ...titleBlock(ctx, minutes.meeting, title, options.draft ? ctx.t('draft') : undefined),
+    ...titleBlock(ctx, minutes.meeting, title, options.draft ? ctx.t('doc.draft') : undefined),
     ...attendanceBlocks(ctx, minutes.attendance),
     ...minutes.items.flatMap((item) => itemBlocks(ctx, item)),
     ...summaryOfActions(ctx, minutes.items),

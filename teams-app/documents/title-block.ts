@@ -2,7 +2,7 @@ import { AlignmentType, HeadingLevel, type Paragraph } from 'docx';
 import { meetingTitle } from '../domain';
 import type { MeetingHeader } from '../domain/agenda';
 import { meetingDate, meetingTime } from './date-format';
-import { bodyName } from './document-strings';
+import { bodyName } from './body-name';
 import { labelled, link, para, runs, type DocContext } from './docx-kit';
 
 /** The reference printed at the top of each page: "ISC-TF-32 — Agenda". */
@@ -19,15 +19,16 @@ export function titleBlock(ctx: DocContext, meeting: MeetingHeader, documentTitl
   const centre = { alignment: AlignmentType.CENTER } as const;
   const blocks: Paragraph[] = [
     para(ctx, runs(ctx, bodyName(ctx.locale, meeting.body), { bold: true, size: 28 }), centre),
-    para(ctx, runs(ctx, ctx.t('meetingNumber', { number: meeting.number }), { bold: true, size: 24 }), centre),
+    para(ctx, runs(ctx, ctx.t('doc.meetingNumber', { number: meeting.number }), { bold: true, size: 24 }), centre),
   ];
   blocks.push(para(ctx, runs(ctx, meetingTitle(meeting, ctx.locale), { italics: true }), centre));
   blocks.push(
-    labelled(ctx, ctx.t('date'), meetingDate(meeting.start, meeting.timeZone, ctx.locale)),
-    labelled(ctx, ctx.t('time'), meetingTime(meeting.start, meeting.end, meeting.timeZone, ctx.locale)),
+    labelled(ctx, ctx.t('doc.date'), meetingDate(meeting.start, meeting.timeZone, ctx.locale)),
+    labelled(ctx, ctx.t('doc.time'), meetingTime(meeting.start, meeting.end, meeting.timeZone, ctx.locale)),
   );
-  if (meeting.place.trim() !== '') blocks.push(labelled(ctx, ctx.t('place'), meeting.place));
-  if (meeting.joinUrl) blocks.push(labelled(ctx, ctx.t('online'), link(ctx, ctx.t('joinLink'), meeting.joinUrl)));
+  if (meeting.place.trim() !== '') blocks.push(labelled(ctx, ctx.t('doc.place'), meeting.place));
+  if (meeting.joinUrl)
+    blocks.push(labelled(ctx, ctx.t('doc.online'), link(ctx, ctx.t('doc.joinLink'), meeting.joinUrl)));
   blocks.push(para(ctx, runs(ctx, documentTitle), { heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }));
   if (note) blocks.push(para(ctx, runs(ctx, note, { italics: true }), centre));
   return blocks;

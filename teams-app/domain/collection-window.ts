@@ -1,12 +1,15 @@
+import { z } from 'zod';
 import type { Meeting, WindowSettings } from './entities';
+import { Instant } from './reference';
 import { addLocalDays, localParts, zonedToInstant } from './zoned-time';
 
 /** The instants of a meeting's collection window, as ISO strings in UTC. */
-export interface CollectionWindow {
-  opensAt: string;
-  remindersAt: string[];
-  closesAt: string;
-}
+export const CollectionWindow = z.object({
+  opensAt: Instant,
+  remindersAt: z.array(Instant),
+  closesAt: Instant,
+});
+export type CollectionWindow = z.infer<typeof CollectionWindow>;
 
 /**
  * Works out when collection opens, reminds and closes for a meeting. Days are counted on the

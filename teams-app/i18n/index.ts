@@ -1,17 +1,11 @@
-import type { ErrorCode, Locale } from '../domain';
-import { ar } from './ar';
-import type { Catalogue } from './catalogue';
-import { en, type MessageKey } from './en';
-import { es } from './es';
-import { fr } from './fr';
-import { ru } from './ru';
-import { zh } from './zh';
+import type { AppError, Locale, Reason } from '../domain';
+import { CATALOGUES } from './catalogue';
+import type { MessageKey } from './en';
+import { formatMessage, t } from './message-format';
 
 export type { MessageKey } from './en';
-export type { Catalogue } from './catalogue';
-
-/** The catalogues of the six UN languages. */
-export const CATALOGUES: Record<Locale, Catalogue> = { ar, zh, en, fr, ru, es };
+export { CATALOGUES, type Catalogue } from './catalogue';
+export { formatMessage, t, type MessageValues, type ValuesOf } from './message-format';
 
 /** Picks one of the six languages from a Teams locale ('fr-FR') or an Accept-Language header; English otherwise. */
 export function pickLocale(value: string | string[] | undefined | null): Locale {
@@ -28,30 +22,30 @@ export function directionOf(locale: Locale): 'rtl' | 'ltr' {
   return locale === 'ar' ? 'rtl' : 'ltr';
 }
 
-/** A message in a language with `{name}` placeholders filled in. */
-export function t(key: MessageKey, locale: Locale, params: Record<string, string | number> = {}): string {
-  const template = CATALOGUES[locale][key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+/**
+ * What a user reads for a refusal: in English the error's own sentence, which names the thing refused (the
+ * topic id, the field); in the other languages the code's message from the catalogue, its counts and dates
+ * taken from the error's details. Never the English sentence in another language.
+ */
+export function errorMessage(error: Pick<AppError, 'code' | 'message' | 'details'>, locale: Locale): string {
+  if (locale === 'en' && error.message) return error.message;
+  const key: MessageKey = `error.${error.code}`;
+  try {
+    return formatMessage(key, locale, error.details);
+  } catch {
+    // The error lacks a count or date its message needs: the generic apology, still in the reader's language.
+    return t('error.generic', locale);
+  }
 }
 
-/**
- * The user-facing message for an error code, falling back to the error's own (English) message. The error's
- * details fill the translated message's placeholders (counts, dates).
- */
-export function errorMessage(
-  code: ErrorCode,
-  locale: Locale,
-  fallback: string,
-  details: Record<string, unknown> = {},
-): string {
-  const key = `error.${code}` as MessageKey;
-  if (locale === 'en' || !(key in en)) return fallback;
-  const params = Object.fromEntries(
-    Object.entries(details).filter((entry): entry is [string, string | number] =>
-      ['string', 'number'].includes(typeof entry[1]),
-    ),
-  );
-  return t(key, locale, params);
+/** The reason of a tracker row or an unreachable person in a language; text stored before codes as it is. */
+export function reasonText(why: Reason, locale: Locale): string | null {
+  return why.reasonCode ? t(why.reasonCode, locale) : why.reason;
+}
+
+/** A tracker row or an unreachable person as the API gives it: `reasonCode`, and `reason` in the reader's language. */
+export function withReasonText<T extends Reason>(item: T, locale: Locale): T {
+  return { ...item, reason: reasonText(item, locale) };
 }
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();

@@ -1,15 +1,5 @@
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { AppError, type Person, type Role } from '../domain';
-import type { Stored } from '../store';
-
-/** Who is calling the API, as established by SSO or (local mode only) the dev identity. */
-export interface Identity {
-  aadObjectId: string;
-  tenantId: string | null;
-  person: Stored<Person> | null;
-  roles: Role[];
-  via: 'sso' | 'dev';
-}
+import { AppError } from '../domain';
 
 /** True for loopback addresses (127.0.0.0/8, ::1 and their IPv4-mapped forms). */
 export function isLoopback(address: string | undefined): boolean {
@@ -105,11 +95,4 @@ export function createTokenVerifier(options: TokenVerifierOptions): (token: stri
       preferredUsername: typeof payload.preferred_username === 'string' ? payload.preferred_username : undefined,
     };
   };
-}
-
-/** Throws `auth.forbidden` unless the identity has one of the roles. */
-export function requireRole(identity: Identity, ...roles: Role[]): void {
-  if (!identity.roles.some((role) => roles.includes(role))) {
-    throw new AppError('auth.forbidden', `This needs one of these roles: ${roles.join(', ')}.`, { roles });
-  }
 }

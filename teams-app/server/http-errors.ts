@@ -14,7 +14,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     res.status(appError.status).json({
       error: {
         code: appError.code,
-        message: errorMessage(appError.code, locale, appError.message, appError.details),
+        message: errorMessage(appError, locale),
         ...(appError.details && appError.status < 500 ? { details: appError.details } : {}),
       },
     });

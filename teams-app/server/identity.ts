@@ -1,7 +1,16 @@
-import type { RequestHandler } from 'express';
-import { AppError, type Role } from '../domain';
+import type { RequestHandler, Response } from 'express';
+import { AppError, requirePermission, type Caller, type Operation, type Person } from '../domain';
 import type { RegisterService } from '../services';
-import { isLocalRequest, type Identity, type TokenClaims } from './auth';
+import type { Stored } from '../store';
+import { isLocalRequest, type TokenClaims } from './auth';
+
+/**
+ * Who is calling the API, as established by SSO or (local mode only) the dev identity: a person of the register,
+ * or someone Entra signed in whom the register does not know (who may do nothing but be told so).
+ */
+export type Identity =
+  | { kind: 'person'; person: Stored<Person>; aadObjectId: string; tenantId: string | null; via: 'sso' | 'dev' }
+  | { kind: 'unknown'; aadObjectId: string; tenantId: string; via: 'sso' };
 
 /** How the API establishes who is calling. */
 export interface IdentityOptions {
@@ -11,22 +20,46 @@ export interface IdentityOptions {
   verifyToken?: (token: string) => Promise<TokenClaims>;
 }
 
-const GUEST_ROLES: Role[] = [];
+/** The identity of each request under way, set by `identify` and read by `identityOf`. */
+const identities = new WeakMap<Response, Identity>();
 
 /**
- * Sets `res.locals.identity` for every API call. Production: a Teams SSO bearer token is required.
- * Local mode: the dev identity (`x-dev-user` header or the configured default) from loopback only, and never
- * for a request a proxy or tunnel forwarded.
+ * Establishes the identity of every API call. Production: a Teams SSO bearer token is required. Local mode: the dev
+ * identity (`x-dev-user` header or the configured default) from loopback only, and never for a request a proxy or
+ * tunnel forwarded.
  */
 export function identify(options: IdentityOptions): RequestHandler {
   return async (req, res, next) => {
     try {
-      res.locals.identity = await resolve(options, req.headers, req.socket.remoteAddress);
+      identities.set(res, await resolve(options, req.headers, req.socket.remoteAddress));
       next();
     } catch (error) {
       next(error);
     }
   };
+}
+
+/** The identity `identify` established for this request. */
+export function identityOf(res: Response): Identity {
+  const identity = identities.get(res);
+  if (!identity) throw new AppError('internal', 'An API route ran before the caller was identified.');
+  return identity;
+}
+
+/** The caller of this request as the services take it, or null for someone the register does not know. */
+export function callerOf(res: Response): Caller | null {
+  const identity = identityOf(res);
+  return identity.kind === 'person' ? { personId: identity.person.id, roles: identity.person.roles } : null;
+}
+
+/**
+ * The caller of this request when the permission table lets them do `operation`; `auth.forbidden` otherwise
+ * (someone the register does not know may do nothing).
+ */
+export function callerFor(res: Response, operation: Operation): Caller {
+  const caller = callerOf(res);
+  requirePermission(caller, operation);
+  return caller;
 }
 
 async function resolve(
@@ -41,7 +74,8 @@ async function resolve(
     if (!token) throw new AppError('auth.required', 'Please sign in: this call needs a Teams sign-in token.');
     const claims = await options.verifyToken(token);
     const person = await options.register.personByAadId(claims.oid);
-    return { aadObjectId: claims.oid, tenantId: claims.tid, person, roles: person?.roles ?? GUEST_ROLES, via: 'sso' };
+    const signedIn = { aadObjectId: claims.oid, tenantId: claims.tid, via: 'sso' as const };
+    return person ? { kind: 'person', person, ...signedIn } : { kind: 'unknown', ...signedIn };
   }
   if (!isLocalRequest(remote, headers)) {
     throw new AppError(
@@ -54,5 +88,5 @@ async function resolve(
   const person =
     (await options.register.personByAadId(wanted)) ?? (await options.register.getPerson(wanted).catch(() => null));
   if (!person) throw new AppError('auth.forbidden', `The dev identity "${wanted}" is not a person in the register.`);
-  return { aadObjectId: person.aadObjectId, tenantId: null, person, roles: person.roles, via: 'dev' };
+  return { kind: 'person', person, aadObjectId: person.aadObjectId, tenantId: null, via: 'dev' };
 }

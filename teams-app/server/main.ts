@@ -5,12 +5,11 @@
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createBotAdapter } from '../../bot/adapter';
+import { lazyAdapterSender, lazyBotAdapter } from '../../bot/adapter-lazy';
 import { IscBot } from '../../bot/handler';
 import { CollectionService, ConversationService, RegisterService, Scheduler } from '../services';
 import { Outbox, OutboxWorker, systemClock } from '../services/outbox';
 import { chatReading } from '../../bot/chat-reading';
-import { createAdapterSender } from '../../bot/adapter-sender';
 import { addCollectionHandlers } from '../../bot/collection-handlers';
 import { collectionMessages } from '../../bot/collection-messages';
 import { collectionRoutes } from './routes/collection-routes';
@@ -56,6 +55,8 @@ const documents = () => import('../documents');
 
 /** How long closing waits for requests under way before it ends their connections. */
 const CLOSE_GRACE_MS = 5000;
+/** How often closing looks for connections whose request has ended. */
+const CLOSE_POLL_MS = 50;
 
 /** Starts the whole app with a configuration; resolves when it listens. */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -110,7 +111,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     chat: chats,
   });
   addMeetingHandlers(bot, meetings, chats, collection, publicUrl);
-  const adapter = createBotAdapter(config.bot, (error) => logger.error({ err: error }, 'bot turn failed'));
+  // botbuilder loads on the first bot request or proactive send, not at start (bot/adapter-lazy.ts).
+  const adapter = lazyBotAdapter(config.bot, (error) => logger.error({ err: error }, 'bot turn failed'));
   const verifyToken = config.sso.clientId
     ? createTokenVerifier({
         clientId: config.sso.clientId,
@@ -138,7 +140,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     store,
     // The worker reads the same clock as the services that queue its messages (a shifted clock in tests).
     ...(options.now ? { clock: { ...systemClock, now: () => Date.parse(now()) } } : {}),
-    sender: createAdapterSender(config.bot),
+    sender: lazyAdapterSender(config.bot),
     onProgress: (event) => {
       if (event.type === 'error') logger.error({ err: event.error }, 'outbox worker error');
       else if (event.type !== 'sent')
@@ -170,12 +172,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     async close() {
       await scheduler.stop();
       await worker.stop();
-      // Stop accepting, end idle keep-alive connections now and any still busy after a grace period, so that
-      // close never waits on a client that keeps its connection open.
+      // Stop accepting and end the idle keep-alive connections; a connection with a request under way is ended
+      // once its response is sent (Node would keep it open for keepAliveTimeout), and any still busy after the
+      // grace period is cut, so close never waits on a client.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      const idle = setInterval(() => server.closeIdleConnections(), CLOSE_POLL_MS);
       const cutOff = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
       await closed;
+      clearInterval(idle);
       clearTimeout(cutOff);
       await store.close();
     },

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import zlib from 'node:zlib';
 
 /** What the bundle exports (teams-app/server/main.ts). */
 interface ServerBundle {
@@ -31,6 +32,32 @@ function wrap(source: string): string {
   return `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
 }
 
+/**
+ * The cache file: the CRC-32 and length of the source it was made from, then V8's data. V8 itself checks only the
+ * source's length, so without this a rebuilt bundle of the same length would run the old bundle's bytecode.
+ */
+const HEADER_BYTES = 8;
+
+function header(source: Buffer): Buffer {
+  const bytes = Buffer.alloc(HEADER_BYTES);
+  bytes.writeUInt32LE(zlib.crc32(source), 0);
+  bytes.writeUInt32LE(source.length, 4);
+  return bytes;
+}
+
+/** The V8 data of a cache made from this very source, or undefined. */
+function cacheFor(source: Buffer, cacheFile: string): Buffer | undefined {
+  let cache: Buffer;
+  try {
+    cache = fs.readFileSync(cacheFile);
+  } catch {
+    return undefined; // no cache yet: compiled from source
+  }
+  return cache.length > HEADER_BYTES && cache.subarray(0, HEADER_BYTES).equals(header(source))
+    ? cache.subarray(HEADER_BYTES)
+    : undefined;
+}
+
 /** Writes a file through a temporary name, so a concurrent start never reads half of it. */
 function writeAtomically(file: string, data: Buffer): void {
   const temporary = `${file}.${process.pid}.tmp`;
@@ -38,17 +65,15 @@ function writeAtomically(file: string, data: Buffer): void {
   fs.renameSync(temporary, file);
 }
 
-/** Runs a CommonJS bundle with V8's code cache (`<file>.cache`, when there is a usable one). */
-export function loadWithCodeCache(file: string): LoadedBundle {
+/**
+ * Runs a CommonJS bundle with V8's code cache (`<file>.cache`, when there is a usable one; `fresh` compiles from
+ * source whatever is there: a cache carries the file name it was made under, into stack traces).
+ */
+export function loadWithCodeCache(file: string, options: { fresh?: boolean } = {}): LoadedBundle {
   const cacheFile = `${file}.cache`;
-  const source = fs.readFileSync(file, 'utf8');
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = fs.readFileSync(cacheFile);
-  } catch {
-    // no cache yet: compiled from source
-  }
-  const script = new vm.Script(wrap(source), {
+  const bytes = fs.readFileSync(file);
+  const cachedData = options.fresh ? undefined : cacheFor(bytes, cacheFile);
+  const script = new vm.Script(wrap(bytes.toString('utf8')), {
     filename: file,
     cachedData,
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
@@ -61,14 +86,15 @@ export function loadWithCodeCache(file: string): LoadedBundle {
     exports: module.exports,
     cacheStale: !cachedData || script.cachedDataRejected === true,
     // The cache made now holds every function compiled so far, not only the top-level code.
-    saveCache: () => writeAtomically(cacheFile, script.createCachedData()),
+    saveCache: () => writeAtomically(cacheFile, Buffer.concat([header(bytes), script.createCachedData()])),
   };
 }
 
 async function start(): Promise<void> {
-  const bundle = loadWithCodeCache(path.join(__dirname, 'server.js'));
+  const writeCache = process.argv.includes('--write-code-cache');
+  const bundle = loadWithCodeCache(path.join(__dirname, 'server.js'), { fresh: writeCache });
   const server = await (bundle.exports as ServerBundle).main();
-  if (process.argv.includes('--write-code-cache')) {
+  if (writeCache) {
     for (const route of ['/healthz', '/api/v1/topics']) {
       await (await fetch(`http://127.0.0.1:${server.port}${route}`)).arrayBuffer();
     }

@@ -185,9 +185,10 @@ export function staticFiles(dir: string): RequestHandler {
         return next();
       }
       const relative = path.posix.normalize(decoded).replace(/^\/+/, '');
-      const unsafe =
-        /[\0\\]/.test(decoded) || relative.split('/').some((part) => part.startsWith('.'));
-      const wanted = unsafe ? null : await load(relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative);
+      const unsafe = /[\0\\]/.test(decoded) || relative.split('/').some((part) => part.startsWith('.'));
+      const wanted = unsafe
+        ? null
+        : await load(relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative);
       if (wanted) return await send(req, res, wanted);
       if (relative.startsWith('assets/')) return next();
       const index = await load('index.html');

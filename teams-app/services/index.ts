@@ -3,5 +3,4 @@ export * from './conversations';
 export * from './collection';
 export * from './meetings';
 export * from './scheduler';
-export * from './staff';
 export type { OutboxPort, OutboxDraft, EnqueueResult, OutboxQuery } from './outbox/outbox-port';

@@ -3,31 +3,13 @@ import {
   SectorId,
   collectionWindow,
   type Assignment,
-  type CollectionWindow,
   type Meeting,
+  type MeetingView,
   type Person,
   type Topic,
+  type TopicView,
 } from '../domain';
 import type { Store, Stored } from '../store';
-
-/** A focal-point slot of a topic as the register shows it. */
-export interface TopicSector {
-  sector: SectorId;
-  focalPoint: { id: string; name: string } | null;
-  alternate: { id: string; name: string } | null;
-  iscgCoordinator: boolean;
-  vacant: boolean;
-}
-
-/** A topic with its focal points, for the register. */
-export interface TopicView extends Stored<Topic> {
-  assignments: TopicSector[];
-}
-
-/** A meeting with its collection window. */
-export interface MeetingView extends Stored<Meeting> {
-  collection: CollectionWindow;
-}
 
 /** Filters of the topic register. */
 export interface TopicFilter {
@@ -38,23 +20,87 @@ export interface TopicFilter {
   personId?: string;
 }
 
+/** The register joined for display, as read at one version of the store; shared and frozen, never changed. */
+export interface RegisterSnapshot {
+  /** The store's version of topics, assignments and people it was read at. */
+  version: string;
+  /** Every topic with its focal points, by English title. */
+  topics: readonly TopicView[];
+  topicsById: ReadonlyMap<string, TopicView>;
+  /** Each topic's assignments as stored (ids of focal points and alternates, even of someone not in the register). */
+  assignmentsByTopic: ReadonlyMap<string, readonly Stored<Assignment>[]>;
+  /** Every person, by name. */
+  people: readonly Stored<Person>[];
+  peopleById: ReadonlyMap<string, Stored<Person>>;
+  peopleByAadId: ReadonlyMap<string, Stored<Person>>;
+}
+
+/** The collections the register view is made of: a write to any of them makes it read again. */
+const REGISTER_COLLECTIONS = ['topics', 'assignments', 'people'] as const;
+
 /** Read side of the register: topics, people, assignments and meetings, joined for display. */
 export class RegisterService {
+  private cached: { version: string; snapshot: Promise<RegisterSnapshot> } | null = null;
+
   constructor(private readonly store: Store) {}
 
-  private async peopleById(): Promise<Map<string, Stored<Person>>> {
-    return new Map((await this.store.people.all()).map((p) => [p.id, p]));
+  /**
+   * The register as of the store's current version, read and joined once per version: a write of a topic, an
+   * assignment or a person (by any service, unit of work or process on the same store) makes the next call read
+   * it again. Every read of topics and people below answers from it.
+   */
+  snapshot(): Promise<RegisterSnapshot> {
+    // The version is read before the records: a write in between costs one more read, never a stale view.
+    const version = this.store.version(...REGISTER_COLLECTIONS);
+    if (this.cached?.version !== version) {
+      const snapshot = this.read(version);
+      this.cached = { version, snapshot };
+      snapshot.catch(() => {
+        if (this.cached?.snapshot === snapshot) this.cached = null;
+      });
+      return snapshot;
+    }
+    return this.cached.snapshot;
   }
 
-  private view(topic: Stored<Topic>, assignments: Assignment[], people: Map<string, Person>): TopicView {
+  private async read(version: string): Promise<RegisterSnapshot> {
+    const [topics, assignments, people] = await Promise.all([
+      this.store.topics.all(),
+      this.store.assignments.all(),
+      this.store.people.all(),
+    ]);
+    const peopleById = new Map(people.map((p) => [p.id, Object.freeze(p)]));
+    const peopleByAadId = new Map<string, Stored<Person>>();
+    // People come ordered by id: the first one with an AAD object id keeps it, as a query by that id would find.
+    for (const p of people) if (!peopleByAadId.has(p.aadObjectId)) peopleByAadId.set(p.aadObjectId, p);
+    const assignmentsByTopic = new Map<string, Stored<Assignment>[]>();
+    for (const a of assignments) {
+      const list = assignmentsByTopic.get(a.topicId) ?? [];
+      list.push(Object.freeze(a));
+      assignmentsByTopic.set(a.topicId, list);
+    }
+    const views = topics
+      .sort((a, b) => a.title.en.localeCompare(b.title.en))
+      .map((t) => Object.freeze(this.view(t, assignmentsByTopic.get(t.id) ?? [], peopleById)));
+    return {
+      version,
+      topics: Object.freeze(views),
+      topicsById: new Map(views.map((t) => [t.id, t])),
+      assignmentsByTopic,
+      people: Object.freeze([...people].sort((a, b) => a.name.localeCompare(b.name))),
+      peopleById,
+      peopleByAadId,
+    };
+  }
+
+  private view(topic: Stored<Topic>, assignments: readonly Assignment[], people: Map<string, Person>): TopicView {
     const ref = (id: string | null) => {
       const p = id ? people.get(id) : undefined;
       return p ? { id: p.id, name: p.name } : null;
     };
     return {
       ...topic,
-      assignments: assignments
-        .filter((a) => a.topicId === topic.id)
+      assignments: [...assignments]
         .sort((a, b) => SectorId.options.indexOf(a.sector) - SectorId.options.indexOf(b.sector))
         .map((a) => ({
           sector: a.sector,
@@ -68,43 +114,28 @@ export class RegisterService {
 
   /** The topic register, filtered; text search covers titles in every language and resolution numbers. */
   async listTopics(filter: TopicFilter = {}): Promise<TopicView[]> {
-    const where: Partial<Record<'kind' | 'status', string>> = {};
-    if (filter.kind) where.kind = filter.kind;
-    if (filter.status) where.status = filter.status;
-    const [topics, assignments, people] = await Promise.all([
-      this.store.topics.all({ where }),
-      this.store.assignments.all(),
-      this.peopleById(),
-    ]);
+    const { topics, assignmentsByTopic } = await this.snapshot();
     const q = filter.q?.trim().toLocaleLowerCase();
-    return topics
-      .filter((t) => !filter.sector || t.sectors.includes(filter.sector))
-      .filter(
-        (t) =>
-          !filter.personId ||
-          assignments.some(
-            (a) => a.topicId === t.id && (a.focalPointId === filter.personId || a.alternateId === filter.personId),
-          ),
-      )
-      .filter(
-        (t) =>
-          !q ||
+    return topics.filter(
+      (t) =>
+        (!filter.kind || t.kind === filter.kind) &&
+        (!filter.status || t.status === filter.status) &&
+        (!filter.sector || t.sectors.includes(filter.sector)) &&
+        (!filter.personId ||
+          (assignmentsByTopic.get(t.id) ?? []).some(
+            (a) => a.focalPointId === filter.personId || a.alternateId === filter.personId,
+          )) &&
+        (!q ||
           Object.values(t.title).some((title) => title?.toLocaleLowerCase().includes(q)) ||
-          t.resolutions.some((r) => `${r.body} ${r.number ?? ''}`.toLocaleLowerCase().includes(q)),
-      )
-      .sort((a, b) => a.title.en.localeCompare(b.title.en))
-      .map((t) => this.view(t, assignments, people));
+          t.resolutions.some((r) => `${r.body} ${r.number ?? ''}`.toLocaleLowerCase().includes(q))),
+    );
   }
 
   /** One topic with its focal points; `topic.not-found` when the id is unknown. */
   async getTopic(id: string): Promise<TopicView> {
-    const topic = await this.store.topics.get(id);
+    const topic = (await this.snapshot()).topicsById.get(id);
     if (!topic) throw new AppError('topic.not-found', `There is no topic "${id}".`, { id });
-    const [assignments, people] = await Promise.all([
-      this.store.assignments.all({ where: { topicId: id } }),
-      this.peopleById(),
-    ]);
-    return this.view(topic, assignments, people);
+    return topic;
   }
 
   /** Meetings that have not ended yet, soonest first. */
@@ -126,23 +157,22 @@ export class RegisterService {
     return { ...meeting, collection: collectionWindow(meeting) };
   }
 
-  /** People, optionally of one sector. */
+  /** People by name, optionally of one sector. */
   async listPeople(sector?: SectorId): Promise<Stored<Person>[]> {
-    const people = await this.store.people.all({ where: sector ? { sector } : {} });
-    return people.sort((a, b) => a.name.localeCompare(b.name));
+    const { people } = await this.snapshot();
+    return people.filter((p) => !sector || p.sector === sector);
   }
 
   /** One person; `person.not-found` when the id is unknown. */
   async getPerson(id: string): Promise<Stored<Person>> {
-    const p = await this.store.people.get(id);
+    const p = (await this.snapshot()).peopleById.get(id);
     if (!p) throw new AppError('person.not-found', `There is no person "${id}".`, { id });
     return p;
   }
 
   /** The person signed in to Teams with this AAD object id, or null when they are not in the register. */
   async personByAadId(aadObjectId: string): Promise<Stored<Person> | null> {
-    const page = await this.store.people.list({ where: { aadObjectId }, pageSize: 1 });
-    return page.items[0] ?? null;
+    return (await this.snapshot()).peopleByAadId.get(aadObjectId) ?? null;
   }
 
   /** Assignments, filtered by topic or person. */

@@ -134,6 +134,12 @@ export type Store = { [K in CollectionName]: Collection<Records[K]> } & {
    * unit with `store.conflict`, a taken id on `create` with `store.already-exists`; nothing is written then.
    */
   commit(writes: readonly WriteOp[]): Promise<void>;
+  /**
+   * A token that changes whenever one of the named collections changes, through this store or any other writer
+   * of the same data; the same token means the same contents. Read models cache on it (the register view): read
+   * the token before the records, so a write in between only costs one more refresh.
+   */
+  version(...collections: CollectionName[]): string;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 };

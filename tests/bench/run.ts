@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     ['./agenda-bench', 'runAgendaBench'],
     ['./fanout-bench', 'runFanoutBench'],
     ['./collection-bench', 'runCollectionBench'],
+    ['./tab-load-bench', 'runTabLoadBench'],
   ] as const) {
     const bench = await optional(file, name);
     if (bench) benches.push(bench);

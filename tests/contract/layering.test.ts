@@ -124,6 +124,11 @@ describe('the dependency rule of DESIGN.md is enforced by lint', () => {
       /only through the HTTP API/,
     ],
     ['the tab importing botbuilder', { file: 'tab/src/x.ts', source: 'botbuilder' }, /bot\/adapter/],
+    [
+      'the tab importing icons through their barrel',
+      { file: 'tab/src/x.ts', source: '@fluentui/react-icons' },
+      /each icon from @fluentui\/react-icons\/svg/,
+    ],
   ];
 
   const allowed: [string, Case][] = [
@@ -140,6 +145,7 @@ describe('the dependency rule of DESIGN.md is enforced by lint', () => {
     ['main.ts wiring the bot adapter', { file: 'teams-app/server/main.ts', source: '../../bot/adapter' }],
     ['the tab importing domain types', { file: 'tab/src/api/x.ts', source: '../../../teams-app/domain' }],
     ['the tab importing a domain module', { file: 'tab/src/x.ts', source: '../../teams-app/domain/agenda' }],
+    ['the tab importing one icon', { file: 'tab/src/x.ts', source: '@fluentui/react-icons/svg/globe' }],
   ];
 
   const everyViolation = {

@@ -31,6 +31,36 @@ describe('sqlite store on disk', () => {
     await second.close();
   });
 
+  it('changes its version when another connection writes the same file, and not on a write to another collection', async () => {
+    const file = path.join(dir, 'db.sqlite');
+    const reader = openSqliteStore({ file });
+    const writer = openSqliteStore({ file });
+    try {
+      await seedDemoData(writer);
+      const before = reader.version('topics');
+      expect(reader.version('topics')).toBe(before);
+      const topic = await writer.topics.get('space');
+      await writer.topics.update({ ...topic!, description: 'edited elsewhere' }, topic!.etag);
+      const after = reader.version('topics');
+      expect(after).not.toBe(before);
+      await reader.actions.create({
+        id: 'a1',
+        topicId: 'space',
+        ownerId: 'alex-wilber',
+        ownerName: 'Alex Wilber',
+        text: 'Action',
+        due: '2026-12-01',
+        status: 'open',
+        sourceMeetingId: 'isc-tf-31',
+        createdAt: '2026-11-01T10:00:00.000Z',
+      });
+      expect(reader.version('topics')).toBe(after);
+    } finally {
+      await reader.close();
+      await writer.close();
+    }
+  });
+
   it('uses write-ahead logging', async () => {
     const file = path.join(dir, 'db.sqlite');
     const store = openSqliteStore({ file });

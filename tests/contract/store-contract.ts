@@ -199,6 +199,29 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       });
     });
 
+    describe('version', () => {
+      it('changes after every kind of write to a collection, and only then', async () => {
+        const seen = [store.version('actions')];
+        expect(store.version('actions')).toBe(seen[0]);
+        const a1 = await store.actions.create(action('a1'));
+        seen.push(store.version('actions'));
+        const a1b = await store.actions.update({ ...a1, status: 'done' }, a1.etag);
+        seen.push(store.version('actions'));
+        await store.commit([write.create('actions', action('a2'))]);
+        seen.push(store.version('actions'));
+        await store.actions.delete('a1', a1b.etag);
+        seen.push(store.version('actions'));
+        expect(new Set(seen).size).toBe(seen.length);
+        expect(store.version('actions')).toBe(seen.at(-1));
+      });
+
+      it('covers every collection named', async () => {
+        const before = store.version('topics', 'actions');
+        await store.actions.create(action('a1'));
+        expect(store.version('topics', 'actions')).not.toBe(before);
+      });
+    });
+
     it('reports its health', async () => {
       const health = await store.health();
       expect(health.ok).toBe(true);

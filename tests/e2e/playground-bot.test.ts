@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { ConversationRef } from '../../teams-app/domain';
 import type { RunningServer } from '../../teams-app/server/main';
 import { launchBrowser } from '../support/browser';
+import { allStarted, closeAll } from '../support/lifecycle';
 import {
   ask,
   cardIn,
@@ -32,11 +33,14 @@ let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  await allStarted(
+    startTestServer().then((started) => (server = started)),
+    launchBrowser().then((launched) => (browser = launched)),
+  );
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.allSettled([browser?.close(), server?.close()]);
+  await closeAll(browser?.close(), server?.close());
 });
 
 /** The stored conversation reference matching `match`, waiting briefly for the bot's turn to store it. */
@@ -60,8 +64,7 @@ describe('the bot in the Agents Playground, as Alex Wilber (BDT focal point)', (
   }, 150_000);
 
   afterAll(async () => {
-    await page?.close();
-    await playground?.close();
+    await closeAll(page?.close(), playground?.close());
   });
 
   it('answers "help" with a card listing its commands and a link to the topic register', async () => {
@@ -152,8 +155,7 @@ describe('the bot in the Agents Playground, as Patti Fernandez (the chair)', () 
   }, 150_000);
 
   afterAll(async () => {
-    await page?.close();
-    await playground?.close();
+    await closeAll(page?.close(), playground?.close());
   });
 
   it('talks to Patti Fernandez in Spanish, her language, and remembers her personal chat', async () => {

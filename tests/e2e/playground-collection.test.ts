@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { RunningServer } from '../../teams-app/server/main';
 import { launchBrowser } from '../support/browser';
+import { allStarted, closeAll } from '../support/lifecycle';
 import {
   apiRequest,
   ask,
@@ -48,20 +49,22 @@ let page: Page;
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'isc-e2e-collection-'));
   // background: the outbox worker delivers the prompts and the scheduler runs, as in production.
-  [server, browser] = await Promise.all([
-    startTestServer({ background: true, env: { DATA_DIR: dataDir } }),
-    launchBrowser(),
-  ]);
+  await allStarted(
+    startTestServer({ background: true, env: { DATA_DIR: dataDir } }).then((started) => (server = started)),
+    launchBrowser().then((launched) => (browser = launched)),
+  );
   playground = await startPlayground({ botEndpoint: `${server.url}/api/messages` });
   page = await browser.newPage();
   await openPlayground(page, playground, 'Personal Chat');
 }, 180_000);
 
 afterAll(async () => {
-  await page?.close().catch(() => undefined);
-  await Promise.allSettled([browser?.close(), playground?.close()]);
-  await server?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  try {
+    await page?.close().catch(() => undefined); // closing the browser closes it anyway
+    await closeAll(browser?.close(), playground?.close(), server?.close());
+  } finally {
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 });
 
 /** The API as Megan Bowen (ISC-TF secretariat). */

@@ -12,6 +12,7 @@ import mammoth from 'mammoth';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { RunningServer } from '../../teams-app/server/main';
 import { launchBrowser } from '../support/browser';
+import { allStarted, closeAll } from '../support/lifecycle';
 import {
   apiRequest,
   ask,
@@ -62,14 +63,14 @@ async function meetingState(): Promise<string> {
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'isc-e2e-minutes-'));
   // background: the outbox worker posts the approved minutes to the meeting chat, as in production.
-  [server, browser] = await Promise.all([
+  await allStarted(
     startTestServer({
       background: true,
       env: { DATA_DIR: dataDir },
       now: () => new Date(Date.now() + shift).toISOString(),
-    }),
-    launchBrowser(),
-  ]);
+    }).then((started) => (server = started)),
+    launchBrowser().then((launched) => (browser = launched)),
+  );
 
   // Before the meeting: the secretariat opens collection and compiles the agenda, the chair publishes it.
   // Compiling 12 days early, with most updates missing, needs the secretariat's explicit confirmation.
@@ -93,10 +94,12 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await page?.close().catch(() => undefined);
-  await Promise.allSettled([browser?.close(), playground?.close()]);
-  await server?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  try {
+    await page?.close().catch(() => undefined); // closing the browser closes it anyway
+    await closeAll(browser?.close(), playground?.close(), server?.close());
+  } finally {
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 });
 
 describe('meeting chat to minutes in the Agents Playground, as Patti Fernandez (the chair)', () => {

@@ -8,7 +8,6 @@ import os from 'node:os';
 import path from 'node:path';
 import mammoth from 'mammoth';
 import type { Locator, Page } from 'playwright-core';
-import type { RunningServer } from '../../teams-app/server/main';
 import { AAD, messageActivity, postActivity } from '../support/activities';
 import { startReplyCapture, type ReplyCapture } from '../support/reply-capture';
 import { startTestServer } from '../support/server';
@@ -29,12 +28,9 @@ const now = () => new Date(Date.now() + clockOffsetMs).toISOString();
 const bed = setUpTabTests({
   startServer: async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'isc-tab-meeting-'));
-    let server: RunningServer;
-    [server, connector] = await Promise.all([
-      startTestServer({ env: { DATA_DIR: dataDir }, now }),
-      startReplyCapture(),
-    ]);
-    return server;
+    // One after the other, so that `close` finds the capture even when the server fails to start.
+    connector = await startReplyCapture();
+    return startTestServer({ env: { DATA_DIR: dataDir }, now });
   },
   close: () => connector?.close(),
   cleanUp: () => fs.rmSync(dataDir, { recursive: true, force: true }),

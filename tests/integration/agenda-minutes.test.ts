@@ -6,6 +6,7 @@ import type { RunningServer } from '../../teams-app/server/main';
 import { startTestServer } from '../support/server';
 import { startReplyCapture, type ReplyCapture } from '../support/reply-capture';
 import { AAD, cardActionActivity, messageActivity, postActivity } from '../support/activities';
+import { closeAll } from '../support/lifecycle';
 
 const CHAT = '19:isc-tf-meeting-chat@thread.v2';
 let now = '2026-11-30T08:00:00.000Z';
@@ -24,9 +25,8 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  await server.close();
-  await connector.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await closeAll(server?.close(), connector?.close());
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function api(method: string, url: string, body?: unknown, user = 'megan-bowen') {

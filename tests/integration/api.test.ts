@@ -1,12 +1,13 @@
 import type { RunningServer } from '../../teams-app/server/main';
 import { startTestServer } from '../support/server';
+import { write } from '../../teams-app/store';
 
 let server: RunningServer;
 beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(async () => {
-  await server.close();
+  await server?.close();
 });
 
 async function get(path: string, headers: Record<string, string> = {}) {
@@ -129,17 +130,73 @@ describe('register API', () => {
   });
 
   it('does not leak internals when something fails', async () => {
-    const original = server.store.topics.all;
+    const all = server.store.topics.all;
+    const version = server.store.version;
     server.store.topics.all = async () => {
       throw new Error('SQLITE_CORRUPT: database disk image is malformed at /secret/path');
     };
+    // A new version, as after a write: the register is read again instead of answered from memory.
+    server.store.version = () => 'changed';
     try {
       const res = await get('/api/v1/topics');
       expect(res.status).toBe(500);
       expect(res.body.error.code).toBe('internal');
       expect(JSON.stringify(res.body)).not.toMatch(/SQLITE|secret/);
     } finally {
-      server.store.topics.all = original;
+      server.store.topics.all = all;
+      server.store.version = version;
     }
+  });
+});
+
+describe('register read model', () => {
+  let own: RunningServer;
+  beforeAll(async () => {
+    own = await startTestServer();
+  });
+  afterAll(async () => {
+    await own?.close();
+  });
+
+  async function topics(query = ''): Promise<any[]> {
+    return ((await (await fetch(`${own.url}/api/v1/topics${query}`)).json()) as { items: any[] }).items;
+  }
+
+  it('answers the next call with a topic, an assignment or a person changed in the store since the last one', async () => {
+    const bdt = (items: any[]) =>
+      items.find((t) => t.id === 'accessibility').assignments.find((a: any) => a.sector === 'BDT');
+    expect(bdt(await topics()).focalPoint.name).toBe('Alex Wilber');
+
+    const space = (await own.store.topics.get('space'))!;
+    await own.store.topics.update({ ...space, title: { ...space.title, en: 'Outer space' } }, space.etag);
+    expect((await topics()).find((t) => t.id === 'space').title.en).toBe('Outer space');
+    expect((await topics('?sector=BR')).find((t) => t.id === 'space').title.en).toBe('Outer space');
+
+    const alex = (await own.store.people.get('alex-wilber'))!;
+    await own.store.people.update({ ...alex, name: 'Alex Wilber-Renamed' }, alex.etag);
+    expect(bdt(await topics()).focalPoint.name).toBe('Alex Wilber-Renamed');
+
+    const [assignment] = await own.store.assignments.all({ where: { topicId: 'accessibility', sector: 'BDT' } });
+    await own.store.commit([write.update('assignments', { ...assignment!, focalPointId: 'megan-bowen' })]);
+    expect(bdt(await topics()).focalPoint.id).toBe('megan-bowen');
+    const one = (await (await fetch(`${own.url}/api/v1/topics/accessibility`)).json()) as any;
+    expect(one.assignments.find((a: any) => a.sector === 'BDT').focalPoint.id).toBe('megan-bowen');
+  });
+
+  it('sends the whole register with an ETag and answers 304 when it has not changed', async () => {
+    const first = await fetch(`${own.url}/api/v1/topics`);
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    await first.arrayBuffer();
+    // fetch adds `cache-control: no-cache` to a conditional request unless told otherwise, as a browser does not.
+    const revalidate = { 'if-none-match': etag!, 'cache-control': 'max-age=0' };
+    const again = await fetch(`${own.url}/api/v1/topics`, { headers: revalidate });
+    expect(again.status).toBe(304);
+    const topic = (await own.store.topics.get('youth'))!;
+    await own.store.topics.update({ ...topic, description: 'changed' }, topic.etag);
+    const changed = await fetch(`${own.url}/api/v1/topics`, { headers: revalidate });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    await changed.arrayBuffer();
   });
 });

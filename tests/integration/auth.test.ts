@@ -2,6 +2,7 @@ import type { RunningServer } from '../../teams-app/server/main';
 import { isLoopback } from '../../teams-app/server/auth';
 import { startTestServer } from '../support/server';
 import { forgeToken, startTestIssuer, type TestIssuer } from '../support/jwt';
+import { closeAll } from '../support/lifecycle';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const CLIENT_ID = '99999999-8888-7777-6666-555555555555';
@@ -24,8 +25,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await server.close();
-  await issuer.close();
+  await closeAll(server?.close(), issuer?.close());
 });
 
 const claims = (overrides: Record<string, unknown> = {}) => ({

@@ -9,6 +9,7 @@ import type { RunningServer } from '../../teams-app/server/main';
 import { openSqliteStore } from '../../teams-app/store/sqlite/sqlite-store';
 import { messageActivity } from '../support/activities';
 import { startTestServer } from '../support/server';
+import { closeAll } from '../support/lifecycle';
 
 const BOT_APP_ID = 'bot-app-id';
 const TENANT = '11111111-2222-3333-4444-555555555555';
@@ -64,7 +65,7 @@ describe('the bot endpoint in production refuses bad tokens with 401 and a coded
     server = await startTestServer({ env: PRODUCTION, seed: false });
   });
   afterAll(async () => {
-    await server.close();
+    await server?.close();
   });
 
   it.each([
@@ -108,7 +109,11 @@ describe('the bot endpoint when the signing keys cannot be fetched', () => {
     const { port } = server.address() as AddressInfo;
     return {
       url: `http://127.0.0.1:${port}/openidconfiguration`,
-      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+      close: async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await closed;
+      },
     };
   }
 
@@ -148,8 +153,9 @@ describe('the bot endpoint when the signing keys cannot be fetched', () => {
       url: `http://127.0.0.1:${port}`,
       lines,
       async close() {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
+        await closed;
         await store.close();
       },
     };
@@ -177,8 +183,7 @@ describe('the bot endpoint when the signing keys cannot be fetched', () => {
           true,
         );
       } finally {
-        await app.close();
-        await keys.close();
+        await closeAll(app.close(), keys.close());
       }
     },
   );
@@ -194,8 +199,7 @@ describe('the bot endpoint when the signing keys cannot be fetched', () => {
       expect(JSON.parse(result.text).error.code).toBe('auth.invalid-token');
       expect(written).toEqual([]);
     } finally {
-      await app.close();
-      await keys.close();
+      await closeAll(app.close(), keys.close());
     }
   });
 });

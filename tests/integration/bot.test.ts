@@ -2,6 +2,7 @@ import type { RunningServer } from '../../teams-app/server/main';
 import { startTestServer } from '../support/server';
 import { startReplyCapture, type ReplyCapture } from '../support/reply-capture';
 import { AAD, messageActivity, postActivity } from '../support/activities';
+import { closeAll } from '../support/lifecycle';
 
 let server: RunningServer;
 let connector: ReplyCapture;
@@ -11,8 +12,7 @@ beforeAll(async () => {
   connector = await startReplyCapture();
 });
 afterAll(async () => {
-  await server.close();
-  await connector.close();
+  await closeAll(server?.close(), connector?.close());
 });
 beforeEach(() => {
   connector.activities.length = 0;

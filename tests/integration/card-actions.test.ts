@@ -2,6 +2,7 @@ import type { RunningServer } from '../../teams-app/server/main';
 import { AAD, cardActionActivity, messageActivity, postActivity } from '../support/activities';
 import { startReplyCapture, type ReplyCapture } from '../support/reply-capture';
 import { startTestServer } from '../support/server';
+import { closeAll } from '../support/lifecycle';
 
 // The demo's next ISC-TF meeting (isc-tf-32) is 12 days after the seed time; "now" is inside its window.
 let server: RunningServer;
@@ -12,8 +13,7 @@ beforeAll(async () => {
   connector = await startReplyCapture();
 });
 afterAll(async () => {
-  await server.close();
-  await connector.close();
+  await closeAll(server?.close(), connector?.close());
 });
 beforeEach(() => {
   connector.activities.length = 0;

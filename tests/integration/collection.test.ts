@@ -2,6 +2,7 @@ import type { RunningServer } from '../../teams-app/server/main';
 import { startTestServer } from '../support/server';
 import { startReplyCapture, type ReplyCapture } from '../support/reply-capture';
 import { AAD, cardActionActivity, messageActivity, postActivity } from '../support/activities';
+import { closeAll } from '../support/lifecycle';
 
 // The demo's next ISC-TF meeting (isc-tf-32) is 12 days after the seed time; "now" is inside its window.
 let now = '2026-11-30T08:00:00.000Z';
@@ -19,8 +20,7 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  await server.close();
-  await connector.close();
+  await closeAll(server?.close(), connector?.close());
 });
 
 async function api(method: string, path: string, body?: unknown, user = 'megan-bowen') {

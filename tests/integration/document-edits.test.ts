@@ -7,7 +7,7 @@ beforeAll(async () => {
   server = await startTestServer({ now: () => '2026-11-30T08:00:00.000Z', seedAt: '2026-11-24T08:00:00.000Z' });
 });
 afterAll(async () => {
-  await server.close();
+  await server?.close();
 });
 
 /** Sends a raw JSON text, so keys such as `__proto__` reach the server as written. */

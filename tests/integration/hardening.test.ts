@@ -61,7 +61,7 @@ describe('server hardening (local mode)', () => {
     server = await start(dir);
   });
   afterAll(async () => {
-    await server.close();
+    await server?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -11,6 +11,7 @@ import { startTestServer } from '../support/server';
 import { startReplyCapture, type ReplyCapture } from '../support/reply-capture';
 import { AAD, messageActivity, postActivity } from '../support/activities';
 import { DEMO_MEETING_CHAT } from '../../teams-app/store/demo/seed';
+import { closeAll } from '../support/lifecycle';
 
 /** The chat of ISC-TF 33 in Teams: its join URL (demo data) names this thread. */
 const TF33_CHAT = '19:meeting_demo-isc-tf-33@thread.v2';
@@ -34,8 +35,7 @@ beforeAll(async () => {
   connector = await startReplyCapture();
 });
 afterAll(async () => {
-  await server?.close();
-  await connector?.close();
+  await closeAll(server?.close(), connector?.close());
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 

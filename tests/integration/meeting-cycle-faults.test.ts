@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppError, collectionWindow, type ChatRecord } from '../../teams-app/domain';
-import type { Staff } from '../../teams-app/services';
+import { AppError, collectionWindow, type Caller } from '../../teams-app/domain';
 import type { FileStore, Store } from '../../teams-app/store';
-import { CYCLE_CHAT, CYCLE_SEED, cycleServices, cycleStore } from '../support/cycle-services';
+import { CYCLE_SEED, chatLine, cycleServices, cycleStore } from '../support/cycle-services';
 
 /**
  * Every multi-step operation of the cycle, with a fault injected at each step: a document store that fails
@@ -15,8 +14,7 @@ import { CYCLE_CHAT, CYCLE_SEED, cycleServices, cycleStore } from '../support/cy
 
 const SEED = CYCLE_SEED;
 const MEETING = 'isc-tf-32';
-const CHAT = CYCLE_CHAT;
-const chair: Staff = { personId: 'patti-fernandez', roles: ['chair'] };
+const chair: Caller = { personId: 'patti-fernandez', roles: ['chair'] };
 const secretariat = { personId: 'megan-bowen', roles: ['secretariat' as const] };
 
 let now = SEED;
@@ -199,28 +197,14 @@ describe('publishing the agenda converges', () => {
   });
 });
 
-function chatLine(n: number, text: string): ChatRecord {
-  return {
-    id: `line-${n}`,
-    chatId: CHAT,
-    meetingId: MEETING,
-    fromId: 'patti',
-    fromName: 'Patti Fernandez',
-    fromAadObjectId: null,
-    text,
-    mentions: [],
-    timestamp: new Date(Date.parse('2026-12-06T09:00:00Z') + n * 60_000).toISOString(),
-  };
-}
-
 async function draftMinutes() {
   await draftAgenda();
   await services().meetings.publishAgenda(MEETING, chair);
   const meeting = await store.meetings.get(MEETING);
   now = new Date(Date.parse(meeting?.start ?? SEED) + 3_600_000).toISOString();
-  await store.chatMessages.create(chatLine(1, 'Item 4'));
-  await store.chatMessages.create(chatLine(2, 'Decision: BDT and TSB publish one accessibility toolkit.'));
-  await store.chatMessages.create(chatLine(3, 'Action: Alex Wilber to circulate the toolkit by 2026-12-20'));
+  await store.chatMessages.create(chatLine(MEETING, 1, 'Item 4'));
+  await store.chatMessages.create(chatLine(MEETING, 2, 'Decision: BDT and TSB publish one accessibility toolkit.'));
+  await store.chatMessages.create(chatLine(MEETING, 3, 'Action: Alex Wilber to circulate the toolkit by 2026-12-20'));
   return services().meetings.compileMinutes(MEETING, chair);
 }
 

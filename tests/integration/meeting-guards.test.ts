@@ -1,16 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppError, collectionWindow, type ChatRecord } from '../../teams-app/domain';
-import type { Staff } from '../../teams-app/services';
+import { AppError, collectionWindow, type Caller } from '../../teams-app/domain';
 import type { Store } from '../../teams-app/store';
-import { CYCLE_CHAT, CYCLE_SEED, cycleServices, cycleStore } from '../support/cycle-services';
+import { CYCLE_SEED, chatLine, cycleServices, cycleStore, installApp } from '../support/cycle-services';
 
 /** The guards a chair expects, enforced by the services (so the bot and the tab cannot disagree). */
 
 const MEETING = 'isc-tf-32';
-const chair: Staff = { personId: 'patti-fernandez', roles: ['chair'] };
-const secretariat: Staff = { personId: 'megan-bowen', roles: ['secretariat'] };
+const chair: Caller = { personId: 'patti-fernandez', roles: ['chair'] };
+const secretariat: Caller = { personId: 'megan-bowen', roles: ['secretariat'] };
 
 let now = CYCLE_SEED;
 let store: Store;
@@ -43,7 +42,8 @@ async function meetingWindow() {
 }
 
 async function submit(personId: string, topicId: string, sector: 'BR' | 'TSB' | 'BDT' | 'GS') {
-  await services().collection.submit(personId, { meetingId: MEETING, topicId, sector, progress: 'Moved on.' });
+  const caller: Caller = { personId, roles: ['focal-point'] };
+  await services().collection.submit(caller, { meetingId: MEETING, topicId, sector, progress: 'Moved on.' });
 }
 
 describe('compiling while collection runs', () => {
@@ -127,71 +127,33 @@ describe('reporting delivery honestly', () => {
     expect(result.undeliverable).toBeGreaterThan(0);
     expect(result.undeliverablePeople.length).toBe(result.undeliverable);
     const alex = result.undeliverablePeople.find((p) => p.personId === 'alex-wilber');
-    expect(alex).toMatchObject({ name: 'Alex Wilber', reason: expect.stringContaining('not installed') });
+    expect(alex).toMatchObject({ name: 'Alex Wilber', reasonCode: 'delivery.not-installed' });
 
-    const tracker = await services().collection.tracker(MEETING);
+    const tracker = await services().collection.tracker(MEETING, secretariat);
     expect(tracker.rows.find((r) => r.personId === 'alex-wilber')?.status).toBe('undeliverable');
 
-    const person = await store.people.get('alex-wilber');
-    await store.conversations.create({
-      id: 'ref-alex',
-      aadObjectId: person?.aadObjectId ?? '',
-      personId: 'alex-wilber',
-      conversationId: 'a:alex-personal',
-      conversationType: 'personal',
-      serviceUrl: 'http://localhost:56150/_connector',
-      tenantId: null,
-      botId: 'bot',
-      locale: null,
-      updatedAt: now,
-    });
+    await installApp(store, 'alex-wilber', now);
     const retried = await services().collection.retryUndeliverable(MEETING, secretariat);
     expect(retried.queued).toBeGreaterThan(0);
     expect(retried.undeliverablePeople.some((p) => p.personId === 'alex-wilber')).toBe(false);
     const alexPrompts = await store.outbox.all({
       where: { meetingId: MEETING, personId: 'alex-wilber', kind: 'prompt' },
     });
-    expect(alexPrompts.every((m) => m.status === 'pending' && m.conversationRefId === 'ref-alex')).toBe(true);
+    expect(alexPrompts.every((m) => m.status === 'pending' && m.conversationRefId === 'ref-alex-wilber')).toBe(true);
   });
 
   it('tells slots not asked yet from slots asked and waiting', async () => {
-    const person = await store.people.get('alex-wilber');
-    await store.conversations.create({
-      id: 'ref-alex',
-      aadObjectId: person?.aadObjectId ?? '',
-      personId: 'alex-wilber',
-      conversationId: 'a:alex-personal',
-      conversationType: 'personal',
-      serviceUrl: 'http://localhost:56150/_connector',
-      tenantId: null,
-      botId: 'bot',
-      locale: null,
-      updatedAt: now,
-    });
-    const before = await services().collection.tracker(MEETING);
+    await installApp(store, 'alex-wilber', now);
+    const before = await services().collection.tracker(MEETING, secretariat);
     expect(before.counts['not-asked']).toBeGreaterThan(0);
     expect(before.counts.pending).toBe(0);
     now = (await meetingWindow()).opensAt;
     await services().collection.open(MEETING, secretariat);
-    const after = await services().collection.tracker(MEETING);
+    const after = await services().collection.tracker(MEETING, secretariat);
     expect(after.rows.filter((r) => r.personId === 'alex-wilber').every((r) => r.status === 'pending')).toBe(true);
     expect(after.counts['not-asked']).toBe(0);
   });
 });
-
-function chatLine(n: number, text: string): ChatRecord {
-  return {
-    id: `line-${n}`,
-    chatId: CYCLE_CHAT,
-    meetingId: MEETING,
-    fromId: 'patti',
-    fromName: 'Patti Fernandez',
-    fromAadObjectId: null,
-    text,
-    mentions: [],
-    timestamp: new Date(Date.parse('2026-12-06T09:00:00Z') + n * 60_000).toISOString(),
-  };
-}
 
 async function publishedAgenda() {
   await services().meetings.compileAgenda(MEETING, chair, { confirm: true });
@@ -222,7 +184,7 @@ describe('minutes guards', () => {
   it('refuses approval while a review note is open, and approves once it is accepted', async () => {
     const meeting = await publishedAgenda();
     now = meeting?.start ?? now;
-    await store.chatMessages.create(chatLine(1, 'Action: circulate the toolkit'));
+    await store.chatMessages.create(chatLine(MEETING, 1, 'Action: circulate the toolkit'));
     const draft = await services().meetings.compileMinutes(MEETING, chair);
     expect(draft.minutes.review.length).toBeGreaterThan(0);
     const error = await refusal(services().meetings.approveMinutes(MEETING, chair));

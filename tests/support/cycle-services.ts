@@ -6,6 +6,7 @@ import type { CollectionMessages } from '../../teams-app/services';
 import { seedDemoData } from '../../teams-app/store/demo/seed';
 import { localFileStore } from '../../teams-app/store/local-files';
 import { openSqliteStore } from '../../teams-app/store/sqlite/sqlite-store';
+import type { ChatRecord } from '../../teams-app/domain';
 import type { FileStore, Store } from '../../teams-app/store';
 
 /** The day the demo data of the cycle tests is laid out around. */
@@ -73,4 +74,37 @@ export function cycleServices(
     chat: chats,
   });
   return { meetings, collection: new CollectionService({ store, outbox, messages: textMessages, now }), chats };
+}
+
+/** A line of the linked meeting chat, n minutes into the meeting, from the chair (no AAD id: a plain sender). */
+export function chatLine(meetingId: string, n: number, text: string): ChatRecord {
+  return {
+    id: `line-${n}`,
+    chatId: CYCLE_CHAT,
+    meetingId,
+    fromId: 'patti',
+    fromName: 'Patti Fernandez',
+    fromAadObjectId: null,
+    text,
+    mentions: [],
+    timestamp: new Date(Date.parse('2026-12-06T09:00:00Z') + n * 60_000).toISOString(),
+  };
+}
+
+/** Records that a person installed the app: the bot now has a 1:1 conversation with them. */
+export async function installApp(store: Store, personId: string, at: string): Promise<void> {
+  const person = await store.people.get(personId);
+  if (!person) throw new Error(`no person ${personId}`);
+  await store.conversations.create({
+    id: `ref-${personId}`,
+    aadObjectId: person.aadObjectId,
+    personId,
+    conversationId: `a:${personId}-personal`,
+    conversationType: 'personal',
+    serviceUrl: 'http://localhost:56150/_connector',
+    tenantId: null,
+    botId: 'bot',
+    locale: null,
+    updatedAt: at,
+  });
 }

@@ -28,7 +28,11 @@ export async function startTestIssuer(): Promise<TestIssuer> {
         .setExpirationTime(options.expiresIn ?? '1h')
         .sign(privateKey);
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // keep-alive connections of the verifier's key fetches
+      }),
   };
 }
 

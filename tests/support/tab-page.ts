@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, BrowserContextOptions, FrameLocator, Locator, Page } from 'playwright-core';
 import type { RunningServer } from '../../teams-app/server/main';
 import { launchBrowser } from './browser';
+import { allStarted, closeAll } from './lifecycle';
 import { startTestServer } from './server';
 
 /** How a test file's server is started and what else is started and closed with it. */
@@ -49,7 +50,10 @@ export function setUpTabTests(options: TabTestOptions = {}): TabTestBed {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([(options.startServer ?? (() => startTestServer()))(), launchBrowser()]);
+    await allStarted(
+      (options.startServer ?? (() => startTestServer()))().then((started) => (server = started)),
+      launchBrowser().then((launched) => (browser = launched)),
+    );
   }, 60_000);
 
   afterEach(async () => {
@@ -57,8 +61,11 @@ export function setUpTabTests(options: TabTestOptions = {}): TabTestBed {
   });
 
   afterAll(async () => {
-    await Promise.allSettled([browser?.close(), server?.close(), options.close?.()]);
-    options.cleanUp?.();
+    try {
+      await closeAll(browser?.close(), server?.close(), options.close?.());
+    } finally {
+      options.cleanUp?.();
+    }
   });
 
   async function newContext(contextOptions: BrowserContextOptions = {}): Promise<BrowserContext> {

@@ -1,25 +1,8 @@
 /** A small JSON client for the server's API: adds identity headers and turns failures into ApiError. */
+import { ApiError } from './errors';
+import { responseSchemas } from './responses';
 
-/**
- * A failed API call: the server's error code and message (with its `details`, e.g. the counts behind a refusal),
- * or `network` / `http` when it gave none.
- */
-export class ApiError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status: number,
-    readonly details: Record<string, unknown> | null = null,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
-
-/** The details of `error` when it is an ApiError with `code`, else null. */
-export function refusal(error: unknown, code: string): Record<string, unknown> | null {
-  return error instanceof ApiError && error.code === code ? (error.details ?? {}) : null;
-}
+export { ApiError, refusal } from './errors';
 
 /** Where the caller's identity comes from: a Teams SSO token, or a dev user id in local mode. */
 export interface Identity {
@@ -33,11 +16,14 @@ export interface Identity {
 
 type QueryValue = string | number | boolean | undefined | null;
 
-/** Reads and changes a JSON API under one base path. */
+/**
+ * Reads and changes a JSON API under one base path. Answers come unchecked; the endpoint functions read them with
+ * the domain's response schemas (`readAnswer`).
+ */
 export interface ApiClient {
-  get<T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal): Promise<T>;
+  get<T = unknown>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal): Promise<T>;
   /** Sends a change (POST, PATCH) with an optional JSON body and reads the JSON answer. */
-  send<T>(method: 'POST' | 'PATCH', path: string, body?: unknown): Promise<T>;
+  send<T = unknown>(method: 'POST' | 'PATCH', path: string, body?: unknown): Promise<T>;
   /** Reads a file (a stored document) with the caller's identity, as a Blob. */
   download(path: string): Promise<Blob>;
 }
@@ -53,26 +39,22 @@ export function toQueryString(query: Record<string, QueryValue> = {}): string {
   return text ? `?${text}` : '';
 }
 
+/** The ApiError of a failed call: the server's code, message and details when its body is the API's error body. */
 async function errorFrom(response: Response): Promise<ApiError> {
+  let body: unknown;
   try {
-    const body: unknown = await response.json();
-    const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
-    if (error && typeof error.message === 'string' && error.message.trim()) {
-      const details =
-        typeof error.details === 'object' && error.details !== null && !Array.isArray(error.details)
-          ? (error.details as Record<string, unknown>)
-          : null;
-      return new ApiError(
-        typeof error.code === 'string' ? error.code : 'http',
-        error.message,
-        response.status,
-        details,
-      );
-    }
+    body = await response.json();
   } catch {
-    // Not JSON (a proxy page, an empty body): fall through to a generic HTTP error.
+    // Not JSON (a proxy page, an empty body): a generic HTTP error.
+    return new ApiError('http', '', response.status);
   }
-  return new ApiError('http', '', response.status);
+  const parsed = await responseSchemas().then(
+    (schemas) => schemas.ErrorBody.safeParse(body),
+    () => null,
+  );
+  const error = parsed?.success ? parsed.data.error : null;
+  if (!error?.message.trim()) return new ApiError('http', '', response.status);
+  return new ApiError(error.code, error.message, response.status, error.details ?? null);
 }
 
 /** Creates a client for the API at `/api/v1` on the page's own origin. */

@@ -1,4 +1,7 @@
-/** The meeting workspace's API calls: collection, agenda, minutes, the agenda pointer and documents. */
+/**
+ * The meeting workspace's API calls: collection, agenda, minutes, the agenda pointer and documents; each answer is
+ * read with the domain's schema.
+ */
 import type { ApiClient } from './client';
 import type {
   AgendaEdit,
@@ -8,16 +11,17 @@ import type {
   DeliveryReport,
   MinutesEdit,
   MinutesVersion,
-  StatusUpdate,
   Tracker,
+  UpdateView,
 } from './meeting-types';
-import type { ItemList, MeetingView } from './types';
+import { readAnswer } from './responses';
+import type { MeetingView } from './types';
 
 const base = (meetingId: string) => `/meetings/${encodeURIComponent(meetingId)}`;
 
 /** One meeting with its collection window. */
 export function getMeeting(api: ApiClient, meetingId: string, signal?: AbortSignal): Promise<MeetingView> {
-  return api.get<MeetingView>(base(meetingId), undefined, signal);
+  return readAnswer(api.get(base(meetingId), undefined, signal), (s) => s.MeetingView);
 }
 
 /**
@@ -25,28 +29,29 @@ export function getMeeting(api: ApiClient, meetingId: string, signal?: AbortSign
  * draft) it re-opens collection: focal points who have not answered are asked again.
  */
 export function openCollection(api: ApiClient, meetingId: string): Promise<CollectionOpened> {
-  return api.send<CollectionOpened>('POST', `${base(meetingId)}/collection/open`);
+  return readAnswer(api.send('POST', `${base(meetingId)}/collection/open`), (s) => s.CollectionOpened);
 }
 
 /** Sends the prompts Teams could not deliver again (to people who have since installed the app). */
 export function retryUndeliverable(api: ApiClient, meetingId: string): Promise<DeliveryReport> {
-  return api.send<DeliveryReport>('POST', `${base(meetingId)}/collection/retry-undeliverable`);
+  const answer = api.send('POST', `${base(meetingId)}/collection/retry-undeliverable`);
+  return readAnswer(answer, (s) => s.DeliveryReportView);
 }
 
 /** Where every topic × sector stands in the collection. */
 export function getTracker(api: ApiClient, meetingId: string, signal?: AbortSignal): Promise<Tracker> {
-  return api.get<Tracker>(`${base(meetingId)}/tracker`, undefined, signal);
+  return readAnswer(api.get(`${base(meetingId)}/tracker`, undefined, signal), (s) => s.TrackerView);
 }
 
 /** The updates sent for a meeting. */
-export async function listUpdates(api: ApiClient, meetingId: string, signal?: AbortSignal): Promise<StatusUpdate[]> {
-  const list = await api.get<ItemList<StatusUpdate>>(`${base(meetingId)}/updates`, undefined, signal);
-  return list.items;
+export async function listUpdates(api: ApiClient, meetingId: string, signal?: AbortSignal): Promise<UpdateView[]> {
+  const answer = api.get(`${base(meetingId)}/updates`, undefined, signal);
+  return (await readAnswer(answer, (s) => s.UpdateList)).items;
 }
 
 /** The newest agenda version; `agenda.not-ready` (409) when none has been compiled. */
 export function getAgenda(api: ApiClient, meetingId: string, signal?: AbortSignal): Promise<AgendaVersion> {
-  return api.get<AgendaVersion>(`${base(meetingId)}/agenda`, undefined, signal);
+  return readAnswer(api.get(`${base(meetingId)}/agenda`, undefined, signal), (s) => s.AgendaVersionView);
 }
 
 /**
@@ -54,7 +59,8 @@ export function getAgenda(api: ApiClient, meetingId: string, signal?: AbortSigna
  * server refuses with `collection.incomplete` and the counts unless `confirm` is true; compiling closes collection.
  */
 export function compileAgenda(api: ApiClient, meetingId: string, confirm = false): Promise<AgendaVersion> {
-  return api.send<AgendaVersion>('POST', `${base(meetingId)}/agenda/compile`, { confirm });
+  const answer = api.send('POST', `${base(meetingId)}/agenda/compile`, { confirm });
+  return readAnswer(answer, (s) => s.AgendaVersionView);
 }
 
 /** Changes the draft agenda; `store.conflict` when it changed since `expectedRevision`. */
@@ -64,17 +70,18 @@ export function editAgenda(
   expectedRevision: number,
   edit: AgendaEdit,
 ): Promise<AgendaVersion> {
-  return api.send<AgendaVersion>('PATCH', `${base(meetingId)}/agenda`, { expectedRevision, edit });
+  const answer = api.send('PATCH', `${base(meetingId)}/agenda`, { expectedRevision, edit });
+  return readAnswer(answer, (s) => s.AgendaVersionView);
 }
 
 /** Publishes the draft agenda: stores the .docx and posts it to the meeting chat. */
 export function publishAgenda(api: ApiClient, meetingId: string): Promise<AgendaVersion> {
-  return api.send<AgendaVersion>('POST', `${base(meetingId)}/agenda/publish`);
+  return readAnswer(api.send('POST', `${base(meetingId)}/agenda/publish`), (s) => s.AgendaVersionView);
 }
 
 /** The newest minutes version; `minutes.not-ready` (409) when none has been drafted. */
 export function getMinutes(api: ApiClient, meetingId: string, signal?: AbortSignal): Promise<MinutesVersion> {
-  return api.get<MinutesVersion>(`${base(meetingId)}/minutes`, undefined, signal);
+  return readAnswer(api.get(`${base(meetingId)}/minutes`, undefined, signal), (s) => s.MinutesVersionView);
 }
 
 /**
@@ -82,7 +89,7 @@ export function getMinutes(api: ApiClient, meetingId: string, signal?: AbortSign
  * (with the start) before the meeting has started.
  */
 export function compileMinutes(api: ApiClient, meetingId: string): Promise<MinutesVersion> {
-  return api.send<MinutesVersion>('POST', `${base(meetingId)}/minutes/compile`);
+  return readAnswer(api.send('POST', `${base(meetingId)}/minutes/compile`), (s) => s.MinutesVersionView);
 }
 
 /** Changes the draft minutes; `store.conflict` when they changed since `expectedRevision`. */
@@ -92,7 +99,8 @@ export function editMinutes(
   expectedRevision: number,
   edit: MinutesEdit,
 ): Promise<MinutesVersion> {
-  return api.send<MinutesVersion>('PATCH', `${base(meetingId)}/minutes`, { expectedRevision, edit });
+  const answer = api.send('PATCH', `${base(meetingId)}/minutes`, { expectedRevision, edit });
+  return readAnswer(answer, (s) => s.MinutesVersionView);
 }
 
 /**
@@ -101,12 +109,14 @@ export function editMinutes(
  * `confirm` is true.
  */
 export function approveMinutes(api: ApiClient, meetingId: string, confirm = false): Promise<MinutesVersion> {
-  return api.send<MinutesVersion>('POST', `${base(meetingId)}/minutes/approve`, { confirm });
+  const answer = api.send('POST', `${base(meetingId)}/minutes/approve`, { confirm });
+  return readAnswer(answer, (s) => s.MinutesVersionView);
 }
 
 /** Moves the meeting chat's agenda pointer to an item (the chair's "Item N"). */
 export function setCurrentItem(api: ApiClient, meetingId: string, item: number, sub?: number): Promise<CurrentItem> {
-  return api.send<CurrentItem>('POST', `${base(meetingId)}/current-item`, sub ? { item, sub } : { item });
+  const answer = api.send('POST', `${base(meetingId)}/current-item`, sub ? { item, sub } : { item });
+  return readAnswer(answer, (s) => s.CurrentItem);
 }
 
 /** The API path of a stored document, e.g. `isc-tf-32/agenda-v1.docx`. */

@@ -1,44 +1,43 @@
 /** The tab's root: theme, language, session (API client + signed-in person) and the layout for the frame. */
 import { FluentProvider, makeStaticStyles } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo } from 'react';
-import { createApiClient, getMe } from '../api';
+import { Suspense, lazy, useCallback, useEffect, useMemo } from 'react';
+import { createApiClient, getMe, type Identity } from '../api';
 import { SessionContext, type Session } from '../common/ApiContext';
 import { useResource } from '../common/useResource';
-import { TabConfigPage } from '../config/TabConfigPage';
-import type { Host } from '../host/host';
 import { I18nProvider, INTL_TAGS, directionOf } from '../i18n';
-import { SidePanel } from '../sidepanel/SidePanel';
 import { AppShell } from './AppShell';
+import { withEarlyRequests } from './early-requests';
+import { frameView } from './route';
+import type { StartUp } from './start-up';
 import { useAppTheme } from './useAppTheme';
 import { useDevUser } from './useDevUser';
 import { useLocale } from './useLocale';
+import { loadConfigPage, loadSidePanel } from './views';
+
+const TabConfigPage = lazy(() => loadConfigPage().then((m) => ({ default: m.TabConfigPage })));
+const SidePanel = lazy(() => loadSidePanel().then((m) => ({ default: m.SidePanel })));
 
 const useGlobalStyles = makeStaticStyles({
   body: { margin: '0' },
 });
 
-/** True for the tab's configuration page: Teams' `settings` frame context, or `?view=config` in a browser. */
-function isConfig(host: Host): boolean {
-  return host.frameContext === 'settings' || new URLSearchParams(window.location.search).get('view') === 'config';
-}
-
-/** True for the meeting side panel: Teams' `sidePanel` frame context, or `?view=sidepanel` in a browser. */
-function isSidePanel(host: Host): boolean {
-  return host.frameContext === 'sidePanel' || new URLSearchParams(window.location.search).get('view') === 'sidepanel';
-}
-
-/** Renders the tab for a detected host. */
-export function App({ host }: { host: Host }) {
+/** Renders the tab for a detected host, in the language and theme prepared at start-up. */
+export function App({ start }: { start: StartUp }) {
+  const { host, early } = start;
   useGlobalStyles();
-  const [locale, setLocale] = useLocale(host);
-  const theme = useAppTheme(host);
+  const { locale, messages, setLocale } = useLocale(start.locale);
+  const theme = useAppTheme(host, start.theme);
   const [devUserId, setDevUserId] = useDevUser();
   const dir = directionOf(locale);
 
-  const api = useMemo(
-    () => createApiClient({ getToken: host.getToken, devUserId: host.inTeams ? null : devUserId, language: locale }),
-    [host, devUserId, locale],
-  );
+  const api = useMemo(() => {
+    const identity: Identity = {
+      getToken: host.getToken,
+      devUserId: host.inTeams ? null : devUserId,
+      language: locale,
+    };
+    return withEarlyRequests(createApiClient(identity), identity, early);
+  }, [host, devUserId, locale, early]);
   const loadMe = useCallback((signal: AbortSignal) => getMe(api, signal), [api]);
   const me = useResource(loadMe);
   const session = useMemo<Session>(() => ({ api, me: me.data ?? null }), [api, me.data]);
@@ -61,17 +60,19 @@ export function App({ host }: { host: Host }) {
     devUserId,
     onDevUserChange: setDevUserId,
   };
+  const view = frameView(host.frameContext, window.location.search);
 
   return (
     <FluentProvider theme={theme.theme} dir={dir} data-theme={theme.kind}>
-      <I18nProvider locale={locale}>
+      <I18nProvider locale={locale} messages={messages}>
         <SessionContext.Provider value={session}>
-          {isConfig(host) ? (
-            <TabConfigPage {...settings} />
-          ) : isSidePanel(host) ? (
-            <SidePanel {...settings} />
-          ) : (
+          {view === 'tab' ? (
             <AppShell {...settings} me={me} />
+          ) : (
+            // The entry script started this view's chunk with the app's, so the wait is short: keep the splash's place.
+            <Suspense fallback={null}>
+              {view === 'config' ? <TabConfigPage {...settings} /> : <SidePanel {...settings} />}
+            </Suspense>
           )}
         </SessionContext.Provider>
       </I18nProvider>

@@ -1,23 +1,41 @@
 /** The full tab: a header (name, mode, settings) with the section tabs, and the selected section. */
-import { Avatar, Badge, Caption1, Spinner, Tab, TabList, Text } from '@fluentui/react-components';
-import { CalendarLtr20Regular, PeopleTeam24Filled, TextBulletListSquare20Regular } from '@fluentui/react-icons';
-import { Suspense, lazy } from 'react';
+import { Badge, Caption1, Spinner, Tab, TabList, Text } from '@fluentui/react-components';
+import { CalendarLtr20Regular } from '@fluentui/react-icons/svg/calendar-ltr';
+import { PeopleTeam24Filled } from '@fluentui/react-icons/svg/people-team';
+import { TextBulletListSquare20Regular } from '@fluentui/react-icons/svg/text-bullet-list-square';
+import { Suspense, lazy, useEffect, useState } from 'react';
+import { responseSchemas } from '../api/responses';
 import { useSession } from '../common/ApiContext';
 import { ErrorBar } from '../common/ErrorBar';
 import type { Resource } from '../common/useResource';
 import type { Me } from '../api';
-import { MeetingList } from '../meetings/MeetingList';
 import { TopicRegister } from '../topics/TopicRegister';
 import { useI18n } from '../i18n';
 import type { Host } from '../host/host';
 import { useShellStyles } from './AppShell.styles';
-import { SettingsBar, type SettingsProps } from './SettingsBar';
+import type { SettingsProps } from './SettingsBar';
 import { useRoute } from './useRoute';
+import { loadMeetingList, loadMeetingWorkspace } from './views';
 
-// The meeting workspace (dialogs, tables, forms) loads on first use, keeping the register's first paint light.
-const MeetingWorkspace = lazy(() =>
-  import('../workspace/MeetingWorkspace').then((module) => ({ default: module.MeetingWorkspace })),
-);
+// The meetings (cards) and the meeting workspace (dialogs, tables, forms) load on first use, keeping the register's
+// first paint light; the entry script starts them at once when the address opens on them.
+const MeetingList = lazy(() => loadMeetingList().then((module) => ({ default: module.MeetingList })));
+// The settings (menus, a dropdown: popups and their positioning) load once the signed-in person is known (the
+// "Viewing as" picker depends on it), beside the first view's data rather than ahead of it.
+const SettingsBar = lazy(() => import('./SettingsBar').then((module) => ({ default: module.SettingsBar })));
+// The signed-in person's avatar (shown in Teams only) comes with presence icons it does not show: load it there only.
+const Avatar = lazy(() => import('./avatar').then((module) => ({ default: module.Avatar })));
+const MeetingWorkspace = lazy(() => loadMeetingWorkspace().then((module) => ({ default: module.MeetingWorkspace })));
+
+/** Runs `work` when the browser is idle (or after a while where it cannot tell); returns the cancel. */
+function whenIdle(work: () => unknown): () => void {
+  if ('requestIdleCallback' in window) {
+    const id = window.requestIdleCallback(work, { timeout: 5000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = setTimeout(work, 2000);
+  return () => clearTimeout(id);
+}
 
 /** Everything App passes down to the shell. */
 export interface ShellProps extends SettingsProps {
@@ -34,6 +52,13 @@ export function AppShell(props: ShellProps) {
   const [route, navigate] = useRoute();
   const section = route.section === 'topics' ? 'topics' : 'meetings';
   const person = signedIn?.person ?? null;
+  // The meetings panel renders once first shown (then stays, keeping its state), not behind the register's first
+  // paint; its chunk is fetched when the page is idle, so opening it waits for its data only.
+  const [meetingsShown, setMeetingsShown] = useState(section === 'meetings');
+  if (section === 'meetings' && !meetingsShown) setMeetingsShown(true);
+  useEffect(() => whenIdle(() => loadMeetingList().catch(() => undefined)), []);
+  // The API's response schemas (with zod) read every answer after the first view: loaded once the page is idle.
+  useEffect(() => whenIdle(() => responseSchemas().catch(() => undefined)), []);
 
   return (
     <div className={styles.root}>
@@ -58,11 +83,17 @@ export function AppShell(props: ShellProps) {
             )}
             {host.inTeams && person && (
               <span className={styles.person}>
-                <Avatar name={person.name} size={24} aria-hidden />
+                <Suspense fallback={null}>
+                  <Avatar name={person.name} size={24} aria-hidden />
+                </Suspense>
                 <Caption1>{t.app.signedInAs(person.name)}</Caption1>
               </span>
             )}
-            <SettingsBar {...props} />
+            {(me.data !== undefined || me.error !== null) && (
+              <Suspense fallback={null}>
+                <SettingsBar {...props} />
+              </Suspense>
+            )}
           </div>
         </div>
         <TabList
@@ -102,11 +133,15 @@ export function AppShell(props: ShellProps) {
               />
             </Suspense>
           ) : (
-            <MeetingList
-              headingId="heading-meetings"
-              onJoin={host.openLink}
-              onOpen={(meetingId, view) => navigate({ section: 'meeting', meetingId, view })}
-            />
+            meetingsShown && (
+              <Suspense fallback={<Spinner label={t.app.loading} />}>
+                <MeetingList
+                  headingId="heading-meetings"
+                  onJoin={host.openLink}
+                  onOpen={(meetingId, view) => navigate({ section: 'meeting', meetingId, view })}
+                />
+              </Suspense>
+            )
           )}
         </div>
       </main>

@@ -1,6 +1,6 @@
 /** The language menu: the six UN languages, each named in itself. */
 import { Menu, MenuButton, MenuItemRadio, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
-import { Globe20Regular } from '@fluentui/react-icons';
+import { Globe20Regular } from '@fluentui/react-icons/svg/globe';
 import { NATIVE_NAMES, UI_LOCALES, directionOf, useI18n, type Locale } from '../i18n';
 
 /** A menu button showing the current language; `iconOnly` for the narrow side panel. */

@@ -5,7 +5,7 @@ import type { Locale } from '../i18n';
 import { useShellStyles } from './AppShell.styles';
 import { LanguageMenu } from './LanguageMenu';
 import { ThemeMenu } from './ThemeMenu';
-import type { ThemeChoice } from './useAppTheme';
+import type { ThemeChoice } from './preferences';
 import { ViewAsPicker } from './ViewAsPicker';
 
 /** The state the settings change; App owns it. */

@@ -1,8 +1,8 @@
 /** The standalone theme menu: follow the system, light, dark or high contrast. */
 import { Menu, MenuButton, MenuItemRadio, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
-import { DarkTheme20Regular } from '@fluentui/react-icons';
+import { DarkTheme20Regular } from '@fluentui/react-icons/svg/dark-theme';
 import { useI18n } from '../i18n';
-import { THEME_CHOICES, type ThemeChoice } from './useAppTheme';
+import { THEME_CHOICES, type ThemeChoice } from './preferences';
 
 /** A menu button for the theme; Teams users get Teams' theme instead. */
 export function ThemeMenu({ choice, onChange }: { choice: ThemeChoice; onChange: (choice: ThemeChoice) => void }) {

@@ -1,24 +1,23 @@
-/** The UI language: the user's choice, else the host's (Teams), else the browser's, else English. */
+/** The UI language and its catalogue; a new choice shows once its catalogue has loaded, and is remembered. */
 import { useCallback, useState } from 'react';
-import { readPreference, writePreference } from '../common/storage';
-import type { Host } from '../host/host';
-import { matchLocale, type Locale } from '../i18n';
+import { writePreference } from '../common/storage';
+import { CATALOGUES, type Locale, type Messages } from '../i18n';
+import { useLoaded } from './useLoaded';
 
-function initialLocale(host: Host): Locale {
-  return (
-    matchLocale(readPreference('locale')) ??
-    matchLocale(host.locale) ??
-    navigator.languages.map(matchLocale).find((l): l is Locale => l !== null) ??
-    'en'
-  );
+/** The language shown, its catalogue, and a setter that remembers the choice. */
+export interface AppLocale {
+  locale: Locale;
+  messages: Messages;
+  setLocale(locale: Locale): void;
 }
 
-/** The current language and a setter that remembers the choice. */
-export function useLocale(host: Host): [Locale, (locale: Locale) => void] {
-  const [locale, setLocaleState] = useState<Locale>(() => initialLocale(host));
+/** Starts in `initial` (a language and its loaded catalogue, see initialLocale) and follows the user's choice. */
+export function useLocale(initial: readonly [Locale, Messages]): AppLocale {
+  const [chosen, setChosen] = useState<Locale>(initial[0]);
+  const [locale, messages] = useLoaded(chosen, CATALOGUES, initial);
   const setLocale = useCallback((next: Locale) => {
-    setLocaleState(next);
+    setChosen(next);
     writePreference('locale', next);
   }, []);
-  return [locale, setLocale];
+  return { locale, messages, setLocale };
 }

@@ -1,6 +1,6 @@
 /** A link to a stored .docx that downloads it with the caller's identity (the API needs the identity header). */
 import { Link } from '@fluentui/react-components';
-import { DocumentArrowDown20Regular } from '@fluentui/react-icons';
+import { DocumentArrowDown20Regular } from '@fluentui/react-icons/svg/document-arrow-down';
 import { documentPath, downloadDocument } from '../api';
 import { useSession } from './ApiContext';
 import { useCommonStyles } from './common.styles';

@@ -1,15 +1,12 @@
-/** What the signed-in person may do in a meeting's workspace, from the roles `GET /me` reports. */
+/** What the signed-in person may do: the domain's permission table, asked with the roles `GET /me` reports. */
+import { useCallback } from 'react';
+import { permits, type Operation } from '../../../teams-app/domain/permissions';
 import { useSession } from './ApiContext';
 
-/** Staff (chair or secretariat) prepare agendas and minutes; only the secretariat opens collection. */
-export interface Permissions {
-  staff: boolean;
-  secretariat: boolean;
-}
+const NO_ROLES: readonly never[] = [];
 
-/** The permissions of the signed-in person (none until `/me` has answered). */
-export function usePermissions(): Permissions {
-  const roles = useSession().me?.roles ?? [];
-  const secretariat = roles.includes('secretariat');
-  return { staff: secretariat || roles.includes('chair'), secretariat };
+/** Whether the signed-in person may do an operation (nothing until `/me` has answered), as the server decides it. */
+export function usePermission(): (operation: Operation) => boolean {
+  const roles = useSession().me?.roles ?? NO_ROLES;
+  return useCallback((operation: Operation) => permits(roles, operation), [roles]);
 }

@@ -83,10 +83,20 @@ function timeout(ms: number): Promise<never> {
 }
 
 /**
- * Initializes teams-js, racing it against a timeout: top-level in a browser it rejects at once,
- * but in a non-Teams iframe it would hang for a minute. Any failure means standalone.
+ * False when no Teams host can be there: teams-js talks to its host through the parent frame, the opener window or,
+ * in the mobile apps, a native interface, and fails at once without one. A page opened directly in a browser
+ * then skips loading teams-js at all.
+ */
+export function mayBeInTeams(win: Window = window): boolean {
+  return win.parent !== win || Boolean(win.opener) || 'nativeInterface' in win;
+}
+
+/**
+ * Initializes teams-js (loaded only when a host may be there), racing it against a timeout: in a non-Teams
+ * iframe it would hang for a minute. Any failure means standalone.
  */
 export async function detectHost(timeoutMs = 1500): Promise<Host> {
+  if (!mayBeInTeams()) return STANDALONE;
   try {
     const { app, authentication, pages } = await import('@microsoft/teams-js');
     await Promise.race([app.initialize(), timeout(timeoutMs)]);

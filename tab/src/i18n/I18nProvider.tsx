@@ -2,7 +2,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Locale } from '../../../teams-app/domain';
 import type { Messages } from './en';
-import { CATALOGUES, INTL_TAGS, directionOf } from './locales';
+import { INTL_TAGS, directionOf } from './locales';
 
 /** What a component needs to speak the reader's language. */
 export interface I18n {
@@ -16,11 +16,19 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-/** Makes a language available to everything below it. */
-export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
+/** Makes a language and its loaded catalogue (CATALOGUES.load) available to everything below it. */
+export function I18nProvider({
+  locale,
+  messages,
+  children,
+}: {
+  locale: Locale;
+  messages: Messages;
+  children: ReactNode;
+}) {
   const value = useMemo<I18n>(
-    () => ({ locale, t: CATALOGUES[locale], intlTag: INTL_TAGS[locale], dir: directionOf(locale) }),
-    [locale],
+    () => ({ locale, t: messages, intlTag: INTL_TAGS[locale], dir: directionOf(locale) }),
+    [locale, messages],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -1,11 +1,10 @@
-/** The six UN languages: their catalogues, names, Intl tags and writing direction. */
+/**
+ * The six UN languages: their names, Intl tags, writing direction, and their catalogues, each a chunk of its own
+ * loaded when the language is first shown (the page downloads only the language it speaks).
+ */
 import type { Locale } from '../../../teams-app/domain';
-import { ar } from './ar';
-import { en, type Messages } from './en';
-import { es } from './es';
-import { fr } from './fr';
-import { ru } from './ru';
-import { zh } from './zh';
+import { chunkCache, type ChunkCache } from '../common/chunk-cache';
+import type { Messages } from './en';
 
 /** The six UN languages in the order the language menu lists them (UN alphabetical order). */
 export const UI_LOCALES: readonly Locale[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
@@ -20,8 +19,15 @@ export const NATIVE_NAMES: Record<Locale, string> = {
   es: 'Español',
 };
 
-/** The catalogue of each language. */
-export const CATALOGUES: Record<Locale, Messages> = { ar, zh, en, fr, ru, es };
+/** The catalogue of each language, loaded on demand (`CATALOGUES.load(locale)`). */
+export const CATALOGUES: ChunkCache<Locale, Messages> = chunkCache({
+  ar: () => import('./ar').then((m) => m.ar),
+  zh: () => import('./zh').then((m) => m.zh),
+  en: () => import('./en').then((m) => m.en),
+  fr: () => import('./fr').then((m) => m.fr),
+  ru: () => import('./ru').then((m) => m.ru),
+  es: () => import('./es').then((m) => m.es),
+});
 
 /** The BCP 47 tag handed to Intl for dates and numbers in each language. */
 export const INTL_TAGS: Record<Locale, string> = {

@@ -1,11 +1,9 @@
 /** One meeting: name and title, time in the meeting's zone and the viewer's, state, collection window, Join. */
 import { Badge, Body1, Button, Caption1, Card, CardHeader, Text, mergeClasses } from '@fluentui/react-components';
-import {
-  CalendarClock20Regular,
-  Location20Regular,
-  TextBulletListSquareEdit20Regular,
-  Video20Regular,
-} from '@fluentui/react-icons';
+import { CalendarClock20Regular } from '@fluentui/react-icons/svg/calendar-clock';
+import { Location20Regular } from '@fluentui/react-icons/svg/location';
+import { TextBulletListSquareEdit20Regular } from '@fluentui/react-icons/svg/text-bullet-list-square-edit';
+import { Video20Regular } from '@fluentui/react-icons/svg/video';
 import type { MeetingView } from '../api';
 import { routeSearch, type WorkspaceView } from '../app/route';
 import { formatInstant, formatRange, viewerTimeZone, zoneCity } from '../common/format';

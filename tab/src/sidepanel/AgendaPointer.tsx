@@ -1,11 +1,11 @@
 /** The side panel's agenda: the published items; staff move the meeting chat's "current item" with a click. */
 import { Badge, Button, Caption1, MessageBar, MessageBarBody, Spinner, Title3 } from '@fluentui/react-components';
-import { Pin20Regular } from '@fluentui/react-icons';
+import { Pin20Regular } from '@fluentui/react-icons/svg/pin';
 import { useCallback, useState } from 'react';
 import { ApiError, getAgenda, setCurrentItem, type MeetingView } from '../api';
 import { useSession } from '../common/ApiContext';
 import { ErrorBar } from '../common/ErrorBar';
-import { usePermissions } from '../common/roles';
+import { usePermission } from '../common/roles';
 import { useAction } from '../common/useAction';
 import { useResource } from '../common/useResource';
 import { useDisplayTitles, useI18n } from '../i18n';
@@ -17,7 +17,7 @@ export function AgendaPointer({ meeting }: { meeting: MeetingView }) {
   const { t } = useI18n();
   const titles = useDisplayTitles();
   const { api } = useSession();
-  const { staff } = usePermissions();
+  const can = usePermission();
   const styles = useSidePanelStyles();
   const action = useAction();
   const [current, setCurrent] = useState<number | null>(null);
@@ -77,7 +77,7 @@ export function AgendaPointer({ meeting }: { meeting: MeetingView }) {
                   </>
                 )}
               </span>
-              {staff && (
+              {can('current-item.set') && (
                 <Button
                   size="small"
                   appearance={current === item.number ? 'primary' : 'secondary'}

@@ -11,7 +11,7 @@ import {
   Spinner,
   Subtitle2,
 } from '@fluentui/react-components';
-import { Dismiss24Regular } from '@fluentui/react-icons';
+import { Dismiss24Regular } from '@fluentui/react-icons/svg/dismiss';
 import { useCallback } from 'react';
 import { getTopic, type TopicView } from '../api';
 import { useSession } from '../common/ApiContext';

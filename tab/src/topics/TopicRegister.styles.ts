@@ -6,6 +6,8 @@ export const useTopicRegisterStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
   header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   heading: { margin: '0' },
+  /** Holds the filter bar's place (a labelled control's height) while its chunk loads. */
+  filtersPending: { minHeight: '56px' },
   intro: { margin: '0', color: tokens.colorNeutralForeground2, maxWidth: '75ch' },
   status: {
     display: 'flex',

@@ -1,15 +1,18 @@
 /** The Topic register view: heading, filters, the table (or its loading / empty / error states) and details. */
 import { Body1, Button, Caption1, Spinner, Subtitle1, Title3 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import type { TopicView } from '../api';
 import { useSession } from '../common/ApiContext';
 import { ErrorBar } from '../common/ErrorBar';
 import { useI18n } from '../i18n';
-import { TopicDetails } from './TopicDetails';
-import { TopicFilters } from './TopicFilters';
 import { useTopicRegisterStyles } from './TopicRegister.styles';
 import { TopicTable } from './TopicTable';
 import { useTopics } from './useTopics';
+
+// The filters (a dropdown with its popup, a search box, a switch) load once the first answer shows, so that they
+// never hold up the table; the details drawer when a topic is first opened. Both keep the first paint light.
+const TopicFilters = lazy(() => import('./TopicFilters').then((m) => ({ default: m.TopicFilters })));
+const TopicDetails = lazy(() => import('./TopicDetails').then((m) => ({ default: m.TopicDetails })));
 
 /** The register with its filters; a row opens the topic's details. */
 export function TopicRegister({ headingId }: { headingId: string }) {
@@ -20,6 +23,7 @@ export function TopicRegister({ headingId }: { headingId: string }) {
   const [selected, setSelected] = useState<TopicView | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
   const topics = state.data;
+  const answered = topics !== undefined || state.error !== null;
 
   return (
     <section aria-labelledby={headingId} className={styles.view}>
@@ -32,7 +36,13 @@ export function TopicRegister({ headingId }: { headingId: string }) {
         </Body1>
       </header>
 
-      <TopicFilters state={state} canFilterMine={Boolean(me?.person)} />
+      {answered ? (
+        <Suspense fallback={<div className={styles.filtersPending} />}>
+          <TopicFilters state={state} canFilterMine={Boolean(me?.person)} />
+        </Suspense>
+      ) : (
+        <div className={styles.filtersPending} />
+      )}
 
       <div className={styles.status} aria-live="polite">
         {topics && <Caption1>{t.topics.count(topics.length)}</Caption1>}
@@ -67,7 +77,11 @@ export function TopicRegister({ headingId }: { headingId: string }) {
         />
       )}
 
-      <TopicDetails topic={selected} open={detailsOpen} onClose={() => setDetailsOpen(false)} />
+      {selected && (
+        <Suspense fallback={null}>
+          <TopicDetails topic={selected} open={detailsOpen} onClose={() => setDetailsOpen(false)} />
+        </Suspense>
+      )}
     </section>
   );
 }

@@ -1,18 +1,16 @@
 /** One meeting's workspace: its state, and the Collection (tracker), Agenda and Minutes views in tabs. */
 import { Badge, Body1, Button, Caption1, Spinner, Tab, TabList, Title3 } from '@fluentui/react-components';
-import {
-  ArrowLeft20Regular,
-  ArrowRight20Regular,
-  ClipboardTaskListLtr20Regular,
-  DocumentText20Regular,
-  TextBulletListSquare20Regular,
-} from '@fluentui/react-icons';
+import { ArrowLeft20Regular } from '@fluentui/react-icons/svg/arrow-left';
+import { ArrowRight20Regular } from '@fluentui/react-icons/svg/arrow-right';
+import { ClipboardTaskListLtr20Regular } from '@fluentui/react-icons/svg/clipboard-task-list-ltr';
+import { DocumentText20Regular } from '@fluentui/react-icons/svg/document-text';
+import { TextBulletListSquare20Regular } from '@fluentui/react-icons/svg/text-bullet-list-square';
 import type { ReactElement } from 'react';
 import type { WorkspaceView } from '../app/route';
 import { useCommonStyles } from '../common/common.styles';
 import { ErrorBar } from '../common/ErrorBar';
 import { formatRange } from '../common/format';
-import { usePermissions } from '../common/roles';
+import { usePermission } from '../common/roles';
 import { useDisplayTitles, useI18n } from '../i18n';
 import { STATE_COLOURS, meetingName } from '../meetings/meeting-display';
 import { AgendaView } from './agenda/AgendaView';
@@ -39,7 +37,7 @@ export function MeetingWorkspace({
   const titles = useDisplayTitles();
   const styles = useMeetingWorkspaceStyles();
   const common = useCommonStyles();
-  const { staff } = usePermissions();
+  const can = usePermission();
   const meeting = useMeeting(meetingId);
   const w = t.workspace;
   const data = meeting.data;
@@ -105,7 +103,7 @@ export function MeetingWorkspace({
             </>
           )}
         </Caption1>
-        {!staff && (
+        {!can('agenda.edit') && (
           <Caption1 as="p" className={styles.readOnly}>
             {w.readOnly}
           </Caption1>

@@ -1,2 +1,3 @@
+export * from './delivery-reason';
 export * from './targets';
 export * from './tracker';

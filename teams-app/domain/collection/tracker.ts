@@ -1,11 +1,11 @@
+import { z } from 'zod';
 import type { Assignment, StatusUpdate } from '../entities';
+import { Id, SectorId } from '../reference';
+import { REASON_CODES, readDeliveryFailure } from './delivery-reason';
 import { slotKey, type PromptTarget } from './targets';
 
 /** Where one topic × sector stands in a collection. */
-export type TrackerStatus = 'answered' | 'no-change' | 'pending' | 'not-asked' | 'late' | 'undeliverable' | 'vacant';
-
-/** Every tracker status, in the order the tracker shows them. */
-export const TRACKER_STATUSES: readonly TrackerStatus[] = [
+export const TrackerStatus = z.enum([
   'answered',
   'no-change',
   'pending',
@@ -13,18 +13,27 @@ export const TRACKER_STATUSES: readonly TrackerStatus[] = [
   'late',
   'undeliverable',
   'vacant',
-];
+]);
+export type TrackerStatus = z.infer<typeof TrackerStatus>;
 
-/** One row of the collection tracker. */
-export interface TrackerRow {
-  topicId: string;
-  sector: Assignment['sector'];
-  status: TrackerStatus;
-  personId: string | null;
-  answeredById: string | null;
-  at: string | null;
-  reason: string | null;
-}
+/** Every tracker status, in the order the tracker shows them. */
+export const TRACKER_STATUSES: readonly TrackerStatus[] = TrackerStatus.options;
+
+/**
+ * One row of the collection tracker. An undeliverable or vacant row says why: `reasonCode`, shown in the
+ * reader's language, or for a failure stored before reasons were coded, `reason` as it was stored.
+ */
+export const TrackerRow = z.object({
+  topicId: Id,
+  sector: SectorId,
+  status: TrackerStatus,
+  personId: Id.nullable(),
+  answeredById: Id.nullable(),
+  at: z.string().nullable(),
+  reasonCode: z.enum(REASON_CODES).nullable(),
+  reason: z.string().nullable(),
+});
+export type TrackerRow = z.infer<typeof TrackerRow>;
 
 /** What the tracker is built from. */
 export interface TrackerInput {
@@ -32,8 +41,8 @@ export interface TrackerInput {
   activeTopicIds: string[];
   targets: PromptTarget[];
   updates: StatusUpdate[];
-  /** Prompts Teams refused, keyed by slot, with the reason. */
-  undeliverable: Map<string, string>;
+  /** Prompts Teams refused, keyed by slot, with the failure the outbox stored (null when it stored none). */
+  undeliverable: Map<string, string | null>;
   /** The slots whose prompt is queued or sent: the others have not been asked yet. */
   asked: ReadonlySet<string>;
 }
@@ -53,16 +62,24 @@ export function buildTracker(input: TrackerInput): TrackerRow[] {
       const key = slotKey(a.topicId, a.sector);
       const target = targets.get(key);
       const update = updates.get(key);
-      const base = { topicId: a.topicId, sector: a.sector, personId: target?.personId ?? a.focalPointId };
+      const base = {
+        topicId: a.topicId,
+        sector: a.sector,
+        personId: target?.personId ?? a.focalPointId,
+        reasonCode: null,
+        reason: null,
+      };
       if (!a.focalPointId)
-        return { ...base, status: 'vacant', answeredById: null, at: null, reason: 'no focal point appointed' };
+        return { ...base, status: 'vacant', answeredById: null, at: null, reasonCode: 'tracker.no-focal-point' };
       if (update) {
         const status: TrackerStatus = update.late ? 'late' : update.noChange ? 'no-change' : 'answered';
-        return { ...base, status, answeredById: update.authorId, at: update.submittedAt, reason: null };
+        return { ...base, status, answeredById: update.authorId, at: update.submittedAt };
       }
-      const refused = input.undeliverable.get(key);
-      if (refused) return { ...base, status: 'undeliverable', answeredById: null, at: null, reason: refused };
+      if (input.undeliverable.has(key)) {
+        const why = readDeliveryFailure(input.undeliverable.get(key) ?? null);
+        return { ...base, status: 'undeliverable', answeredById: null, at: null, ...why };
+      }
       const status: TrackerStatus = input.asked.has(key) ? 'pending' : 'not-asked';
-      return { ...base, status, answeredById: null, at: null, reason: null };
+      return { ...base, status, answeredById: null, at: null };
     });
 }

@@ -1,78 +1,80 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { AppError, Id } from '../../domain';
-import { SubmitInput, type CollectionService, type OpenResult } from '../../services';
-import { requireRole, type Identity } from '../auth';
+import {
+  Id,
+  type CollectionOpened,
+  type DeliveryReportView,
+  type SubmitAnswer,
+  type TrackerView,
+  type UpdateList,
+  type Locale,
+} from '../../domain';
+import { pickLocale, withReasonText } from '../../i18n';
+import { SubmitInput, type CollectionService, type DeliveryReport } from '../../services';
+import { callerFor } from '../identity';
 
 const SubmitBody = SubmitInput.omit({ meetingId: true }).strict();
 
-function identityOf(locals: Record<string, unknown>): Identity {
-  return locals.identity as Identity;
-}
+const NoChangeBody = z
+  .object({ topicId: Id, sector: SubmitInput.shape.sector, baseRevision: z.number().int().min(0).default(0) })
+  .strict();
 
-/** What the secretariat is told after opening collection or retrying: queued, and who cannot be reached. */
-function deliveryReport(result: OpenResult) {
+/** What the secretariat is told after opening collection or retrying: queued, and who cannot be reached and why. */
+function deliveryReport(result: DeliveryReport, locale: Locale): DeliveryReportView {
   return {
     meetingId: result.meeting.id,
     state: result.meeting.state,
     queued: result.queued,
     undeliverable: result.undeliverable,
-    undeliverablePeople: result.undeliverablePeople,
-    reopened: result.reopened,
+    undeliverablePeople: result.undeliverablePeople.map((person) => withReasonText(person, locale)),
   };
 }
 
-/** Collection API: open a meeting's window, submit updates, read updates and the tracker. */
+/**
+ * Collection API: open a meeting's window, submit updates, read updates and the tracker. Each route asks the
+ * permission table for its operation; the service checks it again.
+ */
 export function collectionRoutes(collection: CollectionService): Router {
   const router = Router();
 
   router.post('/meetings/:id/collection/open', async (req, res) => {
-    const identity = identityOf(res.locals);
-    requireRole(identity, 'secretariat');
-    const result = await collection.open(Id.parse(req.params.id), {
-      personId: identity.person!.id,
-      roles: identity.roles,
-    });
-    res.json(deliveryReport(result));
+    const caller = callerFor(res, 'collection.open');
+    const result = await collection.open(Id.parse(req.params.id), caller);
+    const locale = pickLocale(req.headers['accept-language']);
+    res.json({ ...deliveryReport(result, locale), reopened: result.reopened } satisfies CollectionOpened);
   });
 
   router.post('/meetings/:id/collection/retry-undeliverable', async (req, res) => {
-    const identity = identityOf(res.locals);
-    requireRole(identity, 'secretariat');
-    const result = await collection.retryUndeliverable(Id.parse(req.params.id), {
-      personId: identity.person!.id,
-      roles: identity.roles,
-    });
-    res.json(deliveryReport({ ...result, reopened: false }));
+    const caller = callerFor(res, 'collection.retry');
+    const result = await collection.retryUndeliverable(Id.parse(req.params.id), caller);
+    res.json(deliveryReport(result, pickLocale(req.headers['accept-language'])));
   });
 
   router.get('/meetings/:id/tracker', async (req, res) => {
-    requireRole(identityOf(res.locals), 'chair', 'secretariat', 'focal-point', 'member', 'observer');
-    res.json(await collection.tracker(Id.parse(req.params.id)));
+    const caller = callerFor(res, 'tracker.read');
+    const view = await collection.tracker(Id.parse(req.params.id), caller);
+    const locale = pickLocale(req.headers['accept-language']);
+    res.json({ ...view, rows: view.rows.map((row) => withReasonText(row, locale)) } satisfies TrackerView);
   });
 
   router.get('/meetings/:id/updates', async (req, res) => {
-    requireRole(identityOf(res.locals), 'chair', 'secretariat', 'focal-point', 'member', 'observer');
-    res.json({ items: await collection.updates(Id.parse(req.params.id)) });
+    const caller = callerFor(res, 'updates.read');
+    res.json({ items: await collection.updates(Id.parse(req.params.id), caller) } satisfies UpdateList);
   });
 
   router.post('/meetings/:id/updates', async (req, res) => {
-    const identity = identityOf(res.locals);
-    if (!identity.person) throw new AppError('auth.forbidden', 'You are not in the register.');
+    const caller = callerFor(res, 'update.submit');
     const body = SubmitBody.parse(req.body);
-    const result = await collection.submit(identity.person.id, { ...body, meetingId: Id.parse(req.params.id) });
-    res.status(result.outcome === 'created' ? 201 : 200).json({ outcome: result.outcome, update: result.update });
+    const result = await collection.submit(caller, { ...body, meetingId: Id.parse(req.params.id) });
+    const answer: SubmitAnswer = { outcome: result.outcome, update: result.update };
+    res.status(result.outcome === 'created' ? 201 : 200).json(answer);
   });
 
   router.post('/meetings/:id/updates/no-change', async (req, res) => {
-    const identity = identityOf(res.locals);
-    if (!identity.person) throw new AppError('auth.forbidden', 'You are not in the register.');
-    const body = z
-      .object({ topicId: Id, sector: SubmitInput.shape.sector, baseRevision: z.number().int().min(0).default(0) })
-      .strict()
-      .parse(req.body);
-    const result = await collection.submitNoChange(identity.person.id, { ...body, meetingId: Id.parse(req.params.id) });
-    res.json({ outcome: result.outcome, update: result.update });
+    const caller = callerFor(res, 'update.submit');
+    const body = NoChangeBody.parse(req.body);
+    const result = await collection.submitNoChange(caller, { ...body, meetingId: Id.parse(req.params.id) });
+    res.json({ outcome: result.outcome, update: result.update } satisfies SubmitAnswer);
   });
 
   return router;

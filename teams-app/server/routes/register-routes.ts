@@ -1,10 +1,23 @@
 import { Router } from 'express';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { AppError, BodyId, Id, SectorId, Topic } from '../../domain';
+import {
+  AppError,
+  BodyId,
+  Id,
+  SectorId,
+  Topic,
+  type AssignmentList,
+  type Me,
+  type MeetingList,
+  type MeetingView,
+  type PersonList,
+  type PersonView,
+  type TopicList,
+  type TopicView,
+} from '../../domain';
 import type { RegisterService } from '../../services';
-import { requireRole, type Identity } from '../auth';
-
-const ALL_ROLES = ['chair', 'secretariat', 'focal-point', 'member', 'observer'] as const;
+import { callerFor, identityOf } from '../identity';
 
 const TopicQuery = z
   .object({
@@ -21,16 +34,12 @@ const MeetingQuery = z.object({ upcoming: z.enum(['true', 'false']).optional(), 
 const PeopleQuery = z.object({ sector: SectorId.optional() }).strict();
 const AssignmentQuery = z.object({ topicId: Id.optional(), personId: Id.optional() }).strict();
 
-function identityOf(locals: Record<string, unknown>): Identity {
-  return locals.identity as Identity;
-}
-
-/** Read API of the register: topics, meetings, people, assignments, and who I am. */
+/** Read API of the register: topics, meetings, people, assignments, and who I am (`register.read`). */
 export function registerRoutes(register: RegisterService, now: () => string): Router {
   const router = Router();
   router.use((_req, res, next) => {
     try {
-      requireRole(identityOf(res.locals), ...ALL_ROLES);
+      callerFor(res, 'register.read');
       next();
     } catch (error) {
       next(error);
@@ -38,47 +47,60 @@ export function registerRoutes(register: RegisterService, now: () => string): Ro
   });
 
   router.get('/me', (_req, res) => {
-    const identity = identityOf(res.locals);
-    res.json({ person: identity.person, roles: identity.roles, mode: identity.via === 'dev' ? 'local' : 'production' });
+    const identity = identityOf(res);
+    const person = identity.kind === 'person' ? identity.person : null;
+    const mode = identity.via === 'dev' ? 'local' : 'production';
+    res.json({ person, roles: person?.roles ?? [], mode } satisfies Me);
   });
 
+  // The whole register, the tab's first call: serialised once per version of the register, not per request.
+  let unfiltered: { version: string; body: Buffer; etag: string } | null = null;
   router.get('/topics', async (req, res) => {
     const query = TopicQuery.parse(req.query);
-    const personId = query.mine === 'true' ? identityOf(res.locals).person?.id : undefined;
-    if (query.mine === 'true' && !personId) {
-      res.json({ items: [] });
+    if (Object.keys(query).length === 0) {
+      const snapshot = await register.snapshot();
+      if (unfiltered?.version !== snapshot.version) {
+        const body = Buffer.from(JSON.stringify({ items: [...snapshot.topics] } satisfies TopicList));
+        unfiltered = {
+          version: snapshot.version,
+          body,
+          etag: `W/"${createHash('sha1').update(body).digest('base64url')}"`,
+        };
+      }
+      res.type('json').set('etag', unfiltered.etag).send(unfiltered.body);
       return;
     }
-    res.json({ items: await register.listTopics({ ...query, personId }) });
+    const personId = query.mine === 'true' ? callerFor(res, 'register.read').personId : undefined;
+    res.json({ items: await register.listTopics({ ...query, personId }) } satisfies TopicList);
   });
 
   router.get('/topics/:id', async (req, res) => {
-    res.json(await register.getTopic(Id.parse(req.params.id)));
+    res.json((await register.getTopic(Id.parse(req.params.id))) satisfies TopicView);
   });
 
   router.get('/meetings', async (req, res) => {
     const query = MeetingQuery.parse(req.query);
     const items =
       query.upcoming === 'false' ? await register.allMeetings() : await register.upcomingMeetings(now(), query.body);
-    res.json({ items: query.body ? items.filter((m) => m.body === query.body) : items });
+    res.json({ items: query.body ? items.filter((m) => m.body === query.body) : items } satisfies MeetingList);
   });
 
   router.get('/meetings/:id', async (req, res) => {
-    res.json(await register.getMeeting(Id.parse(req.params.id)));
+    res.json((await register.getMeeting(Id.parse(req.params.id))) satisfies MeetingView);
   });
 
   router.get('/people', async (req, res) => {
     const query = PeopleQuery.parse(req.query);
-    res.json({ items: await register.listPeople(query.sector) });
+    res.json({ items: await register.listPeople(query.sector) } satisfies PersonList);
   });
 
   router.get('/people/:id', async (req, res) => {
-    res.json(await register.getPerson(Id.parse(req.params.id)));
+    res.json((await register.getPerson(Id.parse(req.params.id))) satisfies PersonView);
   });
 
   router.get('/assignments', async (req, res) => {
     const query = AssignmentQuery.parse(req.query);
-    res.json({ items: await register.listAssignments(query) });
+    res.json({ items: await register.listAssignments(query) } satisfies AssignmentList);
   });
 
   router.use((req) => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type Meeting, type Person, type Role } from '../../domain';
+import { AppError, type Caller, type Meeting, type Person } from '../../domain';
 import type { Store, Stored } from '../../store';
 import type { OutboxPort } from '../outbox/outbox-port';
 import type { CollectionMessages } from './collection-messages';
@@ -16,7 +16,7 @@ export interface CollectionDeps {
 }
 
 /** Who acts: a person from the register, or the scheduler. */
-export type Actor = { personId: string; roles: Role[] } | 'scheduler';
+export type Actor = Caller | 'scheduler';
 
 /** The meeting states in which collection is still running (or about to). */
 export const MEETINGS_COLLECTING: readonly Meeting['state'][] = ['scheduled', 'open'];

@@ -1,4 +1,4 @@
-import type { Action, Locale, Meeting, Person, StatusUpdate, Topic, TrackerRow } from '../../domain';
+import type { Action, Locale, Meeting, Person, StatusUpdate, Topic } from '../../domain';
 import type { CollectionWindow } from '../../domain';
 
 /** What a status prompt card shows. */
@@ -38,12 +38,4 @@ export interface CollectionMessages {
   prompt(data: PromptData, locale: Locale): Record<string, unknown>;
   reminder(data: ReminderData, locale: Locale): Record<string, unknown>;
   delegationNotice(data: DelegationNotice, locale: Locale): Record<string, unknown>;
-}
-
-/** A tracker row with names, for display. */
-export interface TrackerView {
-  meeting: Pick<Meeting, 'id' | 'title' | 'state'>;
-  window: CollectionWindow;
-  rows: (TrackerRow & { topicTitle: Topic['title']; personName: string | null; answeredByName: string | null })[];
-  counts: Record<TrackerRow['status'], number>;
 }

@@ -1,11 +1,20 @@
-import type { Meeting, Person, PromptTarget, SectorId, StatusUpdate } from '../../domain';
+import type {
+  Caller,
+  Meeting,
+  Person,
+  PromptTarget,
+  SectorId,
+  StatusUpdate,
+  TrackerView,
+  UndeliverablePerson,
+} from '../../domain';
 import type { Stored } from '../../store';
 import { nextMeeting, resolveMeeting } from '../lookups';
 import type { Actor, CollectionDeps } from './collection-deps';
-import type { PromptData, TrackerView } from './collection-messages';
+import type { PromptData } from './collection-messages';
 import { collectionTick, type TickResult } from './collection-tick';
 import { delegatePrompt } from './delegate';
-import { retryUndeliverable, undeliverablePeople, type DeliveryReport, type UndeliverablePerson } from './delivery';
+import { retryUndeliverable, undeliverablePeople, type DeliveryReport } from './delivery';
 import { openCollection, type OpenResult } from './open-collection';
 import { promptData, summaryData } from './prompts';
 import { remind } from './reminders';
@@ -59,21 +68,21 @@ export class CollectionService {
   }
 
   /** Stores a submission; see {@link submitUpdate}. */
-  submit(personId: string, raw: SubmitInput): Promise<SubmitResult> {
-    return submitUpdate(this.deps, personId, raw);
+  submit(caller: Caller, raw: SubmitInput): Promise<SubmitResult> {
+    return submitUpdate(this.deps, caller, raw);
   }
 
   /** "No change since last meeting". */
   submitNoChange(
-    personId: string,
+    caller: Caller,
     raw: Pick<SubmitInput, 'meetingId' | 'topicId' | 'sector' | 'baseRevision'>,
   ): Promise<SubmitResult> {
-    return submitNoChange(this.deps, personId, raw);
+    return submitNoChange(this.deps, caller, raw);
   }
 
-  /** Hands a prompt to the alternate. */
-  delegate(personId: string, meetingId: string, topicId: string, sector: SectorId): Promise<{ alternate: Person }> {
-    return delegatePrompt(this.deps, personId, { meetingId, topicId, sector });
+  /** Hands a prompt to the alternate (the focal point only). */
+  delegate(caller: Caller, meetingId: string, topicId: string, sector: SectorId): Promise<{ alternate: Person }> {
+    return delegatePrompt(this.deps, caller, { meetingId, topicId, sector });
   }
 
   /** Queues the reminder that is due (if any). */
@@ -86,14 +95,14 @@ export class CollectionService {
     return collectionTick(this.deps);
   }
 
-  /** The tracker of a meeting. */
-  tracker(meetingId: string): Promise<TrackerView> {
-    return tracker(this.deps, meetingId);
+  /** The tracker of a meeting, for anyone the table lets see it. */
+  tracker(meetingId: string, caller: Caller): Promise<TrackerView> {
+    return tracker(this.deps, meetingId, caller);
   }
 
-  /** The updates of a meeting. */
-  updates(meetingId: string): Promise<Stored<StatusUpdate>[]> {
-    return meetingUpdates(this.deps, meetingId);
+  /** The updates of a meeting, for anyone the table lets see them. */
+  updates(meetingId: string, caller: Caller): Promise<Stored<StatusUpdate>[]> {
+    return meetingUpdates(this.deps, meetingId, caller);
   }
 
   /** The topic × sector slots a person answers for in a meeting. */

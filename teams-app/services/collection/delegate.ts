@@ -2,7 +2,9 @@ import {
   AppError,
   isAppError,
   outboxKeys,
+  requirePermission,
   slotKey,
+  type Caller,
   type Meeting,
   type Person,
   type SectorId,
@@ -26,9 +28,11 @@ export interface DelegatedSlot {
  */
 export async function delegatePrompt(
   deps: CollectionDeps,
-  personId: string,
+  caller: Caller,
   slot: DelegatedSlot,
 ): Promise<{ alternate: Person }> {
+  requirePermission(caller, 'update.delegate');
+  const { personId } = caller;
   const { store } = deps;
   const { topicId, sector } = slot;
   const meeting = await requireMeeting(store, slot.meetingId);

@@ -1,14 +1,16 @@
-import { AppError, type ConversationRef, type Meeting, type OutboxMessage, type Person } from '../../domain';
+import {
+  deliveryFailure,
+  readDeliveryFailure,
+  requirePermission,
+  type ConversationRef,
+  type Meeting,
+  type OutboxMessage,
+  type Person,
+  type UndeliverablePerson,
+} from '../../domain';
 import type { Store, Stored } from '../../store';
 import { requireMeeting } from '../lookups';
 import type { Actor, CollectionDeps } from './collection-deps';
-
-/** Someone a prompt could not reach, and why. */
-export interface UndeliverablePerson {
-  personId: string;
-  name: string;
-  reason: string;
-}
 
 /** What a round of prompts did: how many were queued now, and everyone who cannot be reached. */
 export interface DeliveryReport {
@@ -54,7 +56,9 @@ export async function enqueueFor(
       topicId: message.topicId,
       conversationRefId: ref?.id ?? 'none',
       activity: message.activity,
-      undeliverableReason: ref ? null : 'The app is not installed for this person in Teams (no 1:1 conversation yet).',
+      undeliverableReason: ref
+        ? null
+        : deliveryFailure('delivery.not-installed', 'no 1:1 conversation with the bot: the app is not installed'),
     },
   ]);
   if (result.existing.length) return 'exists';
@@ -74,7 +78,7 @@ export async function undeliverablePeople(
     people.set(row.personId, {
       personId: row.personId,
       name: person?.name ?? row.personId,
-      reason: row.lastError ?? 'Teams refused the message.',
+      ...readDeliveryFailure(row.lastError),
     });
   }
   return [...people.values()];
@@ -99,9 +103,7 @@ export async function retryUndeliverable(
   meetingId: string,
   actor: Actor,
 ): Promise<DeliveryReport> {
-  if (actor !== 'scheduler' && !actor.roles.includes('secretariat')) {
-    throw new AppError('auth.forbidden', 'Only the ISC-TF secretariat can send prompts again.');
-  }
+  if (actor !== 'scheduler') requirePermission(actor, 'collection.retry');
   const meeting = await requireMeeting(deps.store, meetingId);
   const rows = await deps.outbox.list({ meetingId, status: 'undeliverable', kind: 'prompt' });
   let queued = 0;

@@ -1,4 +1,4 @@
-import { AppError, walk, type Meeting } from '../../domain';
+import { AppError, requirePermission, walk, type Meeting } from '../../domain';
 import { write, type Stored, type WriteOp } from '../../store';
 import { requireMeeting } from '../lookups';
 import { MEETINGS_COLLECTING, actorId, type Actor, type CollectionDeps } from './collection-deps';
@@ -19,9 +19,7 @@ export interface OpenResult extends DeliveryReport {
  * meeting's state changes last, so a retry or the next tick completes an opening that failed half way.
  */
 export async function openCollection(deps: CollectionDeps, meetingId: string, actor: Actor): Promise<OpenResult> {
-  if (actor !== 'scheduler' && !actor.roles.includes('secretariat')) {
-    throw new AppError('auth.forbidden', 'Only the ISC-TF secretariat can open collection.');
-  }
+  if (actor !== 'scheduler') requirePermission(actor, 'collection.open');
   const meeting = await requireMeeting(deps.store, meetingId);
   const reopening = actor !== 'scheduler' && (meeting.state === 'closed' || meeting.state === 'agenda-draft');
   if (!MEETINGS_COLLECTING.includes(meeting.state) && !reopening) {

@@ -6,7 +6,9 @@ import {
   acceptsUpdates,
   collectionWindow,
   isAppError,
+  requirePermission,
   slotKey,
+  type Caller,
   type Meeting,
   type SectorId,
   type StatusUpdate,
@@ -192,16 +194,18 @@ async function reviseUpdate(
 }
 
 /**
- * Stores a submission. Edits make a new revision and keep the history; a submit from an older card
- * (baseRevision behind) is refused as stale unless it repeats what is stored (a double click or replay).
- * After the window closes, updates are accepted and marked late; once the meeting is held, refused.
+ * Stores a submission of the slot's focal point, alternate or delegate. Edits make a new revision and keep the
+ * history; a submit from an older card (baseRevision behind) is refused as stale unless it repeats what is stored
+ * (a double click or replay). After the window closes, updates are accepted and marked late; once the meeting is
+ * held, refused.
  */
 export async function submitUpdate(
   deps: Pick<CollectionDeps, 'store' | 'now'>,
-  personId: string,
+  caller: Caller,
   raw: SubmitInput,
 ): Promise<SubmitResult> {
-  const submission = await checked(deps, personId, raw);
+  requirePermission(caller, 'update.submit');
+  const submission = await checked(deps, caller.personId, raw);
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const existing = await deps.store.statusUpdates.get(submission.id);
     try {
@@ -229,13 +233,14 @@ export async function submitUpdate(
 /** "No change since last meeting": copies the previous update's text and marks it unchanged. */
 export async function submitNoChange(
   deps: Pick<CollectionDeps, 'store' | 'now'>,
-  personId: string,
+  caller: Caller,
   raw: Pick<SubmitInput, 'meetingId' | 'topicId' | 'sector' | 'baseRevision'>,
 ): Promise<SubmitResult> {
+  requirePermission(caller, 'update.submit');
   const previous = (await deps.store.statusUpdates.all({ where: { topicId: raw.topicId, sector: raw.sector } }))
     .filter((u) => u.meetingId !== raw.meetingId)
     .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt))[0];
-  return submitUpdate(deps, personId, {
+  return submitUpdate(deps, caller, {
     ...raw,
     noChange: true,
     progress: previous?.progress ?? '',

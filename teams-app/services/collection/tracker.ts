@@ -2,28 +2,30 @@ import {
   TRACKER_STATUSES,
   buildTracker,
   collectionWindow,
+  requirePermission,
   slotKey,
+  type Caller,
   type StatusUpdate,
   type TrackerStatus,
+  type TrackerView,
 } from '../../domain';
 import type { Stored } from '../../store';
 import { requireMeeting } from '../lookups';
 import type { CollectionDeps } from './collection-deps';
-import type { TrackerView } from './collection-messages';
 import { targetsOf } from './targets';
 
 /** Which slots were asked and which could not be reached, read from the meeting's prompts in the outbox. */
 async function promptOutcomes(
   deps: Pick<CollectionDeps, 'outbox'>,
   meetingId: string,
-): Promise<{ asked: Set<string>; undeliverable: Map<string, string> }> {
-  const undeliverable = new Map<string, string>();
+): Promise<{ asked: Set<string>; undeliverable: Map<string, string | null> }> {
+  const undeliverable = new Map<string, string | null>();
   const asked = new Set<string>();
   for (const row of await deps.outbox.list({ meetingId, kind: 'prompt' })) {
     const [, , , topicId, sector] = row.id.split(':');
     if (!topicId || !sector) continue;
     if (row.status === 'undeliverable') {
-      undeliverable.set(slotKey(topicId, sector), row.lastError ?? 'Teams refused the message');
+      undeliverable.set(slotKey(topicId, sector), row.lastError);
     } else asked.add(slotKey(topicId, sector));
   }
   return { asked, undeliverable };
@@ -33,7 +35,9 @@ async function promptOutcomes(
 export async function tracker(
   deps: Pick<CollectionDeps, 'store' | 'outbox' | 'now'>,
   meetingId: string,
+  caller: Caller,
 ): Promise<TrackerView> {
+  requirePermission(caller, 'tracker.read');
   const { store } = deps;
   const meeting = await requireMeeting(store, meetingId);
   const [topics, assignments, people, updates, outcomes] = await Promise.all([
@@ -71,7 +75,9 @@ export async function tracker(
 export async function meetingUpdates(
   deps: Pick<CollectionDeps, 'store'>,
   meetingId: string,
+  caller: Caller,
 ): Promise<Stored<StatusUpdate>[]> {
+  requirePermission(caller, 'updates.read');
   await requireMeeting(deps.store, meetingId);
   return deps.store.statusUpdates.all({ where: { meetingId } });
 }

@@ -7,15 +7,17 @@ import {
   editItem,
   moveItem,
   removeItem,
+  requirePermission,
   walk,
   type AgendaEditRequest,
+  type Caller,
+  type CollectionIncomplete,
   type Meeting,
   type MeetingState,
 } from '../../domain';
 import { write } from '../../store';
 import { requireMeeting } from '../lookups';
 import { retryOnConflict } from '../retry';
-import { requireStaff, type Staff } from '../staff';
 import { draftOf, newVersion, storedVersion, type AgendaVersion } from './document-versions';
 import type { MeetingDeps } from './meeting-deps';
 
@@ -50,7 +52,12 @@ async function collectionCounts(
 }
 
 /** Refuses to compile for a meeting already held, and (without `confirm`) while collection is still running. */
-async function checkCompile(deps: Deps, meeting: Meeting, actor: Staff | 'scheduler', confirm: boolean): Promise<void> {
+async function checkCompile(
+  deps: Deps,
+  meeting: Meeting,
+  actor: Caller | 'scheduler',
+  confirm: boolean,
+): Promise<void> {
   if (['held', 'minutes-draft', 'minutes-approved'].includes(meeting.state)) {
     throw new AppError('meeting.invalid-transition', 'The meeting has been held; its agenda can no longer change.', {
       from: meeting.state,
@@ -62,7 +69,7 @@ async function checkCompile(deps: Deps, meeting: Meeting, actor: Staff | 'schedu
     throw new AppError(
       'collection.incomplete',
       `${counts.missing} of ${counts.expected} updates are missing and collection is ${meeting.state === 'open' ? 'still open' : 'not open yet'}. Confirm to compile anyway; collection will close.`,
-      { state: meeting.state, ...counts, closesAt: collectionWindow(meeting).closesAt },
+      { state: meeting.state, ...counts, closesAt: collectionWindow(meeting).closesAt } satisfies CollectionIncomplete,
     );
   }
 }
@@ -100,10 +107,10 @@ async function agendaOf(deps: Deps, meeting: Meeting): Promise<Agenda> {
 export async function compileAgenda(
   deps: Deps,
   meetingId: string,
-  actor: Staff | 'scheduler',
+  actor: Caller | 'scheduler',
   options: { confirm?: boolean } = {},
 ): Promise<AgendaVersion> {
-  if (actor !== 'scheduler') requireStaff(actor, 'compile the agenda');
+  if (actor !== 'scheduler') requirePermission(actor, 'agenda.compile');
   await checkCompile(deps, await requireMeeting(deps.store, meetingId), actor, options.confirm ?? false);
   return retryOnConflict(async () => {
     const meeting = await requireMeeting(deps.store, meetingId);
@@ -120,11 +127,11 @@ export async function compileAgenda(
 export async function editAgenda(
   deps: Deps,
   meetingId: string,
-  actor: Staff,
+  actor: Caller,
   edit: AgendaEdit,
   expectedRevision?: number,
 ): Promise<AgendaVersion> {
-  requireStaff(actor, 'edit the agenda');
+  requirePermission(actor, 'agenda.edit');
   const draft = await draftOf(deps, meetingId, 'agenda');
   const agenda = Agenda.parse(draft.content);
   if (expectedRevision !== undefined && expectedRevision !== agenda.revision) {

@@ -1,4 +1,11 @@
-import type { Agenda, DocumentVersion, Meeting, Minutes, OutboxMessage } from '../../domain';
+import {
+  deliveryFailure,
+  type Agenda,
+  type DocumentVersion,
+  type Meeting,
+  type Minutes,
+  type OutboxMessage,
+} from '../../domain';
 import { documentUrl } from './document-files';
 import type { MeetingDeps } from './meeting-deps';
 
@@ -29,7 +36,9 @@ async function postToChat(
       topicId: null,
       conversationRefId: ref?.id ?? 'none',
       activity,
-      undeliverableReason: ref ? null : 'The bot has not been added to this meeting chat yet.',
+      undeliverableReason: ref
+        ? null
+        : deliveryFailure('delivery.not-installed', 'the bot has not been added to this meeting chat yet'),
     },
   ]);
 }

@@ -5,7 +5,9 @@ import {
   identityOfChat,
   isAppError,
   isSameTeamsMeeting,
+  requirePermission,
   type AuditEntry,
+  type Caller,
   type CaptureContext,
   type CapturedChat,
   type ChatMessage,
@@ -17,7 +19,6 @@ import {
 import { write, type Store, type Stored } from '../../store';
 import { publishedAgenda, requireMeeting } from '../lookups';
 import { retryOnConflict } from '../retry';
-import { requireStaff, type Staff } from '../staff';
 import type { ChatReading } from './chat-reading';
 
 /** The states in which a meeting's chat is in use (agenda out, meeting running, minutes being drafted). */
@@ -92,10 +93,10 @@ export class MeetingChatService {
   async linkChat(
     meetingId: string,
     chat: SeenChat,
-    actor: Staff,
+    actor: Caller,
     options: { relink?: boolean } = {},
   ): Promise<ChatLink> {
-    requireStaff(actor, 'link a chat to a meeting');
+    requirePermission(actor, 'chat.link');
     return retryOnConflict(async () => {
       const meeting = await requireMeeting(this.store, meetingId);
       const previousChatId = meeting.chatId !== null && meeting.chatId !== chat.conversationId ? meeting.chatId : null;
@@ -152,7 +153,8 @@ export class MeetingChatService {
   }
 
   /** Where the meeting chat is on the agenda (replaying the recorded pointer lines), or null before any. */
-  async currentItem(meetingId: string): Promise<{ item: number | null; sub: number | null }> {
+  async currentItem(meetingId: string, caller: Caller): Promise<{ item: number | null; sub: number | null }> {
+    requirePermission(caller, 'current-item.read');
     const meeting = await requireMeeting(this.store, meetingId);
     const agenda = await publishedAgenda(this.store, meetingId);
     if (!meeting.chatId || !agenda) return { item: null, sub: null };
@@ -166,11 +168,11 @@ export class MeetingChatService {
    */
   async setCurrentItem(
     meetingId: string,
-    actor: Staff,
+    actor: Caller,
     item: number,
     sub: number | null = null,
   ): Promise<{ item: number; sub: number | null }> {
-    requireStaff(actor, 'move the agenda pointer');
+    requirePermission(actor, 'current-item.set');
     const meeting = await requireMeeting(this.store, meetingId);
     if (!meeting.chatId)
       throw new AppError(

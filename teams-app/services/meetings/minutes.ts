@@ -4,14 +4,15 @@ import {
   Minutes,
   applyMinutesEdit,
   compileMinutes as compileMinutesFrom,
+  requirePermission,
   walk,
   wallClock,
+  type Caller,
   type Meeting,
   type MinutesEditRequest,
 } from '../../domain';
 import { write } from '../../store';
 import { requireMeeting } from '../lookups';
-import { requireStaff, type Staff } from '../staff';
 import { draftOf, newVersion, storedVersion, versionsOf, type MinutesVersion } from './document-versions';
 import type { MeetingDeps } from './meeting-deps';
 
@@ -68,8 +69,8 @@ async function minutesOf(deps: Deps, meeting: Meeting, agenda: Agenda): Promise<
 }
 
 /** Compiles draft minutes from the recorded chat and the published agenda; the meeting moves to held, then minutes-draft. */
-export async function compileMinutes(deps: Deps, meetingId: string, actor: Staff): Promise<MinutesVersion> {
-  requireStaff(actor, 'draft the minutes');
+export async function compileMinutes(deps: Deps, meetingId: string, actor: Caller): Promise<MinutesVersion> {
+  requirePermission(actor, 'minutes.compile');
   const meeting = await requireMeeting(deps.store, meetingId);
   checkDraftable(deps, meeting);
   const agendaVersion = (await versionsOf(deps, meetingId, 'agenda')).find((v) => v.status === 'published');
@@ -85,11 +86,11 @@ export async function compileMinutes(deps: Deps, meetingId: string, actor: Staff
 export async function editMinutes(
   deps: Pick<MeetingDeps, 'store' | 'now'>,
   meetingId: string,
-  actor: Staff,
+  actor: Caller,
   edit: MinutesEdit,
   expectedRevision?: number,
 ): Promise<MinutesVersion> {
-  requireStaff(actor, 'edit the minutes');
+  requirePermission(actor, 'minutes.edit');
   const meeting = await requireMeeting(deps.store, meetingId);
   if (meeting.state === 'minutes-approved')
     throw new AppError('meeting.invalid-transition', 'The minutes are approved and can no longer be edited.', {

@@ -3,14 +3,15 @@ import {
   AppError,
   Minutes,
   minutesToRecords,
+  requirePermission,
   unresolvedNotes,
   walk,
+  type Caller,
   type DocumentVersion,
   type MinutesRecords,
 } from '../../domain';
 import { write, type Stored, type WriteOp } from '../../store';
 import { requireMeeting } from '../lookups';
-import { requireStaff, type Staff } from '../staff';
 import { postAgenda, postMinutes } from './chat-posts';
 import {
   documentAudit,
@@ -28,8 +29,8 @@ import type { MeetingDeps } from './meeting-deps';
  * and moves the meeting; the post to the meeting chat follows (idempotent). A retry after a failure at any
  * step completes the publication; an edit made meanwhile fails it with a conflict a plain retry resolves.
  */
-export async function publishAgenda(deps: MeetingDeps, meetingId: string, actor: Staff): Promise<AgendaVersion> {
-  requireStaff(actor, 'publish the agenda');
+export async function publishAgenda(deps: MeetingDeps, meetingId: string, actor: Caller): Promise<AgendaVersion> {
+  requirePermission(actor, 'agenda.publish');
   const meeting = await requireMeeting(deps.store, meetingId);
   const versions = await versionsOf(deps, meetingId, 'agenda');
   const latest = versions[0];
@@ -96,10 +97,10 @@ function checkApprovable(minutes: Minutes, confirm: boolean): void {
 export async function approveMinutes(
   deps: MeetingDeps,
   meetingId: string,
-  actor: Staff,
+  actor: Caller,
   options: { confirm?: boolean } = {},
 ): Promise<MinutesVersion> {
-  requireStaff(actor, 'approve the minutes');
+  requirePermission(actor, 'minutes.approve');
   const meeting = await requireMeeting(deps.store, meetingId);
   const latest = (await versionsOf(deps, meetingId, 'minutes'))[0];
   if (meeting.state === 'minutes-approved' && latest?.status === 'published') {

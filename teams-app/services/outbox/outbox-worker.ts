@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import { isAppError, type ConversationRef, type OutboxMessage } from '../../domain';
+import { deliveryFailure, isAppError, type ConversationRef, type OutboxMessage } from '../../domain';
 import type { Store, Stored } from '../../store';
 import { systemClock, type Clock } from './clock';
 import { recoverInterrupted, type InterruptedSendPolicy } from './crash-recovery';
@@ -7,13 +7,16 @@ import { RateLimiter } from './rate-limiter';
 import { DEFAULT_RETRY, RetryOptions, classifyFailure, truncate } from './retry-policy';
 import { Semaphore } from './semaphore';
 import { Turnstile } from './turnstile';
-import type { Sender } from './sender';
+import { isDeliveryError, type Sender } from './sender';
 
 /** Options of the outbox worker; everything but the store and the sender has a production default. */
 export interface OutboxWorkerOptions {
   store: Pick<Store, 'outbox' | 'conversations'>;
   sender: Sender;
-  /** Shared by everything that sends as this app; by default the Teams limits, smoothed, with a 20 ms margin. */
+  /**
+   * Shared by everything that sends as this app; by default the Teams limits. The worker counts each send from its
+   * answer (RateLimiter.begin/end), so the limiter needs no margin for the time on the way and no smoothing.
+   */
   limiter?: RateLimiter;
   clock?: Clock;
   /** Uniform in [0, 1), for backoff jitter. */
@@ -62,9 +65,6 @@ interface Lane {
 
 const OUTCOME_WRITE_TRIES = 4;
 
-/** Default safety margin of the worker's own limiter: covers the jitter between our clock and Teams' arrival. */
-const DEFAULT_MARGIN_MS = 20;
-
 function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
@@ -86,8 +86,11 @@ function emptyCounters(): OutboxCounters {
 /**
  * Delivers the outbox. Each due message is claimed with a lease (status 'sending', etag-guarded, so two
  * workers never claim the same row), given a Teams rate-limit slot (per conversation 7/1 s, 8/2 s, 60/30 s,
- * 1800/h; 50/s for the app), sent, and its outcome recorded. Conversations are served concurrently, each one in
- * order (createdAt, then id): when a message is retried, the rest of its conversation waits behind it.
+ * 1800/h; 50/s for the app), sent, and its outcome recorded. A send holds its place in the rate-limit windows from
+ * its slot until its answer and counts from the answer on (a 429 frees its app-wide place): it reached Teams before
+ * the answer came back, so Teams never sees more than the limits however long the way, and the windows are used
+ * to the full. Conversations are served concurrently, each one in order (createdAt, then id): when a message is
+ * retried, the rest of its conversation waits behind it.
  * 429 waits Retry-After (else backoff); 412, 5xx and network errors back off (full jitter, capped) up to
  * `retry.maxAttempts`, then 'failed'; 403/404 are 'undeliverable' at once, the reason kept in lastError.
  *
@@ -135,12 +138,13 @@ export class OutboxWorker {
   constructor(options: OutboxWorkerOptions) {
     this.store = options.store;
     this.sender = options.sender;
-    this.limiter = options.limiter ?? new RateLimiter({ marginMs: DEFAULT_MARGIN_MS, smooth: true });
+    this.limiter = options.limiter ?? new RateLimiter();
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
     this.retry = RetryOptions.parse({ ...DEFAULT_RETRY, ...options.retry });
     this.semaphore = new Semaphore(options.concurrency ?? 32);
-    this.turnstile = new Turnstile(this.limiter, this.clock);
+    // Sends count from their answer (see RateLimiter): no margin for the time on the way is needed.
+    this.turnstile = new Turnstile(this.limiter, this.clock, { countFrom: 'answer' });
     this.scanSize = Math.max(1, options.scanSize ?? 1000);
     this.pollMs = Math.max(1, options.pollMs ?? 1000);
     this.leaseMs = Math.max(1, options.leaseMs ?? 120_000);
@@ -354,7 +358,8 @@ export class OutboxWorker {
       if (this.stopping) return null;
       const wait = this.limiter.peek(conversationId, 'conversation');
       if (wait > 0) {
-        await this.clock.sleep(wait, this.abort.signal);
+        // +Infinity: a send of this conversation is under way (another lane to it); look again shortly.
+        await this.clock.sleep(Number.isFinite(wait) ? wait : 100, this.abort.signal);
         continue;
       }
       const release = await this.semaphore.acquire();
@@ -369,7 +374,10 @@ export class OutboxWorker {
       const next: OutboxMessage = {
         ...plain(item),
         status: 'undeliverable',
-        lastError: `no conversation reference "${item.conversationRefId}": the app was never installed for this person`,
+        lastError: deliveryFailure(
+          'delivery.not-installed',
+          `no conversation reference "${item.conversationRefId}": the app was never installed for this person`,
+        ),
       };
       if (await this.writeOutcome(item, next)) this.count('undeliverable', next);
       return 'next';
@@ -384,7 +392,10 @@ export class OutboxWorker {
       try {
         await this.turnstile.turn(ref.conversationId);
         claimed = await this.keepLease(claimed);
-        if (!claimed) return 'next';
+        if (!claimed) {
+          this.turnstile.end(ref.conversationId, true);
+          return 'next';
+        }
         let activityId: string | null;
         try {
           if (claimed.replaceActivityId !== null) {
@@ -394,8 +405,11 @@ export class OutboxWorker {
             activityId = (await this.sender.send(ref, claimed.activity)).id || null;
           }
         } catch (error) {
+          // A throttled message was not taken: its place in the app-wide window goes to the next one.
+          this.turnstile.end(ref.conversationId, isDeliveryError(error) && error.status === 429);
           return await this.settleFailure(claimed, error);
         }
+        this.turnstile.end(ref.conversationId);
         await this.commitSent(claimed, activityId);
         return 'next';
       } finally {
@@ -453,7 +467,9 @@ export class OutboxWorker {
   private async settleFailure(claimed: Stored<OutboxMessage>, error: unknown): Promise<Step> {
     const decision = classifyFailure(error, claimed.attempts, this.retry, this.random);
     const now = this.clock.now();
-    const base = { ...plain(claimed), leaseUntil: null, lastError: truncate(decision.reason) };
+    const lastError =
+      decision.action === 'undeliverable' ? deliveryFailure(decision.code, decision.reason) : decision.reason;
+    const base = { ...plain(claimed), leaseUntil: null, lastError: truncate(lastError) };
     if (decision.action === 'retry') {
       const notBefore = now + decision.delayMs;
       const next: OutboxMessage = { ...base, status: 'pending', notBefore: iso(notBefore) };

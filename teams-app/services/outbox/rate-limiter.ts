@@ -1,18 +1,35 @@
 import { monotonicNow } from './clock';
 import { TEAMS_LIMITS, type RateLimits, type RateWindow } from './teams-limits';
 
-/** The send times of one key, oldest first, trimmed to what its windows still need. */
+/**
+ * The send times of one key, oldest first, trimmed to what its windows still need; sends still under way count
+ * as the newest, at a time not known yet (+Infinity).
+ */
 class SendLog {
   private times: number[] = [];
   private head = 0;
+  private underWay = 0;
 
   get count(): number {
-    return this.times.length - this.head;
+    return this.times.length - this.head + this.underWay;
   }
 
-  /** The time of the n-th most recent send (n = 1 is the newest). */
+  /** The time of the n-th most recent send (n = 1 is the newest); +Infinity for one still under way. */
   newest(n = 1): number | undefined {
-    return n <= this.count ? this.times[this.times.length - n] : undefined;
+    if (n <= this.underWay) return Number.POSITIVE_INFINITY;
+    const k = n - this.underWay;
+    return k <= this.times.length - this.head ? this.times[this.times.length - k] : undefined;
+  }
+
+  /** A send has started; its time is given when it ends (`end`). */
+  begin(): void {
+    this.underWay += 1;
+  }
+
+  /** A send begun earlier ended: it counts from `time` (times come in order), or not at all when null. */
+  end(time: number | null, keep: number, horizon: number): void {
+    if (this.underWay > 0) this.underWay -= 1;
+    if (time !== null) this.push(time, keep, horizon);
   }
 
   push(time: number, keep: number, horizon: number): void {
@@ -39,7 +56,8 @@ export interface RateLimiterOptions {
    * Spreads global sends evenly, window/limit apart on average (a generic cell rate algorithm: a send may come
    * up to half a gap early, to make up for a late one), instead of in bursts at the start of each window.
    * Bursts queue up on the way out, so their arrival times at the service drift and trip its window; even
-   * spacing keeps that drift to the network jitter, which `marginMs` covers.
+   * spacing keeps that drift to the network jitter, which `marginMs` covers. (Sends counted from their
+   * answer, `begin`/`end`, do not drift and need neither.)
    */
   smooth?: boolean;
 }
@@ -47,6 +65,11 @@ export interface RateLimiterOptions {
 /**
  * Sliding-window rate limiter for proactive messages: per conversation and globally (per app per tenant).
  * `reserve` is O(number of windows), amortised; memory is the sends of the last hour of active conversations.
+ *
+ * A send counts from when it is reserved (`reserve`: what a service that stamps arrivals does), or, for a
+ * sender, from when its answer came (`begin` … `end`): a request arrives at the service before its answer is
+ * back, so a send counted from its answer can never fall into the service's window later than the limiter
+ * thinks — whatever the queueing and jitter on the way — and a refused one (429) is not counted app-wide at all.
  */
 export class RateLimiter {
   private readonly limits: RateLimits;
@@ -79,15 +102,43 @@ export class RateLimiter {
    * otherwise the milliseconds to wait before asking again (nothing is taken).
    */
   reserve(conversationId: string): number {
+    return this.take(conversationId, 'now');
+  }
+
+  /**
+   * Like `reserve`, for a send about to go: it counts as under way (in every window, from any time) until
+   * `end` says when its answer came. A wait of +Infinity means: until a send under way ends.
+   */
+  begin(conversationId: string): number {
+    return this.take(conversationId, 'under-way');
+  }
+
+  /**
+   * A send begun with `begin` got its answer now: from now on it counts from this instant. `refused` (the service
+   * answered 429 and did not take it) frees its place in the app-wide windows; the conversation still counts it.
+   */
+  end(conversationId: string, refused = false): void {
+    const now = this.now();
+    this.global.end(refused ? null : now, this.globalKeep, now - this.globalSpan);
+    if (refused && this.globalGap > 0) this.nextEven -= this.globalGap;
+    this.conversations.get(conversationId)?.end(now, this.conversationKeep, now - this.conversationSpan);
+  }
+
+  private take(conversationId: string, mode: 'now' | 'under-way'): number {
     const now = this.now();
     const log = this.conversations.get(conversationId);
     const wait = this.waitAt(now, log, 'all');
     if (wait > 0) return wait;
-    this.global.push(now, this.globalKeep, now - this.globalSpan);
-    if (this.globalGap > 0) this.nextEven = Math.max(this.nextEven, now) + this.globalGap;
     const target = log ?? new SendLog();
     if (!log) this.conversations.set(conversationId, target);
-    target.push(now, this.conversationKeep, now - this.conversationSpan);
+    if (mode === 'now') {
+      this.global.push(now, this.globalKeep, now - this.globalSpan);
+      target.push(now, this.conversationKeep, now - this.conversationSpan);
+    } else {
+      this.global.begin();
+      target.begin();
+    }
+    if (this.globalGap > 0) this.nextEven = Math.max(this.nextEven, now) + this.globalGap;
     this.sweep(now);
     return 0;
   }
@@ -129,6 +180,7 @@ export class RateLimiter {
     if (this.callsSinceSweep < Math.max(1024, this.conversations.size)) return;
     this.callsSinceSweep = 0;
     for (const [id, log] of this.conversations) {
+      // A conversation with a send under way (newest = +Infinity) is kept.
       if ((log.newest() ?? 0) <= now - this.conversationSpan) this.conversations.delete(id);
     }
   }

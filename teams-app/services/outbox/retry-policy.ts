@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DeliveryReason } from '../../domain';
 import { isDeliveryError } from './sender';
 
 /** How the worker retries: attempts before giving up and the exponential backoff (full jitter, capped). */
@@ -19,10 +20,10 @@ export const DEFAULT_RETRY: RetryOptions = {
   maxRetryAfterMs: 3_600_000,
 };
 
-/** What to do with a message whose delivery failed. */
+/** What to do with a message whose delivery failed; `reason` is the detail for the logs. */
 export type FailureDecision =
   | { action: 'retry'; delayMs: number; reason: string }
-  | { action: 'undeliverable'; reason: string }
+  | { action: 'undeliverable'; code: DeliveryReason; reason: string }
   | { action: 'fail'; reason: string };
 
 /** The backoff before the next try after `attempts` tries: uniform in [0, min(cap, base·2^(attempts−1))]. */
@@ -47,9 +48,20 @@ export function classifyFailure(
   const status = isDeliveryError(error) ? error.status : 0;
   const code = isDeliveryError(error) && error.code ? ` ${error.code}` : '';
   const detail = error instanceof Error ? error.message : String(error);
-  if (status === 403)
-    return { action: 'undeliverable', reason: `app not installed or blocked by the user (403${code})` };
-  if (status === 404) return { action: 'undeliverable', reason: `conversation or activity not found (404${code})` };
+  if (status === 403) {
+    return {
+      action: 'undeliverable',
+      code: 'delivery.blocked',
+      reason: `app not installed or blocked by the user (403${code})`,
+    };
+  }
+  if (status === 404) {
+    return {
+      action: 'undeliverable',
+      code: 'delivery.not-found',
+      reason: `conversation or activity not found (404${code})`,
+    };
+  }
   if (status === 429 || RETRYABLE.has(status)) {
     const what = status === 429 ? 'throttled by Teams' : status === 0 ? `network error: ${detail}` : 'service error';
     if (attempts >= options.maxAttempts) {

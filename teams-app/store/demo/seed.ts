@@ -12,7 +12,7 @@ import {
   type SectorId,
   type StatusUpdate,
 } from '../../domain';
-import type { Store } from '../port';
+import { write, type Store } from '../port';
 import register from './topics.json';
 
 const GENEVA = 'Europe/Zurich';
@@ -396,11 +396,14 @@ function demoPastUpdates(nowMs: number): StatusUpdate[] {
 export async function seedDemoData(store: Store, nowMs = Date.now()): Promise<boolean> {
   const existing = await store.topics.list({ pageSize: 1 });
   if (existing.items.length > 0) return false;
-  for (const topic of DEMO_TOPICS) await store.topics.create(topic);
-  for (const p of DEMO_PEOPLE) await store.people.create(p);
-  for (const a of demoAssignments()) await store.assignments.create(a);
-  for (const m of demoMeetings(nowMs)) await store.meetings.create(m);
-  for (const a of demoActions(nowMs)) await store.actions.create(a);
-  for (const u of demoPastUpdates(nowMs)) await store.statusUpdates.create(u);
+  // One unit of work: a start interrupted while seeding leaves no half-seeded store (which would never be completed).
+  await store.commit([
+    ...DEMO_TOPICS.map((topic) => write.create('topics', topic)),
+    ...DEMO_PEOPLE.map((p) => write.create('people', p)),
+    ...demoAssignments().map((a) => write.create('assignments', a)),
+    ...demoMeetings(nowMs).map((m) => write.create('meetings', m)),
+    ...demoActions(nowMs).map((a) => write.create('actions', a)),
+    ...demoPastUpdates(nowMs).map((u) => write.create('statusUpdates', u)),
+  ]);
   return true;
 }

@@ -16,8 +16,13 @@ function collectionTable(name: string, indexes: readonly string[]): string {
 /**
  * Creates any collection table, indexed column or index the port declares and the database lacks.
  * Idempotent: run after the versioned migrations at every start, so a new collection needs no migration.
+ * One transaction: all of it or none, and one commit instead of one per statement.
  */
 export function ensureCollections(db: Database.Database): void {
+  db.transaction(() => createCollections(db))();
+}
+
+function createCollections(db: Database.Database): void {
   for (const [name, fields] of Object.entries(INDEXES)) {
     db.exec(collectionTable(name, []));
     const existing = new Set(

@@ -45,6 +45,8 @@ class SqliteCollection<T extends { id: string }> implements Collection<T> {
   constructor(
     private readonly db: Database.Database,
     private readonly name: CollectionName,
+    /** Called after each write of this collection (the store's change counters). */
+    private readonly changed: () => void,
   ) {
     this.fields = INDEXES[name];
     const quoted = this.fields.map((f) => `"${f}"`);
@@ -150,6 +152,7 @@ class SqliteCollection<T extends { id: string }> implements Collection<T> {
     const clean = this.strip(record);
     try {
       this.statements.insert.run(clean.id, JSON.stringify(clean), ...this.indexValues(clean));
+      this.changed();
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
         throw new AppError('store.already-exists', `${this.name} "${clean.id}" already exists.`, { id: clean.id });
@@ -169,12 +172,14 @@ class SqliteCollection<T extends { id: string }> implements Collection<T> {
     const expected = Number(expectedEtag);
     const result = this.statements.update.run(JSON.stringify(clean), ...this.indexValues(clean), clean.id, expected);
     if (result.changes === 0) throw this.missingOrStale(clean.id);
+    this.changed();
     return { ...clean, etag: String(expected + 1) };
   }
 
   deleteNow(id: string, expectedEtag: string): void {
     const result = this.statements.remove.run(id, Number(expectedEtag));
     if (result.changes === 0) throw this.missingOrStale(id);
+    this.changed();
   }
 
   private missingOrStale(id: string): AppError {
@@ -203,8 +208,14 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   db.pragma('foreign_keys = ON');
   migrate(db);
   ensureCollections(db);
+  // Writes through this connection count per collection; commits by other connections (another process on the
+  // same file) change SQLite's data_version. Together they make the store's version tokens. A write rolled back
+  // with its unit of work still counts: one more refresh of a read model, never a stale one.
+  const names = Object.keys(INDEXES) as CollectionName[];
+  const writeCounts = Object.fromEntries(names.map((name) => [name, 0])) as Record<CollectionName, number>;
+  const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
   const collections = Object.fromEntries(
-    (Object.keys(INDEXES) as CollectionName[]).map((name) => [name, new SqliteCollection(db, name)]),
+    names.map((name) => [name, new SqliteCollection(db, name, () => (writeCounts[name] += 1))]),
   ) as unknown as { [K in CollectionName]: SqliteCollection<Records[K]> };
   const applyAll = db.transaction((writes: readonly WriteOp[]) => {
     for (const w of writes) {
@@ -220,6 +231,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     kind: 'sqlite',
     async commit(writes) {
       applyAll(writes);
+    },
+    version(...of) {
+      return `${dataVersion.get() ?? 0}:${of.map((name) => writeCounts[name]).join('.')}`;
     },
     async health() {
       try {

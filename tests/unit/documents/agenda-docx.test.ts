@@ -1,5 +1,6 @@
 import { compileAgenda, editItem } from '../../../teams-app/domain/agenda';
-import { addendumDocx, agendaDocx, bodyName, DOC_STRINGS, xmlSafe } from '../../../teams-app/documents';
+import { addendumDocx, agendaDocx, bodyName, xmlSafe } from '../../../teams-app/documents';
+import { t } from '../../../teams-app/i18n';
 import { agendaInput, richAgenda, richInput, update } from '../domain/agenda/agenda-fixtures';
 import { docxHtml, docxPart, docxParts, docxText } from './docx-reader';
 
@@ -84,7 +85,7 @@ describe('agendaDocx', () => {
     const agenda = richAgenda();
     for (const locale of ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const) {
       const text = await docxText(await agendaDocx(agenda, { locale }));
-      expect(text).toContain(DOC_STRINGS[locale].agenda);
+      expect(text).toContain(t('doc.agenda', locale));
       expect(text).toContain(bodyName(locale, 'ISC-TF'));
     }
     const fr = await docxHtml(await agendaDocx(agenda, { locale: 'fr' }));

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { AppError } from '../../../teams-app/domain';
 import { RegisterService } from '../../../teams-app/services';
-import { identify } from '../../../teams-app/server/identity';
+import { identify, identityOf } from '../../../teams-app/server/identity';
 import { seedDemoData } from '../../../teams-app/store/demo/seed';
 import { openSqliteStore } from '../../../teams-app/store/sqlite/sqlite-store';
 
@@ -13,7 +13,8 @@ async function run(remoteAddress: string, headers: Record<string, string> = {}) 
   const req = { headers, socket: { remoteAddress } } as unknown as Request;
   const error = await new Promise<unknown>((resolve) => void middleware(req, res, resolve));
   await store.close();
-  return { error, identity: res.locals.identity as { person: { id: string } } | undefined };
+  const identity = error === undefined ? identityOf(res) : undefined;
+  return { error, identity: identity?.kind === 'person' ? identity : undefined };
 }
 
 describe('local dev identity', () => {

@@ -1,6 +1,9 @@
 /** The agenda as a readable document: title block, numbered items with their content, and the addendum. */
 import { Button, Caption1, Tooltip } from '@fluentui/react-components';
-import { ArrowDown20Regular, ArrowUp20Regular, Delete20Regular, Edit20Regular } from '@fluentui/react-icons';
+import { ArrowDown20Regular } from '@fluentui/react-icons/svg/arrow-down';
+import { ArrowUp20Regular } from '@fluentui/react-icons/svg/arrow-up';
+import { Delete20Regular } from '@fluentui/react-icons/svg/delete';
+import { Edit20Regular } from '@fluentui/react-icons/svg/edit';
 import type { Agenda, AgendaItem } from '../../api';
 import { useDisplayTitles, useI18n } from '../../i18n';
 import { DocumentPage } from '../document/DocumentPage';

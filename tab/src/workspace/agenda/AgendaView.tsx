@@ -1,12 +1,12 @@
 /** The Agenda view: compile, reorder and edit the draft, publish it, download the .docx; read-only for members. */
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { Add20Regular } from '@fluentui/react-icons';
+import { Add20Regular } from '@fluentui/react-icons/svg/add';
 import { useEffect, useRef, useState } from 'react';
 import type { AgendaItem, AgendaVersion, CollectionIncomplete, MeetingView } from '../../api';
 import { ConfirmDialog } from '../../common/ConfirmDialog';
 import { DocumentLink } from '../../common/DocumentLink';
 import { formatInstant } from '../../common/format';
-import { usePermissions } from '../../common/roles';
+import { usePermission } from '../../common/roles';
 import { useDisplayTitles, useI18n } from '../../i18n';
 import {
   DocumentHeader,
@@ -39,7 +39,7 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
   const { t, intlTag } = useI18n();
   const titles = useDisplayTitles();
   const ws = useWorkspaceStyles();
-  const { staff } = usePermissions();
+  const can = usePermission();
   const agenda = useAgenda(meeting.id);
   const changes = useDocumentChanges<AgendaVersion>(agenda);
   const { action, change, setDownloadError } = changes;
@@ -114,7 +114,7 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
       () => a.moved(titles.item(item), to),
     );
   };
-  const editable = staff && draft;
+  const editable = can('agenda.edit') && draft;
   const controls: ItemControls | null = editable
     ? {
         busy: action.busy !== null,
@@ -151,7 +151,7 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
     if (removed) setConfirm(null);
   };
 
-  const canCompile = staff && COMPILABLE.includes(meeting.state);
+  const canCompile = can('agenda.compile') && COMPILABLE.includes(meeting.state);
   const dialogError = confirm !== null || dialog !== null ? action.error : null;
   const failure = { error: dialogError, errorTitle: changes.conflict ? a.conflict : undefined };
   const incomplete = confirm?.kind === 'incomplete' ? confirm.counts : null;
@@ -211,7 +211,7 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{a.outOfDate.title}</MessageBarTitle>
-            {staff ? a.outOfDate.staff : a.outOfDate.reader}
+            {can('agenda.compile') ? a.outOfDate.staff : a.outOfDate.reader}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -222,7 +222,7 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
 
       {version && (
         <>
-          <AgendaSummary agenda={version.agenda} warnings={staff} />
+          <AgendaSummary agenda={version.agenda} warnings={can('agenda.edit')} />
           <AgendaDocument agenda={version.agenda} controls={controls} />
         </>
       )}

@@ -11,7 +11,9 @@ import {
   Subtitle1,
   type BadgeProps,
 } from '@fluentui/react-components';
-import { ArrowClockwise20Regular, Checkmark20Regular, Compose20Regular } from '@fluentui/react-icons';
+import { ArrowClockwise20Regular } from '@fluentui/react-icons/svg/arrow-clockwise';
+import { Checkmark20Regular } from '@fluentui/react-icons/svg/checkmark';
+import { Compose20Regular } from '@fluentui/react-icons/svg/compose';
 import { useState, type ReactElement, type ReactNode } from 'react';
 import { ApiError } from '../../api';
 import { ErrorBar, describeError } from '../../common/ErrorBar';

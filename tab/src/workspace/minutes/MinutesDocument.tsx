@@ -13,7 +13,9 @@ import {
   makeStyles,
   mergeClasses,
 } from '@fluentui/react-components';
-import { ArrowMove20Regular, Delete20Regular, Edit20Regular } from '@fluentui/react-icons';
+import { ArrowMove20Regular } from '@fluentui/react-icons/svg/arrow-move';
+import { Delete20Regular } from '@fluentui/react-icons/svg/delete';
+import { Edit20Regular } from '@fluentui/react-icons/svg/edit';
 import type { ReactNode } from 'react';
 import type { Minutes, MinutesFollowUp, MinutesItem, SectorId } from '../../api';
 import { formatDate, inLocale } from '../../common/format';

@@ -13,7 +13,7 @@ import {
 import { ConfirmDialog } from '../../common/ConfirmDialog';
 import { DocumentLink } from '../../common/DocumentLink';
 import { formatInstant, inLocale, viewerTimeZone } from '../../common/format';
-import { usePermissions } from '../../common/roles';
+import { usePermission } from '../../common/roles';
 import { useDisplayTitles, useI18n, type DisplayTitles } from '../../i18n';
 import {
   DocumentHeader,
@@ -73,7 +73,7 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
   const { t, intlTag, locale } = useI18n();
   const titles = useDisplayTitles();
   const ws = useWorkspaceStyles();
-  const { staff } = usePermissions();
+  const can = usePermission();
   const minutes = useMinutes(meeting.id);
   const changes = useDocumentChanges<MinutesVersion>(minutes);
   const { action, change, setDownloadError } = changes;
@@ -82,7 +82,7 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
   const m = t.workspace.minutes;
   const version = minutes.data;
   const draft = version?.status === 'draft';
-  const canCompile = staff && COMPILABLE.includes(meeting.state);
+  const canCompile = can('minutes.compile') && COMPILABLE.includes(meeting.state);
   const review = version ? reviewState(version.minutes) : { open: [], accepted: [] };
   const notes = review.open;
 
@@ -168,7 +168,7 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
   };
 
   const controls: EntryControls | null =
-    staff && draft
+    can('minutes.edit') && draft
       ? {
           busy: action.busy !== null,
           onEdit: startEditing('edit'),
@@ -181,7 +181,7 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
         }
       : null;
   const noteControls: NoteControls | null =
-    staff && draft ? { busy: action.busy !== null, onFix: startEditing('edit'), onAccept: accept } : null;
+    can('minutes.edit') && draft ? { busy: action.busy !== null, onFix: startEditing('edit'), onAccept: accept } : null;
 
   const dialogOpen = confirm !== null || editing !== null;
   const dialogError = dialogOpen ? action.error : null;

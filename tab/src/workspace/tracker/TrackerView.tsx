@@ -15,13 +15,15 @@ import {
   ToggleButton,
   mergeClasses,
 } from '@fluentui/react-components';
-import { ArrowClockwise20Regular, ArrowRepeatAll20Regular, Send20Regular } from '@fluentui/react-icons';
+import { ArrowClockwise20Regular } from '@fluentui/react-icons/svg/arrow-clockwise';
+import { ArrowRepeatAll20Regular } from '@fluentui/react-icons/svg/arrow-repeat-all';
+import { Send20Regular } from '@fluentui/react-icons/svg/send';
 import { useState } from 'react';
 import type { DeliveryReport, MeetingView, TrackerRowView, TrackerStatus, UndeliverablePerson } from '../../api';
 import { ConfirmDialog } from '../../common/ConfirmDialog';
 import { ErrorBar } from '../../common/ErrorBar';
 import { formatInstant, inLocale } from '../../common/format';
-import { usePermissions } from '../../common/roles';
+import { usePermission } from '../../common/roles';
 import { useAction } from '../../common/useAction';
 import { useI18n } from '../../i18n';
 import { meetingName } from '../../meetings/meeting-display';
@@ -42,7 +44,8 @@ function undeliverablePeople(rows: TrackerRowView[]): UndeliverablePerson[] {
     people.set(row.personId, {
       personId: row.personId,
       name: row.personName ?? row.personId,
-      reason: row.reason ?? '',
+      reasonCode: row.reasonCode,
+      reason: row.reason,
     });
   }
   return [...people.values()];
@@ -53,7 +56,7 @@ export function TrackerView({ meeting, onMeetingChanged }: { meeting: MeetingVie
   const { t, intlTag } = useI18n();
   const ws = useWorkspaceStyles();
   const styles = useTrackerStyles();
-  const { secretariat } = usePermissions();
+  const can = usePermission();
   const tracker = useTracker(meeting.id);
   const action = useAction();
   const [filter, setFilter] = useState<TrackerStatus | null>(null);
@@ -84,9 +87,9 @@ export function TrackerView({ meeting, onMeetingChanged }: { meeting: MeetingVie
 
   const rows = data?.tracker.rows ?? [];
   // After a send, its report; otherwise the secretariat sees who the tracker says cannot be reached.
-  const people = sent ? sent.report.undeliverablePeople : secretariat ? undeliverablePeople(rows) : [];
+  const people = sent ? sent.report.undeliverablePeople : can('collection.retry') ? undeliverablePeople(rows) : [];
   const outcome: DeliveryOutcome = sent ? { kind: sent.kind, queued: sent.report.queued } : null;
-  const canRetry = secretariat && meeting.state === 'open';
+  const canRetry = can('collection.retry') && meeting.state === 'open';
 
   return (
     <section aria-labelledby="tracker-heading" className={ws.view}>
@@ -95,7 +98,7 @@ export function TrackerView({ meeting, onMeetingChanged }: { meeting: MeetingVie
           {tr.heading}
         </Subtitle1>
         <div className={ws.toolbar}>
-          {secretariat && meeting.state === 'scheduled' && (
+          {can('collection.open') && meeting.state === 'scheduled' && (
             <Button
               appearance="primary"
               icon={<Send20Regular />}
@@ -105,7 +108,7 @@ export function TrackerView({ meeting, onMeetingChanged }: { meeting: MeetingVie
               {action.busy === 'open' ? tr.opening : tr.open}
             </Button>
           )}
-          {secretariat && REOPENABLE.includes(meeting.state) && (
+          {can('collection.open') && REOPENABLE.includes(meeting.state) && (
             <Button
               icon={<ArrowRepeatAll20Regular />}
               disabledFocusable={action.busy !== null}

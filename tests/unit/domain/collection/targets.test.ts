@@ -2,6 +2,7 @@ import {
   DEFAULT_WINDOW,
   awayForRestOfWindow,
   buildTracker,
+  deliveryFailure,
   collectionWindow,
   dueReminderIndex,
   outboxKeys,
@@ -201,7 +202,26 @@ describe('tracker', () => {
       asked: new Set(['d.BR']),
     });
     expect(rows.map((r) => r.status)).toEqual(['answered', 'no-change', 'late', 'pending', 'undeliverable', 'vacant']);
-    expect(rows[4]?.reason).toBe('blocked (403)');
+    expect(rows[4]).toMatchObject({ reasonCode: null, reason: 'blocked (403)' });
+    expect(rows[5]).toMatchObject({ reasonCode: 'tracker.no-focal-point', reason: null });
+  });
+
+  it('gives an undeliverable slot the reason code its failure was stored with', () => {
+    const rows = buildTracker({
+      assignments: [assignment('a', 'BR', 'p1'), assignment('b', 'BR', 'p2')],
+      activeTopicIds: ['a', 'b'],
+      targets: [],
+      updates: [],
+      undeliverable: new Map([
+        ['a.BR', deliveryFailure('delivery.blocked', 'app not installed or blocked by the user (403)')],
+        ['b.BR', null],
+      ]),
+      asked: new Set(),
+    });
+    expect(rows.map((r) => [r.status, r.reasonCode, r.reason])).toEqual([
+      ['undeliverable', 'delivery.blocked', null],
+      ['undeliverable', 'delivery.refused', null],
+    ]);
   });
 
   it('tells a slot not asked yet from one asked and waiting for an answer', () => {

@@ -149,7 +149,7 @@ describe('OutboxWorker', () => {
     expect(sender.calls).toHaveLength(1);
     expect(await row(store, 'a')).toMatchObject({
       status: 'undeliverable',
-      lastError: 'app not installed or blocked by the user (403 ConversationBlockedByUser)',
+      lastError: 'delivery.blocked: app not installed or blocked by the user (403 ConversationBlockedByUser)',
     });
     expect(events.map((e) => e.type)).toEqual(['undeliverable']);
   });
@@ -168,7 +168,7 @@ describe('OutboxWorker', () => {
     await outbox.enqueue([draft('a', 1, { conversationRefId: 'personal.nobody' })]);
     expect(await worker.runOnce()).toMatchObject({ undeliverable: 1 });
     expect(sender.calls).toHaveLength(0);
-    expect((await row(store, 'a')).lastError).toContain('no conversation reference');
+    expect((await row(store, 'a')).lastError).toMatch(/^delivery\.not-installed: no conversation reference/);
   });
 
   it('keeps a conversation in order: a message waits while the one before it is retried', async () => {

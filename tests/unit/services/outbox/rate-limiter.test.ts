@@ -124,3 +124,59 @@ describe('RateLimiter', () => {
     expect(limiter.trackedConversations).toBeGreaterThanOrEqual(5);
   });
 });
+
+describe('RateLimiter counting sends from their answer', () => {
+  const twoPerSecond = { perConversation: [{ limit: 7, windowMs: 1000 }], global: [{ limit: 2, windowMs: 1000 }] };
+
+  it('holds a place in every window while a send is under way and counts it from its answer', () => {
+    const time = manualTime();
+    const limiter = new RateLimiter({ now: time.now, limits: twoPerSecond });
+    expect(limiter.begin('c1')).toBe(0);
+    expect(limiter.begin('c2')).toBe(0);
+    expect(limiter.begin('c3')).toBe(Number.POSITIVE_INFINITY);
+    time.add(300);
+    limiter.end('c1');
+    // The first send arrived by its answer at 300 ms at the latest: its place frees one window after that.
+    expect(limiter.begin('c3')).toBe(1000);
+    time.add(1000);
+    expect(limiter.begin('c3')).toBe(0);
+  });
+
+  it('frees the app-wide place of a send the service refused, but not its place in the conversation', () => {
+    const time = manualTime();
+    const limiter = new RateLimiter({
+      now: time.now,
+      limits: { perConversation: [{ limit: 1, windowMs: 1000 }], global: [{ limit: 1, windowMs: 1000 }] },
+    });
+    expect(limiter.begin('c1')).toBe(0);
+    time.add(10);
+    limiter.end('c1', true);
+    expect(limiter.begin('c2')).toBe(0);
+    limiter.end('c2');
+    expect(limiter.peek('c1', 'conversation')).toBe(1000);
+  });
+
+  it('never lets more sends reach the service in a window than the limit, however late the answers come', () => {
+    const time = manualTime();
+    const limiter = new RateLimiter({ now: time.now, limits: twoPerSecond });
+    const arrivals: number[] = [];
+    const underWay: { id: string; answerAt: number }[] = [];
+    for (let step = 0; arrivals.length < 40; step += 1) {
+      // Each send arrives somewhere between its start and its answer (here: just before the answer).
+      const latency = (step * 37) % 400;
+      for (const send of underWay.filter((s) => s.answerAt <= time.now())) {
+        limiter.end(send.id);
+        underWay.splice(underWay.indexOf(send), 1);
+      }
+      if (limiter.begin(`c${step % 5}`) === 0) {
+        arrivals.push(time.now() + latency - 1);
+        underWay.push({ id: `c${step % 5}`, answerAt: time.now() + latency });
+      }
+      time.add(7);
+    }
+    arrivals.sort((a, b) => a - b);
+    for (const start of arrivals) {
+      expect(arrivals.filter((a) => a >= start && a < start + 1000).length).toBeLessThanOrEqual(2);
+    }
+  });
+});

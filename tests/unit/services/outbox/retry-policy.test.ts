@@ -50,16 +50,20 @@ describe('classifyFailure', () => {
     expect(classifyFailure(new DeliveryError(429, 'T', { retryAfterMs: 1 }), 5, options, half).action).toBe('fail');
   });
 
-  it('marks a 403 undeliverable at once, saying why', () => {
+  it('marks a 403 undeliverable at once, with its reason code and the detail for the logs', () => {
     const decision = classifyFailure(new DeliveryError(403, 'Forbidden', { code: 'BotDisabledByAdmin' }), 1, options);
     expect(decision).toEqual({
       action: 'undeliverable',
+      code: 'delivery.blocked',
       reason: 'app not installed or blocked by the user (403 BotDisabledByAdmin)',
     });
   });
 
   it('marks a 404 undeliverable at once', () => {
-    expect(classifyFailure(new DeliveryError(404, 'NotFound'), 1, options).action).toBe('undeliverable');
+    expect(classifyFailure(new DeliveryError(404, 'NotFound'), 1, options)).toMatchObject({
+      action: 'undeliverable',
+      code: 'delivery.not-found',
+    });
   });
 
   it('fails a 400 without retrying, since resending the same request cannot help', () => {

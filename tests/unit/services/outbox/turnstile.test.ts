@@ -37,6 +37,22 @@ describe('Turnstile', () => {
   });
 });
 
+describe('Turnstile counting sends from their answer', () => {
+  it('lets a waiter go as soon as a send under way ends and its window allows', async () => {
+    const clock = new VirtualClock(0);
+    const limiter = new RateLimiter({
+      now: clock.now,
+      limits: { perConversation: [], global: [{ limit: 1, windowMs: 1000 }] },
+    });
+    const turnstile = new Turnstile(limiter, clock, { countFrom: 'answer' });
+    await turnstile.turn('c1');
+    const second = turnstile.turn('c2').then(() => clock.now());
+    clock.advance(250);
+    turnstile.end('c1');
+    expect(await second).toBe(1250);
+  });
+});
+
 describe('RateLimiter smoothing', () => {
   it('spreads sends evenly instead of bursting at the start of each window, and still honours the window', () => {
     let t = 0;

@@ -1,0 +1,51 @@
+/**
+ * What the first paint needs, prepared by the entry script while the app's code downloads: the host, the
+ * language and theme with their chunks, and the first view's data requested early.
+ */
+import type { Theme } from '@fluentui/react-components';
+import type { Locale } from '../../../teams-app/domain';
+import { readPreference } from '../common/storage';
+import { detectHost, type Host, type HostTheme } from '../host/host';
+import type { Messages } from '../i18n/en';
+import { CATALOGUES } from '../i18n/locales';
+import { requestEarly, type EarlyRequests } from './early-requests';
+import { initialLocale, initialThemeKind } from './preferences';
+import { frameView, parseRoute } from './route';
+import { THEMES } from './themes';
+import { preloadView } from './views';
+
+/** The host, and the language and theme to start in, each with its loaded chunk. */
+export interface StartUp {
+  host: Host;
+  locale: readonly [Locale, Messages];
+  theme: readonly [HostTheme, Theme];
+  /** The first view's requests, sent before React started. */
+  early: EarlyRequests;
+}
+
+let started: Promise<StartUp> | null = null;
+
+/**
+ * Detects the host, then sends the first view's requests and loads its language, theme and view chunks; once per
+ * page (boot.ts starts it, main.tsx waits for it).
+ */
+export function startUp(): Promise<StartUp> {
+  started ??= prepare();
+  return started;
+}
+
+async function prepare(): Promise<StartUp> {
+  const host = await detectHost();
+  const search = window.location.search;
+  const view = frameView(host.frameContext, search);
+  const locale = initialLocale(host);
+  const kind = initialThemeKind(host);
+  preloadView(view, search);
+  const register = view === 'tab' && parseRoute(search).section === 'topics';
+  const early = requestEarly(
+    { getToken: host.getToken, devUserId: host.inTeams ? null : readPreference('devUser'), language: locale },
+    register ? ['/me', '/topics'] : ['/me'],
+  );
+  const [messages, theme] = await Promise.all([CATALOGUES.load(locale), THEMES.load(kind)]);
+  return { host, locale: [locale, messages], theme: [kind, theme], early };
+}

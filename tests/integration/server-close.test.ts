@@ -1,0 +1,73 @@
+/**
+ * Closing the server (tests, SIGTERM) ends its connections instead of waiting on clients: keep-alive connections
+ * that are idle at once, a connection with a request under way as soon as its response is sent.
+ */
+import http from 'node:http';
+import type { RunningServer } from '../../teams-app/server/main';
+import { startTestServer } from '../support/server';
+
+/** Node's default keep-alive timeout: how long a closing server would otherwise wait on an idle connection. */
+const KEEP_ALIVE_MS = 5000;
+
+describe('closing the server', () => {
+  let server: RunningServer | undefined;
+  const agent = new http.Agent({ keepAlive: true });
+
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+  afterAll(() => agent.destroy());
+
+  it('ends an idle keep-alive connection at once', async () => {
+    server = await startTestServer({ seed: false });
+    const socketClosed = await new Promise<Promise<void>>((resolve, reject) => {
+      http
+        .get(`${server!.url}/healthz`, { agent }, (res) => {
+          const socket = res.socket;
+          res.resume();
+          res.on('end', () => resolve(new Promise<void>((closed) => socket.once('close', () => closed()))));
+        })
+        .on('error', reject);
+    });
+
+    const started = performance.now();
+    await server.close();
+    await socketClosed;
+    server = undefined;
+
+    expect(performance.now() - started).toBeLessThan(KEEP_ALIVE_MS / 2);
+  });
+
+  it('lets a request under way finish, then ends its connection without waiting for the keep-alive timeout', async () => {
+    server = await startTestServer({ seed: false });
+    const body = JSON.stringify({ type: 'message', text: 'help' });
+    let status = 0;
+    const request = http.request(`${server.url}/api/messages`, {
+      method: 'POST',
+      agent,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    });
+    const answered = new Promise<void>((resolve, reject) => {
+      request.on('response', (res) => {
+        status = res.statusCode ?? 0;
+        res.resume();
+        res.on('end', () => resolve());
+      });
+      request.on('error', reject);
+    });
+    request.write(body.slice(0, 10)); // the request is under way: the server waits for the rest of its body
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    const started = performance.now();
+    const closing = server.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    request.end(body.slice(10));
+    await answered;
+    await closing;
+    server = undefined;
+
+    expect(status).toBeGreaterThan(0);
+    expect(performance.now() - started).toBeLessThan(KEEP_ALIVE_MS / 2);
+  });
+});
