@@ -135,9 +135,10 @@ export type Store = { [K in CollectionName]: Collection<Records[K]> } & {
    */
   commit(writes: readonly WriteOp[]): Promise<void>;
   /**
-   * A token that changes whenever one of the named collections changes, through this store or any other writer
-   * of the same data; the same token means the same contents. Read models cache on it (the register view): read
-   * the token before the records, so a write in between only costs one more refresh.
+   * A token that changes whenever one of the named collections changes: at once for a write through this store,
+   * and (at the latest from the next turn of the event loop) for one by any other writer of the same data; the
+   * same token means the same contents. Read models cache on it (the register view): read the token before the
+   * records, so a write in between only costs one more refresh. Cheap: no I/O beyond a local check.
    */
   version(...collections: CollectionName[]): string;
   health(): Promise<StoreHealth>;

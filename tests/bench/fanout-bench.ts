@@ -3,7 +3,7 @@
  * delivered by the outbox worker through the production Bot Connector sender to the fake connector, which
  * enforces the Teams limits and injects 5% 429s (Retry-After: 1). Prints one JSON line:
  * elapsed_s (first pump → last message recorded sent) against bound_s, the least time the Teams limits allow
- * for these messages (here the global 50/s: 1500 messages → 29 s from first to last send); target ratio ≤ 1.2.
+ * for these messages (here the global 50/s: 1500 messages → 29 s from first to last send); target ratio ≤ 1.05.
  * Run: npx tsx tests/bench/fanout-bench.ts
  */
 import fs from 'node:fs';

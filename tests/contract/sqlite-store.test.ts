@@ -31,7 +31,7 @@ describe('sqlite store on disk', () => {
     await second.close();
   });
 
-  it('changes its version when another connection writes the same file, and not on a write to another collection', async () => {
+  it('changes its version when another connection has written the same file, and not on a write to another collection', async () => {
     const file = path.join(dir, 'db.sqlite');
     const reader = openSqliteStore({ file });
     const writer = openSqliteStore({ file });
@@ -41,6 +41,8 @@ describe('sqlite store on disk', () => {
       expect(reader.version('topics')).toBe(before);
       const topic = await writer.topics.get('space');
       await writer.topics.update({ ...topic!, description: 'edited elsewhere' }, topic!.etag);
+      // Another connection's write shows from the next turn of the event loop.
+      await new Promise((resolve) => setImmediate(resolve));
       const after = reader.version('topics');
       expect(after).not.toBe(before);
       await reader.actions.create({
