@@ -127,6 +127,14 @@ export async function eventually<T>(read: () => Promise<T>, expected: T, timeout
 
 /** Runs axe on the page (Fluent's focus-trap sentinels excluded) and returns its violations, summarized. */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // Colours are judged once the page is still: a drawer or dialog fading in is not yet at its final contrast.
+  // (Endless animations, such as a spinner, never finish and are left out.)
+  await page.waitForFunction(
+    () =>
+      document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    undefined,
+    { timeout: 10_000 },
+  );
   const results = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
