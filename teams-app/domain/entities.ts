@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MEETING_STATES } from './states';
 import {
   BodyId,
   DateOnly,
@@ -71,16 +72,7 @@ export const Assignment = z.object({
 export type Assignment = z.infer<typeof Assignment>;
 
 /** The states a meeting moves through, from scheduling to approved minutes. */
-export const MeetingState = z.enum([
-  'scheduled',
-  'open',
-  'closed',
-  'agenda-draft',
-  'agenda-published',
-  'held',
-  'minutes-draft',
-  'minutes-approved',
-]);
+export const MeetingState = z.enum(MEETING_STATES);
 export type MeetingState = z.infer<typeof MeetingState>;
 
 /** When collection opens, reminds and closes, in days before the meeting (close at a local hour). */

@@ -1,23 +1,15 @@
 import { z } from 'zod';
+import { TRACKER_STATUSES } from '../states';
 import type { Assignment, StatusUpdate } from '../entities';
 import { Id, SectorId } from '../reference';
 import { REASON_CODES, readDeliveryFailure } from './delivery-reason';
 import { slotKey, type PromptTarget } from './targets';
 
 /** Where one topic × sector stands in a collection. */
-export const TrackerStatus = z.enum([
-  'answered',
-  'no-change',
-  'pending',
-  'not-asked',
-  'late',
-  'undeliverable',
-  'vacant',
-]);
+export const TrackerStatus = z.enum(TRACKER_STATUSES);
 export type TrackerStatus = z.infer<typeof TrackerStatus>;
 
-/** Every tracker status, in the order the tracker shows them. */
-export const TRACKER_STATUSES: readonly TrackerStatus[] = TrackerStatus.options;
+export { TRACKER_STATUSES };
 
 /**
  * One row of the collection tracker. An undeliverable or vacant row says why: `reasonCode`, shown in the

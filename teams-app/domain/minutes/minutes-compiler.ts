@@ -185,13 +185,8 @@ function sender(from: ChatSender): ChatSender {
   return { id: from.id, name: from.name, ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}) };
 }
 
-function actionOf(
-  record: CapturedRecord,
-  topicId: string | null,
-  problems: ChatProblem[],
-  people: PeopleIndex,
-): MinutesAction {
-  const person = record.owner ? people.owner(record.owner) : undefined;
+/** What every decision, action and escalation records of its chat line. */
+function entryBase(record: CapturedRecord, topicId: string | null, problems: ChatProblem[]) {
   return {
     id: record.id,
     text: record.text,
@@ -201,6 +196,18 @@ function actionOf(
     raw: record.raw,
     problems,
     edited: false,
+  };
+}
+
+function actionOf(
+  record: CapturedRecord,
+  topicId: string | null,
+  problems: ChatProblem[],
+  people: PeopleIndex,
+): MinutesAction {
+  const person = record.owner ? people.owner(record.owner) : undefined;
+  return {
+    ...entryBase(record, topicId, problems),
     ownerName: person?.name ?? record.owner?.name ?? null,
     ownerId: person?.id ?? null,
     ownerSector: record.owner?.sector ?? person?.sector ?? null,
@@ -305,16 +312,7 @@ function place(
   people: PeopleIndex,
   sector: SectorId | null,
 ): void {
-  const base = {
-    id: record.id,
-    text: record.text,
-    topicId,
-    by: sender(record.from),
-    at: record.at,
-    raw: record.raw,
-    problems,
-    edited: false,
-  };
+  const base = entryBase(record, topicId, problems);
   if (record.kind === 'decision') item.decisions.push(base);
   else if (record.kind === 'action') item.actions.push(actionOf(record, topicId, problems, people));
   else if (record.kind === 'escalation') item.escalations.push({ ...base, to: 'CoCo', sector });

@@ -1,16 +1,6 @@
 /** Reads the server's refusal to compile while updates are still missing (`collection.incomplete`). */
-import { refusal, type CollectionIncomplete, type MeetingView } from '../../api';
-
-const MEETING_STATES: readonly MeetingView['state'][] = [
-  'scheduled',
-  'open',
-  'closed',
-  'agenda-draft',
-  'agenda-published',
-  'held',
-  'minutes-draft',
-  'minutes-approved',
-];
+import { MEETING_STATES } from '../../../../teams-app/domain/states';
+import { refusal, type CollectionIncomplete } from '../../api';
 
 function count(value: unknown): number | null {
   if (typeof value === 'number' && Number.isFinite(value)) return Math.max(0, Math.trunc(value));

@@ -3,15 +3,7 @@ import type { BadgeProps } from '@fluentui/react-components';
 import type { TrackerStatus } from '../../api';
 
 /** The statuses in the order the summary bar lists them. */
-export const TRACKER_STATUSES: readonly TrackerStatus[] = [
-  'answered',
-  'no-change',
-  'pending',
-  'not-asked',
-  'late',
-  'undeliverable',
-  'vacant',
-];
+export { TRACKER_STATUSES } from '../../../../teams-app/domain/states';
 
 /** The badge colour of each status. */
 export const TRACKER_COLOURS: Record<TrackerStatus, NonNullable<BadgeProps['color']>> = {
