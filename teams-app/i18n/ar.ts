@@ -50,7 +50,7 @@ export const ar: Catalogue = {
   'error.meeting.chat-linked-elsewhere': 'هذا الاجتماع مرتبط بالفعل بمحادثة أخرى.',
   'error.collection.incomplete':
     '{missing, plural, zero {لا ينقص أي تحديث من أصل {expected}} one {ينقص تحديث واحد من أصل {expected}} two {ينقص تحديثان من أصل {expected}} few {ينقص # تحديثات من أصل {expected}} many {ينقص # تحديثاً من أصل {expected}} other {ينقص # تحديث من أصل {expected}}}، {state, select, open {وما زال الجمع مفتوحاً} other {ولم يُفتح الجمع بعد}}. أكِّد للمتابعة في إعداد جدول الأعمال.',
-  'error.minutes.too-early': 'يمكن إعداد المحضر بعد بدء الاجتماع ({start}).',
+  'error.minutes.too-early': 'يمكن إعداد المحضر بعد بدء الاجتماع: {start}.',
   'error.minutes.unresolved-notes':
     '{count, plural, zero {لا توجد ملاحظات مراجعة مفتوحة} one {ما زالت ملاحظة مراجعة واحدة مفتوحة} two {ما زالت ملاحظتا مراجعة مفتوحتين} few {ما زالت # ملاحظات مراجعة مفتوحة} many {ما زالت # ملاحظةً مفتوحة} other {ما زالت # ملاحظة مفتوحة}}: صحِّح كل ملاحظة أو اقبلها كما هي قبل الاعتماد.',
   'error.minutes.empty': 'لا يتضمن هذا المحضر قرارات ولا إجراءات ولا رسائل محادثة. أكِّد لاعتماده رغم ذلك.',

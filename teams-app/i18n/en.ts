@@ -50,7 +50,7 @@ export const en = {
   'error.meeting.chat-linked-elsewhere': 'This meeting is already linked to another chat.',
   'error.collection.incomplete':
     '{missing, plural, one {# of {expected} updates is missing} other {# of {expected} updates are missing}} and collection is {state, select, open {still open} other {not open yet}}. Confirm to compile anyway.',
-  'error.minutes.too-early': 'Minutes can be drafted once the meeting has started ({start}).',
+  'error.minutes.too-early': 'Minutes can be drafted once the meeting has started: {start}.',
   'error.minutes.unresolved-notes':
     '{count, plural, one {# review note is still open: fix it or accept it as it is before approving.} other {# review notes are still open: fix each one or accept it as it is before approving.}}',
   'error.minutes.empty':

@@ -51,7 +51,7 @@ export const es: Catalogue = {
   'error.meeting.chat-linked-elsewhere': 'Esta reunión ya está vinculada a otro chat.',
   'error.collection.incomplete':
     '{missing, plural, one {Falta # de {expected} actualizaciones} other {Faltan # de {expected} actualizaciones}} y la recopilación {state, select, open {sigue abierta} other {aún no se ha abierto}}. Confirme para compilar de todos modos.',
-  'error.minutes.too-early': 'El acta puede redactarse una vez iniciada la reunión ({start}).',
+  'error.minutes.too-early': 'El acta puede redactarse una vez iniciada la reunión: {start}.',
   'error.minutes.unresolved-notes':
     '{count, plural, one {Queda # nota de revisión abierta: corríjala o acéptela tal como está antes de aprobar.} other {Quedan # notas de revisión abiertas: corrija o acepte cada una antes de aprobar.}}',
   'error.minutes.empty':

@@ -53,7 +53,7 @@ export const fr: Catalogue = {
   'error.meeting.chat-linked-elsewhere': 'Cette réunion est déjà liée à un autre fil de discussion.',
   'error.collection.incomplete':
     "{missing, plural, one {Il manque # mise à jour sur {expected}} other {Il manque # mises à jour sur {expected}}} et la collecte {state, select, open {est encore ouverte} other {n'est pas encore ouverte}}. Confirmez pour compiler quand même.",
-  'error.minutes.too-early': 'Le compte rendu peut être rédigé une fois la réunion commencée ({start}).',
+  'error.minutes.too-early': 'Le compte rendu peut être rédigé une fois la réunion commencée : {start}.',
   'error.minutes.unresolved-notes':
     "{count, plural, one {# remarque de relecture reste ouverte : corrigez-la ou acceptez-la telle quelle avant d'approuver.} other {# remarques de relecture restent ouvertes : corrigez-les ou acceptez-les telles quelles avant d'approuver.}}",
   'error.minutes.empty':

@@ -52,7 +52,7 @@ export const ru: Catalogue = {
   'error.meeting.chat-linked-elsewhere': 'Это собрание уже связано с другим чатом.',
   'error.collection.incomplete':
     '{missing, plural, one {Не хватает # обновления из {expected}} few {Не хватает # обновлений из {expected}} many {Не хватает # обновлений из {expected}} other {Не хватает # обновления из {expected}}}, сбор {state, select, open {ещё открыт} other {ещё не открыт}}. Подтвердите, чтобы всё равно составить повестку.',
-  'error.minutes.too-early': 'Протокол можно составить после начала собрания ({start}).',
+  'error.minutes.too-early': 'Протокол можно составить после начала собрания: {start}.',
   'error.minutes.unresolved-notes':
     '{count, plural, one {Осталось # открытое замечание к проверке} few {Осталось # открытых замечания к проверке} many {Осталось # открытых замечаний к проверке} other {Осталось # открытого замечания к проверке}}. Исправьте или примите каждое перед утверждением.',
   'error.minutes.empty':

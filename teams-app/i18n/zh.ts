@@ -47,7 +47,7 @@ export const zh: Catalogue = {
   'error.meeting.chat-linked-elsewhere': '此会议已关联到另一个聊天。',
   'error.collection.incomplete':
     '{expected} 份更新中仍缺 {missing} 份，{state, select, open {收集仍在进行} other {收集尚未开始}}。确认后仍可编制议程。',
-  'error.minutes.too-early': '会议开始后（{start}）才能起草会议纪要。',
+  'error.minutes.too-early': '会议开始后才能起草会议纪要：{start}。',
   'error.minutes.unresolved-notes': '仍有 {count} 条审阅意见未处理：批准前请逐条修正或按原样接受。',
   'error.minutes.empty': '本纪要没有决定、行动或聊天记录。确认后仍可批准。',
   'error.request.unsupported-encoding': '请求正文使用了本服务器不接受的内容编码（请使用 gzip、deflate、br 或不编码）。',

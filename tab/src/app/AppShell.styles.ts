@@ -42,15 +42,27 @@ export const useShellStyles = makeStyles({
   tagline: { color: tokens.colorNeutralForeground3 },
   controls: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM },
   person: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
-  settings: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
+  settings: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalXS,
+    rowGap: tokens.spacingVerticalXS,
+  },
   viewAs: {
     gridTemplateColumns: 'auto minmax(160px, 220px)',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalS,
     '& label': { whiteSpace: 'nowrap', paddingBlock: '0' },
+    // A narrow frame (a phone, a narrow window): the label goes above the dropdown instead of pushing it off-screen.
+    '@media (max-width: 480px)': { gridTemplateColumns: 'minmax(0, 1fr)', width: '100%' },
   },
   viewAsDropdown: { minWidth: '0', width: '100%' },
-  tabs: { marginBlockStart: tokens.spacingVerticalS, marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  tabs: {
+    marginBlockStart: tokens.spacingVerticalS,
+    marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})`,
+    flexWrap: 'wrap',
+  },
   main: {
     flexGrow: 1,
     paddingInline: tokens.spacingHorizontalXXL,

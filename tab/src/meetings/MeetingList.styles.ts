@@ -12,7 +12,7 @@ export const useMeetingStyles = makeStyles({
     margin: '0',
     paddingInlineStart: '0',
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(340px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(340px, 100%), 1fr))',
     gap: tokens.spacingHorizontalL,
   },
   gridItem: { display: 'flex' },

@@ -15,7 +15,7 @@ export const useMeetingWorkspaceStyles = makeStyles({
   },
   heading: { margin: '0' },
   meta: { margin: '0', color: tokens.colorNeutralForeground2 },
-  tabs: { marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  tabs: { marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: 'wrap' },
   panel: { paddingBlockStart: tokens.spacingVerticalS },
   readOnly: { margin: '0', color: tokens.colorNeutralForeground3 },
 });

@@ -38,7 +38,7 @@ function checkDraftable(deps: Pick<MeetingDeps, 'now'>, meeting: Meeting): void 
   }
   if (deps.now() < meeting.start) {
     const start = wallClock(meeting.start, meeting.timeZone);
-    throw new AppError('minutes.too-early', `Minutes can be drafted once the meeting has started (${start}).`, {
+    throw new AppError('minutes.too-early', `Minutes can be drafted once the meeting has started: ${start}.`, {
       start,
       startsAt: meeting.start,
     });

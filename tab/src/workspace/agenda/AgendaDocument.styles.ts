@@ -75,7 +75,7 @@ export const useAgendaDocumentStyles = makeStyles({
     margin: '0',
     paddingInlineStart: tokens.spacingHorizontalXL,
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(300px, 100%), 1fr))',
     columnGap: tokens.spacingHorizontalXL,
     rowGap: tokens.spacingVerticalXXS,
     ...typographyStyles.caption1,

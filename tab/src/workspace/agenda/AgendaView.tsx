@@ -115,6 +115,9 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
     );
   };
   const editable = can('agenda.edit') && draft;
+  // A draft can be published only while the meeting is at "agenda in draft": once collection is re-opened the draft
+  // is out of date and the server refuses to publish it until it is compiled again (the warning below says so).
+  const publishable = editable && meeting.state === 'agenda-draft';
   const controls: ItemControls | null = editable
     ? {
         busy: action.busy !== null,
@@ -189,7 +192,7 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
         {version && canCompile && (
           <RecompileButton action={action} label={a.recompile} onClick={() => setConfirm({ kind: 'recompile' })} />
         )}
-        {editable && (
+        {publishable && (
           <FinishButton
             action={action}
             busyKey="publish"

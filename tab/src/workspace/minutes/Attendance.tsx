@@ -10,7 +10,7 @@ const useStyles = makeStyles({
   groups: {
     margin: '0',
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(240px, 100%), 1fr))',
     gap: tokens.spacingHorizontalL,
   },
   group: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
