@@ -82,7 +82,7 @@ export function chatLine(meetingId: string, n: number, text: string): ChatRecord
     id: `line-${n}`,
     chatId: CYCLE_CHAT,
     meetingId,
-    fromId: 'patti',
+    fromId: 'patti-fernandez',
     fromName: 'Patti Fernandez',
     fromAadObjectId: null,
     text,

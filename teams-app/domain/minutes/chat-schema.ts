@@ -50,6 +50,8 @@ export const ChatProblem = z.enum([
   'sector-unknown',
   /** A `Done:` line naming no open follow-up action (unknown number, or owner and text matching none or several). */
   'action-unknown',
+  /** A decision, action, escalation or `Done:` line from someone not in the register (a guest): to confirm. */
+  'sender-unknown',
 ]);
 export type ChatProblem = z.infer<typeof ChatProblem>;
 

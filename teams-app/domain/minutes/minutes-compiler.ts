@@ -328,6 +328,9 @@ function place(
   }
 }
 
+/** The kinds of line that put something on the record (a guest's are reviewed before approval). */
+const RECORDED = new Set<CapturedRecord['kind']>(['decision', 'action', 'escalation', 'done']);
+
 /**
  * Compiles draft minutes: attendance (the body's members present or absent, others who took part, guests), and per
  * agenda item the updates presented, the discussion (capped), decisions, actions (owners resolved by mention or
@@ -360,6 +363,7 @@ export function compileMinutes(input: MinutesInput): Minutes {
       if (!sector) problems.push('sector-unknown');
     }
     if (record.kind === 'done') problems.push(...applyDone(record, followUps, people));
+    if (RECORDED.has(record.kind) && !people.who(record.from)) problems.push('sender-unknown');
     if (shouldReview(record, problems)) {
       review.push({
         recordId: record.id,

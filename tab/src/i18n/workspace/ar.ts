@@ -403,6 +403,7 @@ export const workspaceAr: WorkspaceMessages = {
       unparsed: 'تعذّر الفهم',
       'sector-unknown': 'القطاع بحاجة إلى تأكيد',
       'action-unknown': 'لم يُعثر على إجراء المتابعة',
+      'sender-unknown': 'غير مدرج في السجل',
     },
     dialog: {
       decisionTitle: 'تعديل القرار',

@@ -361,6 +361,7 @@ export const workspaceEn = {
       unparsed: 'Not understood',
       'sector-unknown': 'Sector to confirm',
       'action-unknown': 'Follow-up action not found',
+      'sender-unknown': 'Not in the register',
     },
     dialog: {
       decisionTitle: 'Edit decision',

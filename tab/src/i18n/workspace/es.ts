@@ -379,6 +379,7 @@ export const workspaceEs: WorkspaceMessages = {
       unparsed: 'No reconocido',
       'sector-unknown': 'Sector por confirmar',
       'action-unknown': 'Acción de seguimiento no encontrada',
+      'sender-unknown': 'No figura en el registro',
     },
     dialog: {
       decisionTitle: 'Editar la decisión',

@@ -382,6 +382,7 @@ export const workspaceFr: WorkspaceMessages = {
       unparsed: 'Non compris',
       'sector-unknown': 'Secteur à confirmer',
       'action-unknown': 'Action de suivi introuvable',
+      'sender-unknown': 'Hors du registre',
     },
     dialog: {
       decisionTitle: 'Modifier la décision',

@@ -366,6 +366,7 @@ export const workspaceRu: WorkspaceMessages = {
       unparsed: 'Не распознано',
       'sector-unknown': 'Уточнить сектор',
       'action-unknown': 'Поручение не найдено',
+      'sender-unknown': 'Нет в реестре',
     },
     dialog: {
       decisionTitle: 'Изменить решение',

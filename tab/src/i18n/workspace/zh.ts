@@ -348,6 +348,7 @@ export const workspaceZh: WorkspaceMessages = {
       unparsed: '无法识别',
       'sector-unknown': '部门待确认',
       'action-unknown': '未找到后续行动',
+      'sender-unknown': '不在名册中',
     },
     dialog: {
       decisionTitle: '编辑决定',

@@ -317,3 +317,15 @@ describe('minutes editing', () => {
     for (const e of records.escalations) expect(Escalation.safeParse(e).success).toBe(true);
   });
 });
+
+describe('lines from people outside the register', () => {
+  it('puts a guest’s decision up for review, and not a member’s', () => {
+    const guest = { id: 'guest-1', name: 'Patti Fernandez' };
+    const minutes = minutesOf([
+      message(0, 'patti-fernandez', 'Decision: The agenda is adopted.'),
+      message(1, 'patti-fernandez', 'Decision: A stranger wrote this.', { from: guest }),
+    ]);
+    const notes = minutes.review.filter((note) => note.problems.includes('sender-unknown'));
+    expect(notes.map((note) => note.raw)).toEqual(['Decision: A stranger wrote this.']);
+  });
+});
