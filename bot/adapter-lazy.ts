@@ -23,8 +23,8 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
 export function lazyBotAdapter(credentials: BotCredentials, onError: (error: unknown) => void): BotAdapter {
   const adapter = once(async () => (await import('./adapter')).createBotAdapter(credentials, onError));
   return {
-    async process(req, res, onTurn) {
-      return (await adapter()).process(req, res, onTurn);
+    async process(request, onTurn) {
+      return (await adapter()).process(request, onTurn);
     },
   };
 }

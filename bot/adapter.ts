@@ -7,10 +7,10 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
+  DeliveryModes,
   type Activity,
   type TurnContext,
 } from 'botbuilder';
-import type { Request, Response } from 'express';
 import { decodeJwt } from 'jose';
 import { AppError } from '../teams-app/domain';
 import { IncomingActivity, type InvokeResponse, type OutgoingActivity, type Turn } from './activity';
@@ -25,13 +25,25 @@ export interface BotCredentials {
   openIdMetadataUrl?: string;
 }
 
+/** What the bot endpoint is given of a POST /api/messages: the JSON body, not yet checked, and its Authorization. */
+export interface BotRequest {
+  body: unknown;
+  authorization: string;
+}
+
+/** What the bot endpoint answers: a status and, for an invoke, a JSON body. */
+export interface BotReply {
+  status: number;
+  body?: unknown;
+}
+
 /** Sends and receives activities for the bot. */
 export interface BotAdapter {
   /**
    * Handles POST /api/messages. Refusals are thrown as coded errors for the HTTP layer: `request.invalid`,
    * `auth.required` / `auth.invalid-token` (401), `bot.signing-keys-unavailable` (503).
    */
-  process(req: Request, res: Response, onTurn: (turn: Turn) => Promise<InvokeResponse | void>): Promise<void>;
+  process(request: BotRequest, onTurn: (turn: Turn) => Promise<InvokeResponse | void>): Promise<BotReply>;
 }
 
 /** How far a token's expiry may lie in the past (the Bot Framework's own clock tolerance). */
@@ -175,8 +187,12 @@ function authenticationFailure(error: unknown): AppError {
   return new AppError('auth.invalid-token', 'The Bot Framework token is not valid.', { reason: 'rejected' });
 }
 
-/** The activity as the SDK expects it: timestamps as dates, the raw strings kept (what CloudAdapter.process does). */
-function withDates(activity: Activity): Activity {
+/**
+ * The activity as the SDK expects it (what CloudAdapter.process makes of the body): a copy of the received JSON,
+ * which IncomingActivity has checked, with timestamps as dates and the raw strings kept.
+ */
+function sdkActivity(body: object): Activity {
+  const activity = { ...body } as Activity;
   for (const [field, raw] of [
     ['timestamp', 'rawTimestamp'],
     ['localTimestamp', 'rawLocalTimestamp'],
@@ -234,28 +250,32 @@ export function createBotAdapter(credentials: BotCredentials, onError: (error: u
     }
   };
   return {
-    async process(req, res, onTurn) {
-      if (!IncomingActivity.safeParse(req.body).success) {
+    async process({ body, authorization }, onTurn) {
+      // Checked once, here: the turn gets the activity as parsed (timestamps as ISO strings of the SDK's dates).
+      const activity = typeof body === 'object' && body !== null ? sdkActivity(body) : null;
+      const checked = activity && IncomingActivity.safeParse(activity);
+      if (!activity || !checked?.success) {
         throw new AppError('request.invalid', 'The request is not a valid Bot Framework activity.');
       }
-      const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
       if (credentials.appId) precheckToken(authorization);
-      const activity = withDates({ ...req.body });
       let authenticated;
       try {
         authenticated = await adapter.authenticate(activity, authorization);
       } catch (error) {
         throw authenticationFailure(error);
       }
+      const answersItself = activity.type === 'invoke' && activity.deliveryMode !== DeliveryModes.ExpectReplies;
+      let answer: InvokeResponse | undefined;
       const result = await adapter.run(authenticated, activity, async (context) => {
-        const answer = await onTurn({ activity: context.activity as Turn['activity'], ...toTurn(context) });
-        if (answer && context.activity.type === 'invoke') {
-          await context.sendActivity({ type: 'invokeResponse', value: answer });
-        }
+        const turnAnswer = await onTurn({ activity: checked.data, ...toTurn(context) });
+        if (!turnAnswer || context.activity.type !== 'invoke') return;
+        // An invoke's answer is the HTTP response itself; only with expectReplies does the SDK bundle it with
+        // the replies, so only then does it go through the SDK's send pipeline as an invokeResponse activity.
+        if (answersItself) answer = turnAnswer;
+        else await context.sendActivity({ type: 'invokeResponse', value: turnAnswer });
       });
-      res.status(result?.status ?? 200);
-      if (result?.body !== undefined && result.body !== null) res.send(result.body);
-      else res.end();
+      if (answer) return { status: answer.status, body: answer.body };
+      return { status: result?.status ?? 200, body: result?.body ?? undefined };
     },
   };
 }

@@ -104,9 +104,9 @@ export class IscBot {
     this.cardActions.set(verb, action);
   }
 
-  /** Handles one incoming activity; returns an invoke response for invoke activities. */
+  /** Handles one incoming activity, as the adapter parsed it; returns an invoke response for invoke activities. */
   async onTurn(turn: Turn): Promise<InvokeResponse | void> {
-    const activity = IncomingActivity.parse(turn.activity);
+    const { activity } = turn;
     const tenantId = tenantOf(activity);
     if (!this.deps.tenantAllowed(tenantId)) {
       this.deps.log.info({ tenantId, activityType: activity.type }, 'ignored an activity from a tenant not allowed');
@@ -115,7 +115,7 @@ export class IscBot {
     const person = activity.from.aadObjectId ? await this.deps.register.personByAadId(activity.from.aadObjectId) : null;
     await this.rememberConversation(activity, person);
     const locale = person?.locale ?? pickLocale(activity.locale);
-    const ctx: TurnContext = { turn: { ...turn, activity }, person, locale, text: commandText(activity) };
+    const ctx: TurnContext = { turn, person, locale, text: commandText(activity) };
     if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') return this.onCardAction(ctx);
     if (activity.type === 'message' && isSubmit(activity.value)) return this.onSubmitFallback(ctx, activity.value);
     if (activity.type === 'message') return this.onMessage(ctx);

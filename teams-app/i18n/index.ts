@@ -50,9 +50,18 @@ export function withReasonText<T extends Reason>(item: T, locale: Locale): T {
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
+/** Instants formatted lately, by language, zone and instant (a card shows the same deadline again and again). */
+const formattedDateTimes = new Map<string, string>();
+
+/** Up to how many formatted instants are kept before the memo starts over. */
+const FORMATTED_LIMIT = 1000;
+
 /** Formats an instant as a date and time in a time zone, in a language. */
 export function formatDateTime(iso: string, locale: Locale, timeZone: string): string {
   const key = `${locale}|${timeZone}`;
+  const memoKey = `${key}|${iso}`;
+  const known = formattedDateTimes.get(memoKey);
+  if (known !== undefined) return known;
   let format = dateTimeFormats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, {
@@ -67,5 +76,8 @@ export function formatDateTime(iso: string, locale: Locale, timeZone: string): s
     });
     dateTimeFormats.set(key, format);
   }
-  return format.format(new Date(iso));
+  const text = format.format(new Date(iso));
+  if (formattedDateTimes.size >= FORMATTED_LIMIT) formattedDateTimes.clear();
+  formattedDateTimes.set(memoKey, text);
+  return text;
 }

@@ -1,14 +1,15 @@
-import express, { type RequestHandler } from 'express';
-import { randomUUID } from 'node:crypto';
+import express from 'express';
 import fs from 'node:fs';
+import type { RequestListener } from 'node:http';
 import path from 'node:path';
 import { AppError } from '../domain';
 import type { RegisterService } from '../services';
 import type { Store } from '../store';
-import { isLocalRequest } from './auth';
+import { botRoute, isBotPath, type BotEndpoint } from './bot-route';
 import { errorHandler } from './http-errors';
 import { identify, type IdentityOptions } from './identity';
 import type { Logger } from './logger';
+import { requestIdOf } from './request-id';
 import { securityHeaders } from './security-headers';
 import { staticFiles } from './static-files';
 import { registerRoutes } from './routes/register-routes';
@@ -21,8 +22,8 @@ export interface AppDeps {
   logger: Logger;
   identity: Omit<IdentityOptions, 'mode' | 'register'>;
   now(): string;
-  /** Handles Bot Framework activities at POST /api/messages. */
-  botEndpoint?: RequestHandler;
+  /** Handles Bot Framework activities at POST /api/messages (bot-route.ts). */
+  botEndpoint?: BotEndpoint;
   /** Extra API routers mounted under /api/v1 after authentication (collection, agenda, ...). */
   apiRouters?: express.Router[];
   /** The built tab; served at / when present. */
@@ -32,15 +33,27 @@ export interface AppDeps {
 /** Limit of a JSON request body; larger bodies get 413. */
 export const BODY_LIMIT = '256kb';
 
-/** Builds the Express app: health, bot endpoint, API v1, tab. */
-export function createApp(deps: AppDeps): express.Express {
+/** Builds the server's request listener: the bot endpoint (bot-route.ts), and health, API v1 and tab in Express. */
+export function createApp(deps: AppDeps): RequestListener {
+  const app = expressApp(deps);
+  if (!deps.botEndpoint) return app;
+  const bot = botRoute({
+    mode: deps.mode,
+    endpoint: deps.botEndpoint,
+    parseBody: express.json({ limit: BODY_LIMIT }),
+    logger: deps.logger,
+  });
+  return (req, res) => (req.method === 'POST' && isBotPath(req.url) ? bot(req, res) : app(req, res));
+}
+
+/** The Express app of everything but the bot endpoint. */
+function expressApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
 
   app.use((req, res, next) => {
-    const incoming = req.headers['x-request-id'];
-    res.locals.requestId = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    res.locals.requestId = requestIdOf(req.headers);
     res.setHeader('x-request-id', res.locals.requestId);
     next();
   });
@@ -68,23 +81,6 @@ export function createApp(deps: AppDeps): express.Express {
         }</p></main></body></html>`,
       );
   });
-
-  if (deps.botEndpoint) {
-    const bot = deps.botEndpoint;
-    const localOnly: RequestHandler = (req, _res, next) => {
-      if (deps.mode === 'local' && !isLocalRequest(req.socket.remoteAddress, req.headers)) {
-        next(
-          new AppError(
-            'auth.loopback-only',
-            'Unauthenticated bot traffic is accepted only from this computer, not through a proxy or tunnel.',
-          ),
-        );
-        return;
-      }
-      next();
-    };
-    app.post('/api/messages', localOnly, express.json({ limit: BODY_LIMIT }), bot);
-  }
 
   const api = express.Router();
   api.use(express.json({ limit: BODY_LIMIT }));

@@ -4,20 +4,47 @@ import { AppError, isAppError } from '../domain';
 import { errorMessage, pickLocale } from '../i18n';
 import type { Logger } from './logger';
 
-/** Turns any error into `{ error: { code, message } }` with the right status; nothing internal leaks. */
-export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (error, req, res, _next) => {
-    const appError = toAppError(error);
-    const locale = pickLocale(req.headers['accept-language']);
-    if (appError.status >= 500) logger.error({ err: error, requestId: res.locals.requestId }, 'request failed');
-    else logger.info({ code: appError.code, requestId: res.locals.requestId }, 'request refused');
-    res.status(appError.status).json({
+/** The answer to a failed request: its status and `{ error: { code, message } }` body, nothing internal in it. */
+export interface ErrorReply {
+  status: number;
+  body: { error: { code: string; message: string; details?: unknown } };
+}
+
+/**
+ * Turns any error into the reply for it, its message in the reader's language (`accept-language`), and logs it:
+ * a server failure as an error with its cause, a refusal as information.
+ */
+export function errorReply(
+  error: unknown,
+  request: { acceptLanguage: string | string[] | undefined; requestId: unknown },
+  logger: Logger,
+): ErrorReply {
+  const appError = toAppError(error);
+  const locale = pickLocale(request.acceptLanguage);
+  const { requestId } = request;
+  if (appError.status >= 500) logger.error({ err: error, requestId }, 'request failed');
+  else logger.info({ code: appError.code, requestId }, 'request refused');
+  return {
+    status: appError.status,
+    body: {
       error: {
         code: appError.code,
         message: errorMessage(appError, locale),
         ...(appError.details && appError.status < 500 ? { details: appError.details } : {}),
       },
-    });
+    },
+  };
+}
+
+/** Turns any error into `{ error: { code, message } }` with the right status; nothing internal leaks. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const reply = errorReply(
+      error,
+      { acceptLanguage: req.headers['accept-language'], requestId: res.locals.requestId },
+      logger,
+    );
+    res.status(reply.status).json(reply.body);
   };
 }
 

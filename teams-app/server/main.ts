@@ -93,7 +93,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   // The services queue on the same clock as the worker that delivers (a shifted clock in tests).
   const outbox = new Outbox(store, { now: () => Date.parse(now()) });
-  const collection = new CollectionService({ store, outbox, messages: collectionMessages, now });
+  const collection = new CollectionService({ store, register, outbox, messages: collectionMessages, now });
   addCollectionHandlers(bot, collection, register);
   const chats = new MeetingChatService(store, now, chatReading(config.botName));
   const meetings = new MeetingService({
@@ -130,9 +130,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     now,
     identity: { devUser: config.devUser, verifyToken },
     apiRouters: [collectionRoutes(collection), meetingRoutes(meetings, chats)],
-    botEndpoint: (req, res, next) => {
-      adapter.process(req, res, (turn) => bot.onTurn(turn)).catch(next);
-    },
+    botEndpoint: (request) => adapter.process(request, (turn) => bot.onTurn(turn)),
     tabDir: options.tabDir ?? path.resolve(__dirname, '../../dist/tab'),
   });
 

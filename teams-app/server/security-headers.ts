@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import type { ServerResponse } from 'node:http';
 
 /** The hosts allowed to frame the tab: Teams, Outlook and the Microsoft 365 app (web, desktop, mobile). */
 export const FRAME_ANCESTORS = [
@@ -32,11 +33,16 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /** Sets the security headers every response carries (CSP, no MIME sniffing, no referrer leaks). */
+export function setSecurityHeaders(res: ServerResponse): void {
+  res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.setHeader('referrer-policy', 'strict-origin-when-cross-origin');
+}
+
+/** The middleware that sets the security headers on every response. */
 export function securityHeaders(): RequestHandler {
   return (_req, res, next) => {
-    res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('referrer-policy', 'strict-origin-when-cross-origin');
+    setSecurityHeaders(res);
     next();
   };
 }

@@ -29,6 +29,8 @@ export interface RegisterSnapshot {
   topicsById: ReadonlyMap<string, TopicView>;
   /** Each topic's assignments as stored (ids of focal points and alternates, even of someone not in the register). */
   assignmentsByTopic: ReadonlyMap<string, readonly Stored<Assignment>[]>;
+  /** The same assignments by id. */
+  assignmentsById: ReadonlyMap<string, Stored<Assignment>>;
   /** Every person, by name. */
   people: readonly Stored<Person>[];
   peopleById: ReadonlyMap<string, Stored<Person>>;
@@ -74,10 +76,12 @@ export class RegisterService {
     // People come ordered by id: the first one with an AAD object id keeps it, as a query by that id would find.
     for (const p of people) if (!peopleByAadId.has(p.aadObjectId)) peopleByAadId.set(p.aadObjectId, p);
     const assignmentsByTopic = new Map<string, Stored<Assignment>[]>();
+    const assignmentsById = new Map<string, Stored<Assignment>>();
     for (const a of assignments) {
       const list = assignmentsByTopic.get(a.topicId) ?? [];
       list.push(Object.freeze(a));
       assignmentsByTopic.set(a.topicId, list);
+      assignmentsById.set(a.id, a);
     }
     const views = topics
       .sort((a, b) => a.title.en.localeCompare(b.title.en))
@@ -87,6 +91,7 @@ export class RegisterService {
       topics: Object.freeze(views),
       topicsById: new Map(views.map((t) => [t.id, t])),
       assignmentsByTopic,
+      assignmentsById,
       people: Object.freeze([...people].sort((a, b) => a.name.localeCompare(b.name))),
       peopleById,
       peopleByAadId,

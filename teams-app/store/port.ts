@@ -1,3 +1,4 @@
+import { AppError } from '../domain';
 import type {
   Action,
   Assignment,
@@ -126,14 +127,30 @@ export const write = {
     ({ collection, op: 'delete', id, etag }) as unknown as WriteOp,
 };
 
+/**
+ * The version tags a unit of work left, one per write in its order: the new record's for `create` and `update`,
+ * the kept or new record's for `ensure`, null for `delete`.
+ */
+export type Committed = readonly (string | null)[];
+
+/** The version tag the write at `index` of a committed unit left on its record (a create, ensure or update). */
+export function etagOf(committed: Committed, index: number): string {
+  const etag = committed[index];
+  if (typeof etag !== 'string') throw new AppError('internal', `Write ${index} of the unit left no record.`);
+  return etag;
+}
+
 /** The store port: one collection per entity. Adapters: sqlite (embedded) and sharepoint (production). */
 export type Store = { [K in CollectionName]: Collection<Records[K]> } & {
   readonly kind: string;
   /**
    * Applies the writes in order as one unit: all of them or none. A stale `update`/`delete` fails the whole
    * unit with `store.conflict`, a taken id on `create` with `store.already-exists`; nothing is written then.
+   * Resolves with the version tag each write left on its record, in the order of the writes (see {@link etagOf}),
+   * once they are committed. An adapter may commit units that arrive together in one go (the SQLite one does, per
+   * turn of the event loop); each unit is still all or nothing on its own.
    */
-  commit(writes: readonly WriteOp[]): Promise<void>;
+  commit(writes: readonly WriteOp[]): Promise<Committed>;
   /**
    * A token that changes whenever one of the named collections changes: at once for a write through this store,
    * and (at the latest from the next turn of the event loop) for one by any other writer of the same data; the

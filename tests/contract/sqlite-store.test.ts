@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { Action } from '../../teams-app/domain';
+import { write, type Store } from '../../teams-app/store';
 import { openSqliteStore } from '../../teams-app/store/sqlite/sqlite-store';
 import { MIGRATIONS, migrate } from '../../teams-app/store/sqlite/migrations';
 import { seedDemoData } from '../../teams-app/store/demo/seed';
@@ -107,5 +109,62 @@ describe('sqlite store on disk', () => {
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").get()).toBeUndefined();
     expect(db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: 0 });
     db.close();
+  });
+});
+
+describe('sqlite group commit', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isc-commit-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const action = (id: string): Action => ({
+    id,
+    topicId: 'space',
+    ownerId: 'alex-wilber',
+    ownerName: 'Alex Wilber',
+    text: `Action ${id}`,
+    due: '2026-12-01',
+    status: 'open',
+    sourceMeetingId: 'isc-tf-31',
+    createdAt: '2026-11-01T10:00:00.000Z',
+  });
+
+  /** The pages written to the log by `run` on a fresh store file (another connection counts them). */
+  async function logPagesOf(name: string, run: (store: Store) => Promise<unknown>): Promise<number> {
+    const file = path.join(dir, `${name}.sqlite`);
+    const store = openSqliteStore({ file });
+    const observer = new Database(file);
+    try {
+      observer.pragma('wal_checkpoint(TRUNCATE)');
+      await run(store);
+      return (observer.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0]?.log ?? 0;
+    } finally {
+      observer.close();
+      await store.close();
+    }
+  }
+
+  it('commits the units of one turn of the event loop in one transaction, writing the pages they share once', async () => {
+    const units = ['a1', 'a2', 'a3'].map((id) => [write.create('actions', action(id))]);
+    const together = await logPagesOf('together', (store) => Promise.all(units.map((u) => store.commit(u))));
+    const apart = await logPagesOf('apart', async (store) => {
+      for (const u of units) await store.commit(u);
+    });
+    expect(together).toBeGreaterThan(0);
+    expect(together * 2).toBeLessThan(apart);
+  });
+
+  it('settles a unit only once it is committed, and commits what waits when the store closes', async () => {
+    const file = path.join(dir, 'db.sqlite');
+    const store = openSqliteStore({ file });
+    const committed = store.commit([write.create('actions', action('a1'))]);
+    expect(await store.actions.get('a1')).toBeNull();
+    await store.close();
+    await expect(committed).resolves.toEqual(['1']);
+    const reopened = openSqliteStore({ file });
+    expect(await reopened.actions.get('a1')).not.toBeNull();
+    await reopened.close();
   });
 });

@@ -197,6 +197,42 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         await store.commit([write.remove('actions', 'a1', a1.etag)]);
         expect(await store.actions.get('a1')).toBeNull();
       });
+
+      it('keeps units committed at the same time apart: a stale one fails alone', async () => {
+        const a1 = await store.actions.create(action('a1'));
+        await store.actions.update({ ...a1, text: 'edited elsewhere' }, a1.etag);
+        const [first, stale, last] = await Promise.allSettled([
+          store.commit([write.create('actions', action('a2'))]),
+          store.commit([write.create('actions', action('a3')), write.update('actions', { ...a1, status: 'done' })]),
+          store.commit([write.create('actions', action('a4'))]),
+        ]);
+        expect([first?.status, last?.status]).toEqual(['fulfilled', 'fulfilled']);
+        expect(stale?.status === 'rejected' && stale.reason instanceof AppError && stale.reason.code).toBe(
+          'store.conflict',
+        );
+        expect(await store.actions.get('a2')).not.toBeNull();
+        expect(await store.actions.get('a3')).toBeNull();
+        expect(await store.actions.get('a4')).not.toBeNull();
+      });
+
+      it('answers with the version each write left on its record, in the order of the writes', async () => {
+        const a1 = await store.actions.create(action('a1'));
+        const a2 = await store.actions.create(action('a2'));
+        const committed = await store.commit([
+          write.update('actions', { ...a1, status: 'done' }),
+          write.create('actions', action('a3')),
+          write.ensure('actions', action('a2', { text: 'second try' })),
+          write.ensure('actions', action('a4')),
+          write.remove('actions', 'a2', a2.etag),
+        ]);
+        expect(committed).toHaveLength(5);
+        expect(committed[0]).toBe((await store.actions.get('a1'))?.etag);
+        expect(committed[0]).not.toBe(a1.etag);
+        expect(committed[1]).toBe((await store.actions.get('a3'))?.etag);
+        expect(committed[2]).toBe(a2.etag);
+        expect(committed[3]).toBe((await store.actions.get('a4'))?.etag);
+        expect(committed[4]).toBeNull();
+      });
     });
 
     describe('version', () => {

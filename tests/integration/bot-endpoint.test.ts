@@ -142,9 +142,7 @@ describe('the bot endpoint when the signing keys cannot be fetched', () => {
       logger,
       identity: { devUser: 'alex-wilber' },
       now: () => new Date().toISOString(),
-      botEndpoint: (req, res, next) => {
-        adapter.process(req, res, async () => undefined).catch(next);
-      },
+      botEndpoint: (request) => adapter.process(request, async () => undefined),
     });
     const server = http.createServer(app);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -258,12 +258,13 @@ describe('status collection', () => {
     now = '2026-12-05T09:30:00.000Z'; // past both reminders (5 and 2 days before Monday 7 December)
     const collection = await api('GET', '/meetings/isc-tf-32/tracker');
     expect(collection.status).toBe(200);
-    const { CollectionService } = await import('../../teams-app/services');
+    const { CollectionService, RegisterService } = await import('../../teams-app/services');
     const { Outbox } = await import('../../teams-app/services/outbox');
     const { collectionMessages } = await import('../../bot/collection-messages');
     const outbox = new Outbox(server.store, { now: () => Date.parse(now) });
     const service = new CollectionService({
       store: server.store,
+      register: new RegisterService(server.store),
       outbox,
       messages: collectionMessages,
       now: () => now,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { chatReading } from '../../bot/chat-reading';
-import { CollectionService, MeetingChatService, MeetingService } from '../../teams-app/services';
+import { CollectionService, MeetingChatService, MeetingService, RegisterService } from '../../teams-app/services';
 import { Outbox } from '../../teams-app/services/outbox';
 import type { CollectionMessages } from '../../teams-app/services';
 import { seedDemoData } from '../../teams-app/store/demo/seed';
@@ -73,7 +73,17 @@ export function cycleServices(
     now,
     chat: chats,
   });
-  return { meetings, collection: new CollectionService({ store, outbox, messages: textMessages, now }), chats };
+  return {
+    meetings,
+    collection: new CollectionService({
+      store,
+      register: new RegisterService(store),
+      outbox,
+      messages: textMessages,
+      now,
+    }),
+    chats,
+  };
 }
 
 /** A line of the linked meeting chat, n minutes into the meeting, from the chair (no AAD id: a plain sender). */

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type Caller, type Meeting, type Person } from '../../domain';
+import { AppError, type AuditEntry, type Caller, type Meeting, type Person } from '../../domain';
 import type { Store, Stored } from '../../store';
 import type { OutboxPort } from '../outbox/outbox-port';
+import type { RegisterService } from '../register';
 import type { CollectionMessages } from './collection-messages';
 
 /** What the collection use cases work with, wired by the composition root. */
 export interface CollectionDeps {
   store: Store;
+  /** The register (topics, assignments, people) as read once per store version. */
+  register: RegisterService;
   /** Where prompts, reminders and notices are queued for delivery. */
   outbox: OutboxPort;
   /** Renders the prompts, reminders and notices (the bot's cards). */
@@ -33,12 +36,18 @@ export async function requirePerson(store: Pick<Store, 'people'>, id: string): P
   return person;
 }
 
-/** Records what a person did to a status update or delegation (one audit entry, its own id). */
-export async function auditCollection(
-  deps: Pick<CollectionDeps, 'store' | 'now'>,
-  entry: { actor: Actor; action: string; entity: string; entityId: string; detail: string },
-): Promise<void> {
-  await deps.store.audit.create({
+/** What an audit entry of the collection records. */
+export interface CollectionAudit {
+  actor: Actor;
+  action: string;
+  entity: string;
+  entityId: string;
+  detail: string;
+}
+
+/** The audit entry of what a person did to a status update or delegation (its own id), for a unit of work. */
+export function auditEntry(deps: Pick<CollectionDeps, 'now'>, entry: CollectionAudit): AuditEntry {
+  return {
     id: randomUUID(),
     at: deps.now(),
     actorId: actorId(entry.actor),
@@ -46,5 +55,13 @@ export async function auditCollection(
     entity: entry.entity,
     entityId: entry.entityId,
     detail: entry.detail,
-  });
+  };
+}
+
+/** Records what a person did to a status update or delegation (one audit entry, its own id). */
+export async function auditCollection(
+  deps: Pick<CollectionDeps, 'store' | 'now'>,
+  entry: CollectionAudit,
+): Promise<void> {
+  await deps.store.audit.create(auditEntry(deps, entry));
 }

@@ -14,9 +14,10 @@ import {
   type StatusUpdate,
   type Topic,
 } from '../../domain';
-import type { Stored } from '../../store';
+import { etagOf, write, type Stored } from '../../store';
 import { requireMeeting } from '../lookups';
-import { MEETINGS_COLLECTING, auditCollection, type CollectionDeps } from './collection-deps';
+import type { RegisterSnapshot } from '../register';
+import { MEETINGS_COLLECTING, auditEntry, type CollectionDeps } from './collection-deps';
 
 /** What a focal point sends from the card or the API. */
 export const SubmitInput = z.object({
@@ -83,15 +84,15 @@ function sameContent(a: StatusUpdate, b: UpdateContent): boolean {
 /** Checks that a person may answer for a topic × sector in a meeting (focal point, alternate or delegate). */
 async function checkResponsible(
   deps: Pick<CollectionDeps, 'store'>,
+  register: RegisterSnapshot,
   meetingId: string,
   topicId: string,
   sector: SectorId,
   personId: string,
 ): Promise<void> {
-  const [assignment, delegation] = await Promise.all([
-    deps.store.assignments.get(slotKey(topicId, sector)),
-    deps.store.delegations.get(`${meetingId}.${slotKey(topicId, sector)}`),
-  ]);
+  const slot = slotKey(topicId, sector);
+  const assignment = register.assignmentsById.get(slot);
+  const delegation = await deps.store.delegations.get(`${meetingId}.${slot}`);
   const allowed = [assignment?.focalPointId, assignment?.alternateId, delegation?.toId].filter(Boolean);
   if (!allowed.includes(personId)) {
     throw new AppError(
@@ -102,22 +103,26 @@ async function checkResponsible(
   }
 }
 
-/** Parses and checks a submission: the meeting still takes updates, the person answers for the slot, lengths. */
+/**
+ * Parses and checks a submission: the meeting still takes updates, the person answers for the slot, lengths. The
+ * topic and the slot's assignment come from the register as cached for the store's version.
+ */
 async function checked(
-  deps: Pick<CollectionDeps, 'store' | 'now'>,
+  deps: Pick<CollectionDeps, 'store' | 'register' | 'now'>,
   personId: string,
   raw: SubmitInput,
 ): Promise<Submission> {
   const input = SubmitInput.parse(raw);
   const meeting = await requireMeeting(deps.store, input.meetingId);
-  const topic = await deps.store.topics.get(input.topicId);
+  const register = await deps.register.snapshot();
+  const topic = register.topicsById.get(input.topicId);
   if (!topic) throw new AppError('topic.not-found', `There is no topic "${input.topicId}".`);
   if (!acceptsUpdates(meeting.state)) {
     throw new AppError('meeting.already-held', 'This meeting has already been held; updates go to the next meeting.', {
       state: meeting.state,
     });
   }
-  await checkResponsible(deps, meeting.id, input.topicId, input.sector, personId);
+  await checkResponsible(deps, register, meeting.id, input.topicId, input.sector, personId);
   const content: UpdateContent = {
     progress: checkLength('progress', input.progress),
     nextSteps: checkLength('nextSteps', input.nextSteps),
@@ -131,7 +136,7 @@ async function checked(
   return { id, personId, input, meeting, topic, content, now, late };
 }
 
-/** Stores the first update of a slot (revision 1). */
+/** Stores the first update of a slot (revision 1) with its audit entry, in one unit of work. */
 async function createUpdate(deps: Pick<CollectionDeps, 'store' | 'now'>, s: Submission): Promise<SubmitResult> {
   const update: StatusUpdate = {
     id: s.id,
@@ -145,18 +150,26 @@ async function createUpdate(deps: Pick<CollectionDeps, 'store' | 'now'>, s: Subm
     revision: 1,
     history: [],
   };
-  const stored = await deps.store.statusUpdates.create(update);
-  await auditCollection(deps, {
-    actor: { personId: s.personId, roles: [] },
-    action: 'update.submit',
-    entity: 'statusUpdates',
-    entityId: s.id,
-    detail: s.input.noChange ? 'no change' : 'revision 1',
-  });
-  return { update: stored, outcome: 'created', meeting: s.meeting, topic: s.topic };
+  const committed = await deps.store.commit([
+    write.create('statusUpdates', update),
+    write.create(
+      'audit',
+      auditEntry(deps, {
+        actor: { personId: s.personId, roles: [] },
+        action: 'update.submit',
+        entity: 'statusUpdates',
+        entityId: s.id,
+        detail: s.input.noChange ? 'no change' : 'revision 1',
+      }),
+    ),
+  ]);
+  return { update: { ...update, etag: etagOf(committed, 0) }, outcome: 'created', meeting: s.meeting, topic: s.topic };
 }
 
-/** Stores a new revision of an update, keeping the previous one in its history (the last 200). */
+/**
+ * Stores a new revision of an update with its audit entry, in one unit of work, keeping the previous revision in
+ * its history (the last 200).
+ */
 async function reviseUpdate(
   deps: Pick<CollectionDeps, 'store' | 'now'>,
   s: Submission,
@@ -182,15 +195,20 @@ async function reviseUpdate(
       },
     ].slice(-200),
   };
-  const stored = await deps.store.statusUpdates.update(revised, etag);
-  await auditCollection(deps, {
-    actor: { personId: s.personId, roles: [] },
-    action: 'update.revise',
-    entity: 'statusUpdates',
-    entityId: s.id,
-    detail: `revision ${revised.revision}`,
-  });
-  return { update: stored, outcome: 'revised', meeting: s.meeting, topic: s.topic };
+  const committed = await deps.store.commit([
+    write.update('statusUpdates', { ...revised, etag }),
+    write.create(
+      'audit',
+      auditEntry(deps, {
+        actor: { personId: s.personId, roles: [] },
+        action: 'update.revise',
+        entity: 'statusUpdates',
+        entityId: s.id,
+        detail: `revision ${revised.revision}`,
+      }),
+    ),
+  ]);
+  return { update: { ...revised, etag: etagOf(committed, 0) }, outcome: 'revised', meeting: s.meeting, topic: s.topic };
 }
 
 /**
@@ -200,7 +218,7 @@ async function reviseUpdate(
  * held, refused.
  */
 export async function submitUpdate(
-  deps: Pick<CollectionDeps, 'store' | 'now'>,
+  deps: Pick<CollectionDeps, 'store' | 'register' | 'now'>,
   caller: Caller,
   raw: SubmitInput,
 ): Promise<SubmitResult> {
@@ -232,7 +250,7 @@ export async function submitUpdate(
 
 /** "No change since last meeting": copies the previous update's text and marks it unchanged. */
 export async function submitNoChange(
-  deps: Pick<CollectionDeps, 'store' | 'now'>,
+  deps: Pick<CollectionDeps, 'store' | 'register' | 'now'>,
   caller: Caller,
   raw: Pick<SubmitInput, 'meetingId' | 'topicId' | 'sector' | 'baseRevision'>,
 ): Promise<SubmitResult> {

@@ -6,13 +6,14 @@ import {
   INDEXES,
   type Collection,
   type CollectionName,
+  type Committed,
   type ListQuery,
   type Page,
   type Records,
   type Store,
   type Stored,
-  type WriteOp,
 } from '../port';
+import { groupCommit } from './group-commit';
 import { ensureCollections, migrate } from './migrations';
 
 const MAX_PAGE = 500;
@@ -167,9 +168,10 @@ class SqliteCollection<T extends { id: string }> implements Collection<T> {
     return { ...clean, etag: '1' };
   }
 
-  /** Creates the record unless its id is taken (an idempotent step of a unit of work). */
-  ensureNow(record: T): void {
-    if (!this.statements.get.get(record.id)) this.createNow(record);
+  /** Creates the record unless its id is taken (an idempotent step of a unit of work); returns its version. */
+  ensureNow(record: T): string {
+    const existing = this.statements.get.get(record.id);
+    return existing ? String(existing.version) : this.createNow(record).etag;
   }
 
   updateNow(record: T, expectedEtag: string): Stored<T> {
@@ -239,21 +241,20 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const collections = Object.fromEntries(
     names.map((name) => [name, new SqliteCollection(db, name, () => (writeCounts[name] += 1))]),
   ) as unknown as { [K in CollectionName]: SqliteCollection<Records[K]> };
-  const applyAll = db.transaction((writes: readonly WriteOp[]) => {
-    for (const w of writes) {
+  const commits = groupCommit(db, (writes): Committed =>
+    writes.map((w) => {
       const collection: SqliteCollection<{ id: string }> = collections[w.collection];
-      if (w.op === 'create') collection.createNow(w.record);
-      else if (w.op === 'ensure') collection.ensureNow(w.record);
-      else if (w.op === 'update') collection.updateNow(w.record, w.etag);
-      else collection.deleteNow(w.id, w.etag);
-    }
-  });
+      if (w.op === 'create') return collection.createNow(w.record).etag;
+      if (w.op === 'ensure') return collection.ensureNow(w.record);
+      if (w.op === 'update') return collection.updateNow(w.record, w.etag).etag;
+      collection.deleteNow(w.id, w.etag);
+      return null;
+    }),
+  );
   return {
     ...collections,
     kind: 'sqlite',
-    async commit(writes) {
-      applyAll(writes);
-    },
+    commit: commits.commit,
     version(...of) {
       return `${external()}:${of.map((name) => writeCounts[name]).join('.')}`;
     },
@@ -270,7 +271,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       }
     },
     async close() {
-      if (db.open) db.close();
+      if (!db.open) return;
+      commits.flush();
+      db.close();
     },
   };
 }

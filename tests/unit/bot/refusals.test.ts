@@ -42,7 +42,7 @@ function bot(): IscBot {
     log: quiet,
   });
   const outbox = new Outbox(store, { now: () => Date.parse(NOW) });
-  addCollectionHandlers(isc, new CollectionService({ store, outbox, messages, now: () => NOW }), register);
+  addCollectionHandlers(isc, new CollectionService({ store, register, outbox, messages, now: () => NOW }), register);
   return isc;
 }
 

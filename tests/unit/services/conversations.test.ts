@@ -37,6 +37,23 @@ describe('conversation references', () => {
     await store.close();
   });
 
+  it('reads a reference it has read before again only after a reference was written', async () => {
+    const store = openSqliteStore({ file: ':memory:' });
+    const service = new ConversationService(store);
+    await service.remember(ref());
+    const get = jest.spyOn(store.conversations, 'get');
+    await service.remember(ref({ updatedAt: '2026-11-24T09:00:00.000Z' }));
+    await service.remember(ref({ updatedAt: '2026-11-24T10:00:00.000Z' }));
+    expect(get).toHaveBeenCalledTimes(1);
+    const stored = await store.conversations.get('personal.aad-1');
+    await store.conversations.update({ ...ref(), serviceUrl: 'https://elsewhere.example/' }, stored!.etag);
+    get.mockClear();
+    await service.remember(ref({ updatedAt: '2026-11-24T11:00:00.000Z' }));
+    expect(get).toHaveBeenCalledTimes(1);
+    expect((await store.conversations.get('personal.aad-1'))?.serviceUrl).toBe(ref().serviceUrl);
+    await store.close();
+  });
+
   it('updates a reference whose service URL changed, or that is older than a day', async () => {
     const store = openSqliteStore({ file: ':memory:' });
     const service = new ConversationService(store);
