@@ -2,7 +2,7 @@
  * The tab end to end: the built tab (dist/tab) served by the real server (in-memory SQLite, demo data),
  * opened in Chromium outside Teams (standalone, local dev identity) and used the way a person would.
  */
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Page, Request } from 'playwright-core';
 import type { RunningServer } from '../../teams-app/server/main';
 import { startTestIssuer, type TestIssuer } from '../support/jwt';
 import { startTestServer } from '../support/server';
@@ -295,8 +295,16 @@ describe('inside Teams (a stand-in Teams client, production mode with SSO)', () 
     await Promise.allSettled([teamsServer?.close(), issuer?.close()]);
   });
 
-  async function openInTeams(frameContext: string, width = 1280): Promise<{ page: Page; tab: FrameLocator }> {
+  async function openInTeams(
+    frameContext: string,
+    width = 1280,
+  ): Promise<{ page: Page; tab: FrameLocator; apiRequests: Request[] }> {
     const page = await bed.newPage({ viewport: { width, height: 900 }, timezoneId: 'Europe/Zurich' });
+    // Recorded from the start: the tab may call the API before openTeamsHost returns.
+    const apiRequests: Request[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) apiRequests.push(request);
+    });
     const host = fakeTeamsHost({
       title: 'ISC Coordinator tab',
       src: '/',
@@ -311,15 +319,15 @@ describe('inside Teams (a stand-in Teams client, production mode with SSO)', () 
       },
       answers: { initialize: [frameContext, 'web', '', '2.0.0'], 'authentication.getAuthToken': [true, token] },
     });
-    return { page, tab: await openTeamsHost(page, teamsServer.url, host) };
+    return { page, tab: await openTeamsHost(page, teamsServer.url, host), apiRequests };
   }
 
   it('takes language and theme from Teams, follows theme changes and calls the API with the SSO token', async () => {
-    const { page, tab } = await openInTeams('content');
-    const apiCall = page.waitForRequest((r) => r.url().includes('/api/v1/topics'));
+    const { page, tab, apiRequests } = await openInTeams('content');
 
     await expectVisible(tab.getByRole('button', { name: 'Accessibilité', exact: true }));
-    expect((await apiCall).headers().authorization).toBe(`Bearer ${token}`);
+    const topicsCall = apiRequests.find((request) => request.url().includes('/api/v1/topics'));
+    expect(topicsCall?.headers().authorization).toBe(`Bearer ${token}`);
     await expectVisible(tab.getByText('Connecté en tant que Alex Wilber'));
     expect(await tab.getByText('Autonome (hors de Teams)').count()).toBe(0);
     expect(await tab.getByRole('combobox', { name: 'Afficher en tant que' }).count()).toBe(0);
