@@ -73,6 +73,23 @@ export const INDEXES = {
 /** The names of the collections every store adapter provides. */
 export type CollectionName = keyof typeof INDEXES;
 
+/**
+ * Operational data: delivery queue, conversation references and raw chat records. They stay in the operational
+ * store (the embedded SQLite on one instance, Azure Storage when scaled out) whatever holds the business records
+ * (SQLite or SharePoint lists). No unit of work mixes the two kinds.
+ */
+export const OPERATIONAL_COLLECTIONS = ['outbox', 'conversations', 'chatMessages'] as const;
+export type OperationalCollectionName = (typeof OPERATIONAL_COLLECTIONS)[number];
+/** The task force's records: what people read, filter and keep (SharePoint lists in production). */
+export type BusinessCollectionName = Exclude<CollectionName, OperationalCollectionName>;
+export const BUSINESS_COLLECTIONS = (Object.keys(INDEXES) as CollectionName[]).filter(
+  (name): name is BusinessCollectionName => !(OPERATIONAL_COLLECTIONS as readonly string[]).includes(name),
+);
+
+export function isOperational(name: CollectionName): name is OperationalCollectionName {
+  return (OPERATIONAL_COLLECTIONS as readonly string[]).includes(name);
+}
+
 /** The record type of each collection. */
 export interface Records {
   topics: Topic;
@@ -140,8 +157,8 @@ export function etagOf(committed: Committed, index: number): string {
   return etag;
 }
 
-/** The store port: one collection per entity. Adapters: sqlite (embedded) and sharepoint (production). */
-export type Store = { [K in CollectionName]: Collection<Records[K]> } & {
+/** What every adapter has besides its collections. */
+interface StoreBase {
   readonly kind: string;
   /**
    * Applies the writes in order as one unit: all of them or none. A stale `update`/`delete` fails the whole
@@ -160,4 +177,13 @@ export type Store = { [K in CollectionName]: Collection<Records[K]> } & {
   version(...collections: CollectionName[]): string;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
-};
+}
+
+/** The store port: one collection per entity. Adapters: sqlite (embedded) and sharepoint (production). */
+export type Store = { [K in CollectionName]: Collection<Records[K]> } & StoreBase;
+
+/** A store of the business records only (the SharePoint adapter); composed with an operational store. */
+export type BusinessStore = { [K in BusinessCollectionName]: Collection<Records[K]> } & StoreBase;
+
+/** A store of the operational data only (the Azure Storage adapter); composed with a business store. */
+export type OperationalStore = { [K in OperationalCollectionName]: Collection<Records[K]> } & StoreBase;

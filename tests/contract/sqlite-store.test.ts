@@ -3,13 +3,39 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Action } from '../../teams-app/domain';
-import { write, type Store } from '../../teams-app/store';
+import { composeStores, write, type Store } from '../../teams-app/store';
 import { openSqliteStore } from '../../teams-app/store/sqlite/sqlite-store';
 import { MIGRATIONS, migrate } from '../../teams-app/store/sqlite/migrations';
 import { seedDemoData } from '../../teams-app/store/demo/seed';
 import { describeStoreContract } from './store-contract';
 
 describeStoreContract('sqlite (in memory)', async () => openSqliteStore({ file: ':memory:' }));
+describeStoreContract('sqlite records + sqlite operational data, composed', async () =>
+  composeStores(openSqliteStore({ file: ':memory:' }), openSqliteStore({ file: ':memory:' })),
+);
+
+describe('a composed store', () => {
+  it('refuses a unit of work that mixes business records and operational data, writing nothing', async () => {
+    const records = openSqliteStore({ file: ':memory:' });
+    const operational = openSqliteStore({ file: ':memory:' });
+    const store = composeStores(records, operational);
+    const meeting = await seededMeeting(store);
+    await expect(
+      store.commit([
+        write.update('meetings', { ...meeting, place: 'Geneva' }),
+        write.create('chatMessages', {
+          id: 'm1',
+          chatId: 'c1',
+          meetingId: meeting.id,
+          messageId: 'm1',
+          timestamp: '2026-12-01T10:00:00.000Z',
+        } as never),
+      ]),
+    ).rejects.toMatchObject({ code: 'internal' });
+    expect((await store.meetings.get(meeting.id))?.etag).toBe(meeting.etag);
+    await store.close();
+  });
+});
 
 describe('sqlite store on disk', () => {
   let dir: string;
@@ -168,3 +194,10 @@ describe('sqlite group commit', () => {
     await reopened.close();
   });
 });
+
+async function seededMeeting(store: Store) {
+  await seedDemoData(store, Date.parse('2026-12-01T09:00:00Z'));
+  const [meeting] = await store.meetings.all();
+  if (!meeting) throw new Error('the demo data has no meeting');
+  return meeting;
+}
