@@ -17,6 +17,7 @@ export const COMMAND_IDS = [
   'minutes',
   'meeting',
   'language',
+  'done',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 
@@ -189,6 +190,21 @@ export const COMMANDS: readonly CommandSpec[] = [
     arg: 'word',
     usage: '[code]',
     description: 'help.cmd.language',
+    scopes: ['personal'],
+  },
+  {
+    id: 'done',
+    words: {
+      en: ['done'],
+      fr: ['fait', 'terminé', 'termine'],
+      es: ['hecho', 'terminado'],
+      ru: ['выполнено', 'готово'],
+      zh: ['完成'],
+      ar: ['تم', 'منجز'],
+    },
+    arg: 'word',
+    usage: '[number]',
+    description: 'help.cmd.actionDone',
     scopes: ['personal'],
   },
 ];

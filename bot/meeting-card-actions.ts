@@ -67,7 +67,7 @@ function approve(parts: MeetingParts, confirm: boolean): MeetingAction {
   return async (ctx, meetingId, caller) => {
     try {
       const version = await parts.meetings.approveMinutes(meetingId, caller, { confirm });
-      const url = version.file ? parts.meetings.documentUrl(version.file) : undefined;
+      const url = version.file ? (version.fileUrl ?? parts.meetings.documentUrl(version.file)) : undefined;
       return minutesCard(version.minutes, ctx.locale, parts.tabUrl, true, url);
     } catch (error) {
       if (!isAppError(error, 'minutes.empty')) throw error;
@@ -82,7 +82,7 @@ export function addMeetingCardActions(bot: IscBot, parts: MeetingParts): void {
   const { meetings, tabUrl } = parts;
   addMeetingAction(bot, MEETING_VERBS.publishAgenda, 'agenda.publish', async (ctx, meetingId, caller) => {
     const version = await meetings.publishAgenda(meetingId, caller);
-    const url = version.file ? meetings.documentUrl(version.file) : undefined;
+    const url = version.file ? (version.fileUrl ?? meetings.documentUrl(version.file)) : undefined;
     return agendaCard(version.agenda, version.version, ctx.locale, tabUrl, true, url);
   });
   addMeetingAction(bot, CONFIRM_VERBS.compileAgenda, 'agenda.compile', async (ctx, meetingId, caller) => {

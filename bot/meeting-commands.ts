@@ -75,7 +75,7 @@ function agenda(parts: MeetingParts): MeetingCommand {
       }
     }
     const published = version.status === 'published';
-    const url = version.file ? meetings.documentUrl(version.file) : undefined;
+    const url = version.file ? (version.fileUrl ?? meetings.documentUrl(version.file)) : undefined;
     await ctx.turn.send({
       type: 'message',
       attachments: [agendaCard(version.agenda, version.version, ctx.locale, tabUrl, published, url)],

@@ -46,9 +46,18 @@ function presence(ctx: DocContext, attendee: Attendee): CellContent {
   return { text: ctx.t('doc.absent'), style: { italics: true } };
 }
 
-/** The body's members by sector, present or absent, then others who took part and guests (as compiled). */
-function attendanceBlocks(ctx: DocContext, attendance: readonly Attendee[]): Block[] {
-  const blocks: Block[] = [heading(ctx, ctx.t('doc.attendance'), 1)];
+/**
+ * The body's members by sector, present or absent, then others who took part and guests (as compiled), under a
+ * line saying where attendance comes from (the Teams attendance report, or only who wrote in the chat).
+ */
+function attendanceBlocks(ctx: DocContext, minutes: Pick<Minutes, 'attendance' | 'attendanceSource'>): Block[] {
+  const { attendance } = minutes;
+  const source =
+    minutes.attendanceSource === 'attendance-report' ? 'doc.attendanceFromReport' : 'doc.attendanceFromChat';
+  const blocks: Block[] = [
+    heading(ctx, ctx.t('doc.attendance'), 1),
+    para(ctx, runs(ctx, ctx.t(source), { italics: true })),
+  ];
   if (attendance.length === 0) return [...blocks, para(ctx, runs(ctx, ctx.t('doc.none'), { italics: true }))];
   const rows = attendance.map((a): CellContent[] => [
     attendeeName(ctx, a),
@@ -184,7 +193,7 @@ export async function minutesDocx(minutes: Minutes, options: MinutesDocxOptions 
   const title = ctx.t('doc.minutes');
   const children: Block[] = [
     ...titleBlock(ctx, minutes.meeting, title, options.draft ? ctx.t('doc.draft') : undefined),
-    ...attendanceBlocks(ctx, minutes.attendance),
+    ...attendanceBlocks(ctx, minutes),
     ...minutes.items.flatMap((item) => itemBlocks(ctx, item)),
     ...summaryOfActions(ctx, minutes.items),
   ];

@@ -37,6 +37,8 @@ export const Topic = z.object({
   iscgCoordinatorArea: z.boolean(),
   sinceYear: z.number().int().min(1865).max(2100).nullable(),
   status: z.enum(['active', 'dormant', 'closed']),
+  /** The JIU recommendations (topics of kind `jiu-recommendation`) this topic follows up; absent on older rows. */
+  jiuRecommendations: z.array(Id).max(50).optional(),
 });
 export type Topic = z.infer<typeof Topic>;
 
@@ -57,6 +59,8 @@ export const Person = z.object({
   timeZone: TimeZone,
   outOfOffice: z.array(OutOfOffice).max(50),
   roles: z.array(Role).min(1),
+  /** When the person left the register (retired by the secretariat); they keep their records but may not sign in. */
+  retiredAt: Instant.nullable().optional(),
 });
 export type Person = z.infer<typeof Person>;
 
@@ -68,6 +72,8 @@ export const Assignment = z.object({
   focalPointId: Id.nullable(),
   alternateId: Id.nullable(),
   iscgCoordinator: z.boolean(),
+  /** Since when the focal point is vacant (set when the slot loses its focal point); null or absent when filled. */
+  vacantSince: DateOnly.nullable().optional(),
 });
 export type Assignment = z.infer<typeof Assignment>;
 
@@ -92,6 +98,12 @@ export const DEFAULT_WINDOW: WindowSettings = {
   closeLocalTime: '17:00',
 };
 
+/** The meeting's event in the task force's group calendar (Microsoft 365), when the calendar is kept there. */
+export const CalendarEventRef = z.object({
+  eventId: z.string().min(1).max(400),
+});
+export type CalendarEventRef = z.infer<typeof CalendarEventRef>;
+
 /** A meeting of a coordination body. */
 export const Meeting = z.object({
   id: Id,
@@ -112,6 +124,15 @@ export const Meeting = z.object({
   chairId: Id.nullable(),
   /** Set when staff re-open collection after it closed: it then stays open until the meeting starts. */
   reopenedAt: Instant.nullable().optional(),
+  /** Held online (a Teams meeting) as well as, or instead of, in a room; unset for meetings scheduled before. */
+  online: z.boolean().optional(),
+  /** Its event in the group calendar; null when the calendar is not kept in Microsoft 365. */
+  calendarEvent: CalendarEventRef.nullable().optional(),
+  /** When it was last moved to another date; the reminders of the new window are keyed by it. */
+  rescheduledAt: Instant.nullable().optional(),
+  /** When it was cancelled, and why (state `cancelled`). */
+  cancelledAt: Instant.nullable().optional(),
+  cancelReason: text(500).optional(),
 });
 export type Meeting = z.infer<typeof Meeting>;
 
@@ -163,6 +184,10 @@ export const StatusUpdate = z.object({
 });
 export type StatusUpdate = z.infer<typeof StatusUpdate>;
 
+/** A note an owner or staff added to an action (progress, why the due date moved, how it was closed). */
+export const ActionNote = z.object({ at: Instant, authorId: Id, text: text(1000).min(1) });
+export type ActionNote = z.infer<typeof ActionNote>;
+
 /** A follow-up action agreed in a meeting, tracked until closed. */
 export const Action = z.object({
   id: Id,
@@ -174,6 +199,10 @@ export const Action = z.object({
   status: z.enum(['open', 'done', 'dropped']),
   sourceMeetingId: Id,
   createdAt: Instant,
+  /** Notes added since the meeting, oldest first; absent on older rows. */
+  notes: z.array(ActionNote).max(100).optional(),
+  /** When the action was closed (done or dropped); null or absent while open. */
+  closedAt: Instant.nullable().optional(),
 });
 export type Action = z.infer<typeof Action>;
 
@@ -198,6 +227,10 @@ export const Escalation = z.object({
   to: z.enum(['ISC-TF', 'CoCo']),
   status: z.enum(['open', 'decided', 'withdrawn']),
   raisedAt: Instant,
+  /** What the body escalated to decided, kept once known; null or absent until then. */
+  outcome: text(2000).nullable().optional(),
+  /** When the outcome was recorded. */
+  outcomeAt: Instant.nullable().optional(),
 });
 export type Escalation = z.infer<typeof Escalation>;
 
@@ -224,6 +257,10 @@ export const AuditEntry = z.object({
   entity: z.string().min(1).max(50),
   entityId: Id,
   detail: z.string().max(2000),
+  /** The fields the write changed, as they were (null: the record was created); absent on older entries. */
+  before: z.record(z.string(), z.unknown()).nullable().optional(),
+  /** The same fields as written (null: the record was deleted). */
+  after: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
@@ -261,7 +298,8 @@ export const OutboxMessage = z.object({
   activity: z.record(z.string(), z.unknown()),
   /** When set, the message replaces this earlier activity (card update) instead of posting a new one. */
   replaceActivityId: z.string().max(400).nullable(),
-  status: z.enum(['pending', 'sending', 'sent', 'undeliverable', 'failed']),
+  /** `withdrawn`: taken back before it was sent (its meeting was cancelled or moved); never sent. */
+  status: z.enum(['pending', 'sending', 'sent', 'undeliverable', 'failed', 'withdrawn']),
   attempts: z.number().int().min(0),
   notBefore: Instant,
   leaseUntil: Instant.nullable(),
@@ -272,7 +310,10 @@ export const OutboxMessage = z.object({
 });
 export type OutboxMessage = z.infer<typeof OutboxMessage>;
 
-/** A focal point handing a meeting's prompt for one topic to their alternate. */
+/**
+ * A meeting's prompt for one topic handed to the alternate: by the focal point, or when collection opened while
+ * the focal point's mailbox said they were out of office for the whole window (`out-of-office`).
+ */
 export const Delegation = z.object({
   id: Id,
   meetingId: Id,
@@ -281,6 +322,7 @@ export const Delegation = z.object({
   fromId: Id,
   toId: Id,
   at: Instant,
+  reason: z.enum(['delegated', 'out-of-office']).optional(),
 });
 export type Delegation = z.infer<typeof Delegation>;
 
@@ -310,13 +352,17 @@ export type ChatRecord = z.infer<typeof ChatRecord>;
 export const DocumentVersion = z.object({
   id: Id,
   meetingId: Id,
-  kind: z.enum(['agenda', 'minutes']),
+  /** 'report': the annual report to Council, whose `meetingId` is the report's key (e.g. `annual-2026`). */
+  kind: z.enum(['agenda', 'minutes', 'report']),
   version: z.number().int().min(1),
   status: z.enum(['draft', 'published', 'superseded']),
   /** The compiled Agenda or Minutes (validated by their own schemas). */
   content: z.record(z.string(), z.unknown()),
   file: z.string().max(400).nullable(),
   addendumFile: z.string().max(400).nullable(),
+  /** Where people open the file in the document library (its webUrl: Word for the web); absent with a local folder. */
+  fileUrl: z.url().max(2000).optional(),
+  addendumFileUrl: z.url().max(2000).optional(),
   createdAt: Instant,
   createdBy: Id,
   publishedAt: Instant.nullable(),

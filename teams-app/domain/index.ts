@@ -7,6 +7,7 @@ export * from './permissions';
 export * from './zoned-time';
 export * from './collection-window';
 export * from './meeting-state';
+export * from './meeting-schedule';
 export * from './collection';
 export * from './agenda';
 export * from './minutes';

@@ -3,14 +3,15 @@ import { AppError } from './errors';
 
 /** The allowed moves of a meeting through its cycle (DESIGN.md, "The cycle"). */
 const TRANSITIONS: Record<MeetingState, readonly MeetingState[]> = {
-  scheduled: ['open'],
-  open: ['closed'],
-  closed: ['agenda-draft', 'open'],
-  'agenda-draft': ['agenda-published', 'agenda-draft', 'open'],
-  'agenda-published': ['held', 'agenda-draft'],
+  scheduled: ['open', 'cancelled'],
+  open: ['closed', 'cancelled'],
+  closed: ['agenda-draft', 'open', 'cancelled'],
+  'agenda-draft': ['agenda-published', 'agenda-draft', 'open', 'cancelled'],
+  'agenda-published': ['held', 'agenda-draft', 'cancelled'],
   held: ['minutes-draft'],
   'minutes-draft': ['minutes-approved', 'minutes-draft'],
   'minutes-approved': [],
+  cancelled: [],
 };
 
 /** True when a meeting may move from one state to another. */
@@ -25,6 +26,9 @@ export function transition(from: MeetingState, to: MeetingState): MeetingState {
   }
   return to;
 }
+
+/** The states in which a meeting may still be moved or cancelled: it has not been held. */
+export const BEFORE_HELD: readonly MeetingState[] = ['scheduled', 'open', 'closed', 'agenda-draft', 'agenda-published'];
 
 /** The states in which focal points may still send (possibly late) updates. */
 export function acceptsUpdates(state: MeetingState): boolean {

@@ -10,7 +10,7 @@ import type { Role } from './reference';
 const EVERYONE: readonly Role[] = ['chair', 'secretariat', 'focal-point', 'member', 'observer'];
 /** The chair and the ISC-TF secretariat, who run agendas, minutes and meeting chats. */
 const STAFF: readonly Role[] = ['chair', 'secretariat'];
-/** The ISC-TF secretariat alone, who runs collection. */
+/** The ISC-TF secretariat alone, who runs collection and keeps the meeting calendar. */
 const SECRETARIAT: readonly Role[] = ['secretariat'];
 
 /**
@@ -38,6 +38,22 @@ export const PERMISSIONS = {
   'current-item.set': STAFF,
   'chat.link': STAFF,
   'documents.read': EVERYONE,
+  'register.import': SECRETARIAT,
+  'records.export': EVERYONE,
+  'audit.export': SECRETARIAT,
+  'report.read': EVERYONE,
+  'report.compile': SECRETARIAT,
+  'report.publish': SECRETARIAT,
+  'register.edit': SECRETARIAT,
+  'history.read': EVERYONE,
+  'audit.read': SECRETARIAT,
+  'records.read': EVERYONE,
+  'action.update': EVERYONE,
+  'action.reassign': STAFF,
+  'escalation.update': STAFF,
+  'meeting.schedule': SECRETARIAT,
+  'meeting.reschedule': SECRETARIAT,
+  'meeting.cancel': SECRETARIAT,
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Something a person may or may not do: a row of {@link PERMISSIONS}. */
@@ -67,6 +83,22 @@ const DOING: Record<Operation, string> = {
   'current-item.set': 'move the agenda pointer',
   'chat.link': 'link a chat to a meeting',
   'documents.read': 'download meeting documents',
+  'register.import': 'import the register',
+  'records.export': 'export the records',
+  'audit.export': 'export the audit log',
+  'report.read': 'read the annual report',
+  'report.compile': 'draft the annual report',
+  'report.publish': 'publish the annual report',
+  'register.edit': 'edit the register (topics, focal points and people)',
+  'history.read': "see a topic's history",
+  'audit.read': 'see the audit log',
+  'records.read': 'see the decisions, actions and escalations',
+  'action.update': 'update an action',
+  'action.reassign': 'reassign an action',
+  'escalation.update': 'record the outcome of an escalation',
+  'meeting.schedule': 'schedule a meeting',
+  'meeting.reschedule': 'move or edit a meeting',
+  'meeting.cancel': 'cancel a meeting',
 };
 
 /** A person of the register acting through the bot or the API, with the roles the register gives them. */

@@ -13,6 +13,7 @@ export const MEETING_STATES = [
   'held',
   'minutes-draft',
   'minutes-approved',
+  'cancelled',
 ] as const;
 
 /** Where one topic × sector stands in a collection, in the order the tracker shows them. */

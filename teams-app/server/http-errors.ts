@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { AppError, isAppError } from '../domain';
+import { GraphError } from '../graph/graph-error';
 import { errorMessage, pickLocale } from '../i18n';
 import type { Logger } from './logger';
 
@@ -48,9 +49,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
-/** Maps library errors (zod, body parser) to coded errors. */
+/** Maps library errors (zod, body parser, Graph) to coded errors. */
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
+  if (error instanceof GraphError) return error.toAppError();
   if (error instanceof ZodError) {
     const issues = error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message }));
     const first = issues[0];

@@ -8,18 +8,32 @@ import type { AddressInfo } from 'node:net';
 import { lazyAdapterSender, lazyBotAdapter } from '../../bot/adapter-lazy';
 import { IscBot } from '../../bot/handler';
 import { CollectionService, ConversationService, RegisterService, Scheduler } from '../services';
-import { Outbox, OutboxWorker, systemClock } from '../services/outbox';
+import { Outbox, OutboxWorker, RateLimiter, TEAMS_LIMITS, shareGlobalLimits, systemClock } from '../services/outbox';
 import { chatReading } from '../../bot/chat-reading';
 import { addCollectionHandlers } from '../../bot/collection-handlers';
 import { collectionMessages } from '../../bot/collection-messages';
 import { collectionRoutes } from './routes/collection-routes';
 import { meetingRoutes } from './routes/meeting-routes';
+import { scheduleRoutes } from './routes/schedule-routes';
+import { scheduleMessages } from '../../bot/schedule-messages';
+import { ScheduleService, noCalendar, type AttendancePort, type CalendarPort, type OutOfOfficePort } from '../services';
+import { registerAdminRoutes } from './routes/register-admin-routes';
+import { followUpRoutes } from './routes/follow-up-routes';
+import { recordsRoutes } from './routes/records-routes';
+import { reportRoutes } from './routes/report-routes';
+import { withPublicRegister } from './public-register';
+import { AnnualReportService } from '../services/records';
+import { adminMessages } from '../../bot/admin-messages';
+import { addFollowUpCommands } from '../../bot/follow-up-commands';
+import { FollowUpService, HistoryService, RegisterAdminService } from '../services';
 import { addMeetingHandlers, meetingMessages } from '../../bot/meeting-handlers';
 import { MeetingChatService, MeetingService } from '../services';
 import { localFileStore } from '../store/local-files';
 import { seedDemoData } from '../store/demo/seed';
 import { openSqliteStore } from '../store/sqlite/sqlite-store';
-import type { FileStore, Store } from '../store';
+import { composeStores, type FileStore, type Store } from '../store';
+import type { AzureOperationalStore, AzureOutboxQueue } from '../store/azure';
+import { alwaysLeader, type LeaderElection } from '../services/leader';
 import { createApp } from './app';
 import { botTenants, tenantGate } from './bot-tenants';
 import { createTokenVerifier } from './auth';
@@ -33,6 +47,8 @@ export interface RunningServer {
   store: Store;
   logger: Logger;
   worker: OutboxWorker;
+  /** Whether this instance runs the scheduler (always on the embedded store; elected by a blob lease on Azure). */
+  leader: LeaderElection;
   close(): Promise<void>;
 }
 
@@ -48,6 +64,15 @@ export interface StartOptions {
   seedAt?: string;
   /** Run the scheduler and the outbox worker (default true; tests drive them by hand). */
   background?: boolean;
+  /** The Microsoft 365 calendar, mailboxes and attendance reports (tests); default: from the configuration. */
+  microsoft365?: Microsoft365;
+}
+
+/** The meeting calendar, out-of-office and attendance in Microsoft 365, or the calendar alone (none) without Graph. */
+export interface Microsoft365 {
+  calendar: CalendarPort;
+  outOfOffice?: OutOfOfficePort;
+  attendance?: AttendancePort;
 }
 
 /** The .docx renderers, loaded when a document is first rendered: docx is large and only publishing needs it. */
@@ -57,6 +82,11 @@ const documents = () => import('../documents');
 const CLOSE_GRACE_MS = 5000;
 /** How often closing looks for connections whose request has ended. */
 const CLOSE_POLL_MS = 50;
+
+/** The Bot Connector request timeout: 30 s, or less with a short outbox lease, which a send must never outlive. */
+function senderTimeoutMs(leaseMs: number): number {
+  return Math.min(30_000, Math.floor(leaseMs / 2));
+}
 
 /** Starts the whole app with a configuration; resolves when it listens. */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -72,7 +102,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const publicUrl =
     config.port === 0 && config.publicUrl.endsWith(':0') ? `http://localhost:${port}` : config.publicUrl;
   const now = options.now ?? (() => new Date().toISOString());
-  const store = options.store ?? openStore(config);
+  const opened = options.store ? { store: options.store } : await openStore(config, logger);
+  const store = opened.store;
+  // OPS_STORE=azure: the outbox's work travels through Azure Queue Storage and a blob lease elects the scheduler.
+  const scaleOut =
+    'operational' in opened && opened.operational
+      ? await openScaleOut(config, opened.operational, now, logger)
+      : undefined;
   if (config.seedDemo && (await seedDemoData(store, options.seedAt ? Date.parse(options.seedAt) : Date.now()))) {
     logger.info('seeded the store with demo data');
   }
@@ -92,13 +128,39 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     },
   });
   // The services queue on the same clock as the worker that delivers (a shifted clock in tests).
-  const outbox = new Outbox(store, { now: () => Date.parse(now()) });
-  const collection = new CollectionService({ store, register, outbox, messages: collectionMessages, now });
+  const outbox = new Outbox(store, { now: () => Date.parse(now()), ...(scaleOut ? { queue: scaleOut.queue } : {}) });
+  const m365 = options.microsoft365 ?? (await microsoft365(config, logger));
+  const collection = new CollectionService({
+    store,
+    register,
+    outbox,
+    messages: collectionMessages,
+    now,
+    ...(m365.outOfOffice ? { outOfOffice: m365.outOfOffice } : {}),
+  });
+  const schedule = new ScheduleService({
+    store,
+    outbox,
+    messages: scheduleMessages,
+    calendar: m365.calendar,
+    now,
+    log: logger,
+  });
   addCollectionHandlers(bot, collection, register);
+  const registerAdmin = new RegisterAdminService({
+    store,
+    register,
+    outbox,
+    messages: collectionMessages,
+    adminMessages,
+    now,
+  });
+  const followUp = new FollowUpService({ store, now });
+  addFollowUpCommands(bot, followUp, now);
   const chats = new MeetingChatService(store, now, chatReading(config.botName));
   const meetings = new MeetingService({
     store,
-    files: options.files ?? localFileStore(path.join(config.dataDir, 'documents')),
+    files: options.files ?? opened.files ?? localFileStore(path.join(config.dataDir, 'documents')),
     render: {
       agenda: async (agenda, locale) => (await documents()).agendaDocx(agenda, { locale }),
       addendum: async (agenda, locale) => (await documents()).addendumDocx(agenda, { locale }),
@@ -109,6 +171,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     publicUrl,
     now,
     chat: chats,
+    ...(m365.attendance ? { attendance: m365.attendance } : {}),
   });
   addMeetingHandlers(bot, meetings, chats, collection, publicUrl);
   // botbuilder loads on the first bot request or proactive send, not at start (bot/adapter-lazy.ts).
@@ -122,6 +185,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       })
     : undefined;
 
+  const reports = new AnnualReportService({
+    store,
+    files: options.files ?? opened.files ?? localFileStore(path.join(config.dataDir, 'documents')),
+    render: async (report, draft) => (await documents()).annualReportDocx(report, { draft }),
+    now,
+  });
+
   const app = createApp({
     mode: config.mode,
     store,
@@ -129,7 +199,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     logger,
     now,
     identity: { devUser: config.devUser, verifyToken },
-    apiRouters: [collectionRoutes(collection), meetingRoutes(meetings, chats)],
+    apiRouters: [
+      scheduleRoutes(schedule),
+      collectionRoutes(collection),
+      meetingRoutes(meetings, chats),
+      registerAdminRoutes(registerAdmin),
+      followUpRoutes(followUp, new HistoryService(store)),
+      recordsRoutes({ store, now, tracker: (meetingId, caller) => collection.tracker(meetingId, caller) }),
+      reportRoutes(reports, now),
+    ],
     botEndpoint: (request) => adapter.process(request, (turn) => bot.onTurn(turn)),
     tabDir: options.tabDir ?? path.resolve(__dirname, '../../dist/tab'),
   });
@@ -138,7 +216,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     store,
     // The worker reads the same clock as the services that queue its messages (a shifted clock in tests).
     ...(options.now ? { clock: { ...systemClock, now: () => Date.parse(now()) } } : {}),
-    sender: lazyAdapterSender(config.bot),
+    sender: lazyAdapterSender(config.bot, { timeoutMs: senderTimeoutMs(config.outbox.leaseMs) }),
+    // Several instances share the app's Teams budget: each takes its part of the 50 requests/s.
+    limiter: scaleOut?.limiter ?? new RateLimiter({ limits: shareGlobalLimits(TEAMS_LIMITS, config.outbox.instances) }),
+    ...(scaleOut ? { source: scaleOut.queue } : {}),
+    leaseMs: config.outbox.leaseMs,
     onProgress: (event) => {
       if (event.type === 'error') logger.error({ err: event.error }, 'outbox worker error');
       else if (event.type !== 'sent')
@@ -152,24 +234,40 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         pattern: '* * * * *',
         run: async () => ({ ...(await collection.tick()), ...(await meetings.reconcile()) }),
       },
+      // Events moved or cancelled in Outlook move or cancel their meetings (nothing to follow without a calendar).
+      ...(m365.calendar.kind === 'none'
+        ? []
+        : [{ name: 'calendar', pattern: '* * * * *', run: () => schedule.syncCalendar() }]),
     ],
     logger,
   );
+  const leader = scaleOut?.leader ?? alwaysLeader();
   if (options.background !== false) {
+    if (scaleOut) await scaleOut.queue.start();
     worker.start();
-    scheduler.start();
+    leader.start((leading) => {
+      // One line per change of hands, so operators (and the scale-out tests) can tell which instance schedules.
+      logger.info(
+        { leader: leading },
+        leading ? 'this instance runs the scheduler' : 'this instance stopped the scheduler',
+      );
+      return leading ? scheduler.start() : scheduler.stop();
+    });
   }
 
-  server.on('request', app);
+  server.on('request', config.publicRegister ? withPublicRegister(app, register) : app);
   return {
     url: `http://localhost:${port}`,
     port,
     store,
     logger,
     worker,
+    leader,
     async close() {
+      await leader.stop();
       await scheduler.stop();
       await worker.stop();
+      await scaleOut?.queue.stop();
       // Stop accepting and end the idle keep-alive connections; a connection with a request under way is ended
       // once its response is sent (Node would keep it open for keepAliveTimeout), and any still busy after the
       // grace period is cut, so close never waits on a client.
@@ -185,13 +283,65 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   };
 }
 
-function openStore(config: Config): Store {
-  if (config.store === 'sharepoint') {
-    throw new ConfigError([
-      'STORE=sharepoint: the SharePoint store adapter is not available in this build; use STORE=sqlite.',
-    ]);
+/**
+ * The store of the configuration, and the file store that goes with it when it is not the local folder:
+ * STORE=sharepoint keeps the records in the site's lists and the documents in its library (Graph loaded only
+ * then), joined with the embedded SQLite store for the operational data.
+ */
+export async function openStore(
+  config: Config,
+  logger: Logger,
+): Promise<{ store: Store; files?: FileStore; operational?: AzureOperationalStore }> {
+  const sqlite = openSqliteStore({ file: path.join(config.dataDir, 'isc-coordinator.sqlite') });
+  // OPS_STORE=azure: the operational data on Azure Table Storage (the Azure SDKs loaded only then).
+  const operational =
+    config.operational.store === 'azure'
+      ? await (await import('../store/azure')).openAzureOperationalStore(config.operational)
+      : undefined;
+  if (config.store !== 'sharepoint') {
+    return operational ? { store: composeStores(sqlite, operational), operational } : { store: sqlite };
   }
-  return openSqliteStore({ file: path.join(config.dataDir, 'isc-coordinator.sqlite') });
+  const { openSharePoint } = await import('../store/sharepoint/open-sharepoint');
+  const { business, files } = await openSharePoint({
+    baseUrl: config.sharepoint.graphBaseUrl,
+    siteId: config.sharepoint.siteId ?? '',
+    credentials: config.sharepoint.credentials,
+    emulatorToken: config.sharepoint.emulatorToken,
+    budgetPerMinute: config.sharepoint.budgetPerMinute,
+    onError: (error) => logger.warn({ err: error }, 'SharePoint change poll failed'),
+  });
+  return { store: composeStores(business, operational ?? sqlite), files, ...(operational ? { operational } : {}) };
+}
+
+/**
+ * Microsoft 365 as configured, through Graph (loaded only then): the meeting calendar — the organiser's inviting the
+ * group (CALENDAR_ORGANIZER and CALENDAR_GROUP_MAIL) or the group's own (CALENDAR_GROUP_ID) — with the mailboxes'
+ * out-of-office, and the organiser's Teams attendance reports; without any CALENDAR_* setting, none of them.
+ */
+async function microsoft365(config: Config, logger: Logger): Promise<Microsoft365> {
+  const { groupId, organizer, groupMail } = config.calendar;
+  const owner = organizer && groupMail ? { organizer, inviteGroup: groupMail } : groupId ? { group: groupId } : null;
+  if (!owner && !organizer) return { calendar: noCalendar };
+  const [{ createGraphApi }, { graphSettings }, { graphCalendar }, { graphOutOfOffice }, { graphAttendance }] =
+    await Promise.all([
+      import('../graph'),
+      import('../store/sharepoint/graph-access'),
+      import('../graph/calendar'),
+      import('../graph/out-of-office'),
+      import('../graph/attendance'),
+    ]);
+  const graph = createGraphApi(
+    graphSettings({
+      baseUrl: config.sharepoint.graphBaseUrl,
+      credentials: config.sharepoint.credentials,
+      emulatorToken: config.sharepoint.emulatorToken,
+    }),
+  );
+  return {
+    calendar: owner ? graphCalendar(graph, { owner }) : noCalendar,
+    outOfOffice: graphOutOfOffice(graph, logger),
+    ...(organizer ? { attendance: graphAttendance(graph, { organizer, log: logger }) } : {}),
+  };
 }
 
 /**
@@ -229,4 +379,38 @@ if (require.main === module) {
     console.error('ISC Coordinator could not start:', error instanceof Error ? error.message : error);
     process.exit(1);
   });
+}
+
+/** The parts that let several instances share the work on Azure Storage. */
+interface ScaleOut {
+  queue: AzureOutboxQueue;
+  limiter: RateLimiter;
+  leader: LeaderElection;
+}
+
+/**
+ * The queue outbox (partitions by conversation, the app's 50/s shared by the partitions each instance serves) and
+ * the blob-lease leader of the scheduler, on the Azure Storage account of the operational store.
+ */
+async function openScaleOut(
+  config: Config,
+  operational: AzureOperationalStore,
+  now: () => string,
+  logger: Logger,
+): Promise<ScaleOut | undefined> {
+  if (config.operational.store !== 'azure') return undefined;
+  const { AzureOutboxQueue, openBlobLeaseLeader } = await import('../store/azure');
+  const limiter = new RateLimiter({ limits: TEAMS_LIMITS });
+  const onError = (error: unknown) => logger.warn({ err: error }, 'azure storage coordination');
+  const queue = await AzureOutboxQueue.open({
+    ...config.operational,
+    outbox: operational.outbox,
+    limiter,
+    leaseMs: config.outbox.leaseMs,
+    now: () => Date.parse(now()),
+    onError,
+    onPoison: (event) => logger.error(event, 'outbox work item moved to the dead-letter queue'),
+  });
+  const leader = await openBlobLeaseLeader({ ...config.operational, onError });
+  return { queue, limiter, leader };
 }

@@ -74,7 +74,8 @@ export class RegisterService {
     const peopleById = new Map(people.map((p) => [p.id, Object.freeze(p)]));
     const peopleByAadId = new Map<string, Stored<Person>>();
     // People come ordered by id: the first one with an AAD object id keeps it, as a query by that id would find.
-    for (const p of people) if (!peopleByAadId.has(p.aadObjectId)) peopleByAadId.set(p.aadObjectId, p);
+    // Someone retired from the register signs in as a stranger.
+    for (const p of people) if (!p.retiredAt && !peopleByAadId.has(p.aadObjectId)) peopleByAadId.set(p.aadObjectId, p);
     const assignmentsByTopic = new Map<string, Stored<Assignment>[]>();
     const assignmentsById = new Map<string, Stored<Assignment>>();
     for (const a of assignments) {
@@ -113,6 +114,7 @@ export class RegisterService {
           alternate: ref(a.alternateId),
           iscgCoordinator: a.iscgCoordinator,
           vacant: a.focalPointId === null,
+          vacantSince: a.focalPointId === null ? (a.vacantSince ?? null) : null,
         })),
     };
   }

@@ -6,4 +6,9 @@ export interface FileStore {
    */
   saveOnce(path: string, content: Buffer): Promise<string>;
   read(path: string): Promise<Buffer | null>;
+  /**
+   * Where people open a stored file themselves (the library's `webUrl`: Word for the web, inside Teams); absent or
+   * null when the store has no such place (the local folder: the API serves the file).
+   */
+  webUrl?(path: string): Promise<string | null>;
 }

@@ -18,8 +18,11 @@ async function main(): Promise<void> {
   for (const [file, name] of [
     ['./agenda-bench', 'runAgendaBench'],
     ['./fanout-bench', 'runFanoutBench'],
+    ['./fanout-scaleout-bench', 'runFanoutScaleoutBench'],
     ['./collection-bench', 'runCollectionBench'],
     ['./tab-load-bench', 'runTabLoadBench'],
+    ['./sharepoint-bench', 'runSharePointBench'],
+    ['./oof-lookup-bench', 'runOofLookupBench'],
   ] as const) {
     const bench = await optional(file, name);
     if (bench) benches.push(bench);

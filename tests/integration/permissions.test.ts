@@ -14,10 +14,20 @@ import { COMMAND_IDS, parseCommand } from '../../bot/commands';
 import { CONFIRM_VERBS } from '../../bot/cards/confirm-card';
 import { MEETING_VERBS } from '../../bot/cards/meeting-cards';
 import { VERBS } from '../../bot/cards/status-card';
+import { adminMessages } from '../../bot/admin-messages';
+import { collectionMessages } from '../../bot/collection-messages';
 import {
+  ActionPage,
+  ActionView,
   AgendaVersionView,
   AppError,
+  AssignmentChange,
   AssignmentList,
+  AuditPage,
+  DecisionPage,
+  EscalationPage,
+  EscalationView,
+  TopicHistory,
   ChatPosition,
   CollectionOpened,
   CurrentItem,
@@ -44,7 +54,14 @@ import type { RunningServer } from '../../teams-app/server/main';
 import { collectionRoutes } from '../../teams-app/server/routes/collection-routes';
 import { meetingRoutes } from '../../teams-app/server/routes/meeting-routes';
 import { registerRoutes } from '../../teams-app/server/routes/register-routes';
-import { RegisterService } from '../../teams-app/services';
+import { registerAdminRoutes } from '../../teams-app/server/routes/register-admin-routes';
+import { followUpRoutes } from '../../teams-app/server/routes/follow-up-routes';
+import { scheduleRoutes } from '../../teams-app/server/routes/schedule-routes';
+import { ScheduleService, noCalendar } from '../../teams-app/services';
+import { scheduleMessages } from '../../bot/schedule-messages';
+import { CancelAnswer, RescheduleAnswer, ScheduleAnswer } from '../../teams-app/domain';
+import { FollowUpService, HistoryService, RegisterAdminService, RegisterService } from '../../teams-app/services';
+import { Outbox } from '../../teams-app/services/outbox';
 import { seedDemoData } from '../../teams-app/store/demo/seed';
 import { openSqliteStore } from '../../teams-app/store/sqlite/sqlite-store';
 import type { Store } from '../../teams-app/store';
@@ -62,6 +79,11 @@ const EVERYONE: Who[] = [...Role.options, 'unknown'];
 const MEETING = 'isc-tf-32';
 /** The slot each test person answers for (as its focal point), so that submitting is theirs to do. */
 const SLOT = { topicId: 'accessibility', sector: 'BR' } as const;
+/** The action each test person owns. */
+const OWN_ACTION = 'isc-tf-31.a3';
+/** The topic and person the secretariat adds, changes and retires through the API. */
+const NEW_TOPIC = 'permission-test-topic';
+const NEW_PERSON = 'permission-test-person';
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const CLIENT_ID = '99999999-8888-7777-6666-555555555555';
 const STRANGER_AAD = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
@@ -103,6 +125,22 @@ async function storeFor(who: Who): Promise<Store> {
   const slot = await store.assignments.get(`${SLOT.topicId}.${SLOT.sector}`);
   if (!slot) throw new Error('the demo register has no accessibility.BR slot');
   if (who !== 'unknown') await store.assignments.update({ ...slot, focalPointId: `only-${who}` }, slot.etag);
+  // The action each test person owns (to update it and close it with `done 1`), and an escalation for staff.
+  const action = await store.actions.get(OWN_ACTION);
+  if (!action) throw new Error(`the demo register has no action ${OWN_ACTION}`);
+  if (who !== 'unknown') {
+    await store.actions.update({ ...action, ownerId: `only-${who}`, ownerName: `Only ${who}` }, action.etag);
+  }
+  await store.escalations.create({
+    id: 'isc-tf-31.e1',
+    meetingId: 'isc-tf-31',
+    topicId: 'accessibility',
+    sector: 'BR',
+    ask: 'Who represents ITU at the regional accessibility forum?',
+    to: 'CoCo',
+    status: 'open',
+    raisedAt: '2026-11-04T10:45:00.000Z',
+  });
   return store;
 }
 
@@ -121,7 +159,8 @@ interface RouteCall {
   route: string;
   operation: Operation;
   path: string | ((store: Store) => Promise<string>);
-  body?: unknown;
+  /** The body, or how to make it from the store (a write that carries the version it read). */
+  body?: unknown | ((store: Store) => Promise<unknown>);
   /** The answer's schema (none for a file). */
   schema: ZodType | null;
   /** Who does the step for a caller the table refuses, so that the next steps find the meeting as they expect. */
@@ -238,6 +277,125 @@ const ROUTE_CALLS: RouteCall[] = [
     body: { confirm: true },
     schema: MinutesVersionView,
   },
+  { route: 'GET /actions', operation: 'records.read', path: '/actions?status=open', schema: ActionPage },
+  {
+    route: 'PATCH /actions/:id',
+    operation: 'action.update',
+    path: `/actions/${OWN_ACTION}`,
+    body: { note: 'Draft circulated to the sectors.' },
+    schema: ActionView,
+  },
+  {
+    route: 'PATCH /actions/:id',
+    operation: 'action.reassign',
+    path: `/actions/${OWN_ACTION}`,
+    body: { ownerId: 'alex-wilber' },
+    schema: ActionView,
+  },
+  { route: 'GET /decisions', operation: 'records.read', path: '/decisions', schema: DecisionPage },
+  { route: 'GET /escalations', operation: 'records.read', path: '/escalations', schema: EscalationPage },
+  {
+    route: 'PATCH /escalations/:id',
+    operation: 'escalation.update',
+    path: '/escalations/isc-tf-31.e1',
+    body: { status: 'decided', outcome: 'BR represents ITU.' },
+    schema: EscalationView,
+  },
+  {
+    route: 'GET /topics/:id/history',
+    operation: 'history.read',
+    path: '/topics/accessibility/history',
+    schema: TopicHistory,
+  },
+  { route: 'GET /audit', operation: 'audit.read', path: '/audit?limit=5', schema: AuditPage },
+  {
+    route: 'POST /topics',
+    operation: 'register.edit',
+    path: '/topics',
+    body: { id: NEW_TOPIC, title: { en: 'Permission test topic' }, sectors: ['TSB'], leadSector: 'TSB' },
+    schema: TopicView,
+  },
+  {
+    route: 'PATCH /topics/:id',
+    operation: 'register.edit',
+    path: `/topics/${NEW_TOPIC}`,
+    body: async (store: Store) => ({ description: 'Changed.', etag: (await store.topics.get(NEW_TOPIC))?.etag ?? '0' }),
+    schema: TopicView,
+  },
+  {
+    route: 'POST /people',
+    operation: 'register.edit',
+    path: '/people',
+    body: {
+      id: NEW_PERSON,
+      name: 'Permission Test',
+      email: 'permission.test@example.com',
+      aadObjectId: '00000000-0000-0000-0000-400000000001',
+      sector: 'TSB',
+      roles: ['member'],
+    },
+    schema: PersonView,
+  },
+  {
+    route: 'PUT /topics/:id/assignments/:sector',
+    operation: 'register.edit',
+    path: `/topics/${NEW_TOPIC}/assignments/TSB`,
+    body: async (store: Store) => ({
+      focalPointId: NEW_PERSON,
+      etag: (await store.assignments.get(`${NEW_TOPIC}.TSB`))?.etag ?? '0',
+    }),
+    schema: AssignmentChange,
+  },
+  {
+    route: 'PATCH /people/:id',
+    operation: 'register.edit',
+    path: `/people/${NEW_PERSON}`,
+    body: async (store: Store) => ({ locale: 'fr', etag: (await store.people.get(NEW_PERSON))?.etag ?? '0' }),
+    schema: PersonView,
+  },
+  {
+    route: 'DELETE /topics/:id/assignments/:sector',
+    operation: 'register.edit',
+    path: `/topics/${NEW_TOPIC}/assignments/TSB`,
+    body: async (store: Store) => ({ etag: (await store.assignments.get(`${NEW_TOPIC}.TSB`))?.etag ?? '0' }),
+    schema: AssignmentChange,
+  },
+  {
+    route: 'POST /people/:id/retire',
+    operation: 'register.edit',
+    path: `/people/${NEW_PERSON}/retire`,
+    body: async (store: Store) => ({ etag: (await store.people.get(NEW_PERSON))?.etag ?? '0' }),
+    schema: PersonView,
+  },
+  {
+    route: 'POST /topics/:id/retire',
+    operation: 'register.edit',
+    path: `/topics/${NEW_TOPIC}/retire`,
+    body: async (store: Store) => ({ etag: (await store.topics.get(NEW_TOPIC))?.etag ?? '0' }),
+    schema: TopicView,
+  },
+  {
+    route: 'POST /meetings',
+    operation: 'meeting.schedule',
+    path: '/meetings',
+    body: { body: 'ISCG', number: 10, start: '2027-02-15T14:00', end: '2027-02-15T16:00', timeZone: 'Europe/Zurich' },
+    schema: ScheduleAnswer,
+    standIn: 'secretariat',
+  },
+  {
+    route: 'PATCH /meetings/:id',
+    operation: 'meeting.reschedule',
+    path: '/meetings/iscg-10',
+    body: { start: '2027-02-16T14:00', end: '2027-02-16T16:00' },
+    schema: RescheduleAnswer,
+  },
+  {
+    route: 'POST /meetings/:id/cancel',
+    operation: 'meeting.cancel',
+    path: '/meetings/iscg-10/cancel',
+    body: { reason: 'Moved to the next session' },
+    schema: CancelAnswer,
+  },
 ];
 
 /** Every route a router declares, as "METHOD /path". */
@@ -264,10 +422,33 @@ describe('the HTTP API follows the permission table', () => {
     const store = openSqliteStore({ file: ':memory:' });
     try {
       const { collection, meetings, chats } = cycleServices(store, dataDir, () => CYCLE_SEED);
+      const register = new RegisterService(store);
+      const now = () => CYCLE_SEED;
+      const admin = new RegisterAdminService({
+        store,
+        register,
+        outbox: new Outbox(store),
+        messages: collectionMessages,
+        adminMessages,
+        now,
+      });
       const declared = [
-        ...routesOf(registerRoutes(new RegisterService(store), () => CYCLE_SEED)),
+        ...routesOf(registerRoutes(register, now)),
         ...routesOf(collectionRoutes(collection)),
+        ...routesOf(
+          scheduleRoutes(
+            new ScheduleService({
+              store,
+              outbox: new Outbox(store),
+              messages: scheduleMessages,
+              calendar: noCalendar,
+              now,
+            }),
+          ),
+        ),
         ...routesOf(meetingRoutes(meetings, chats)),
+        ...routesOf(registerAdminRoutes(admin)),
+        ...routesOf(followUpRoutes(new FollowUpService({ store, now }), new HistoryService(store))),
       ];
       expect([...new Set(ROUTE_CALLS.map((call) => call.route))].sort()).toEqual(declared.sort());
     } finally {
@@ -311,10 +492,11 @@ describe('the HTTP API follows the permission table', () => {
         });
       const call = async (step: RouteCall, aad: string, target: string) => {
         const [method] = step.route.split(' ');
+        const body = typeof step.body === 'function' ? await step.body(store) : step.body;
         const res = await fetch(`${url}/api/v1${target}`, {
           method,
           headers: { authorization: `Bearer ${await token(aad)}`, 'content-type': 'application/json' },
-          body: step.body === undefined ? undefined : JSON.stringify(step.body),
+          body: body === undefined ? undefined : JSON.stringify(body),
         });
         const json = (res.headers.get('content-type') ?? '').includes('json');
         return { status: res.status, body: json ? ((await res.json()) as any) : null };
@@ -424,6 +606,7 @@ const BOT_TURNS: BotTurn[] = [
   },
   { name: 'meeting', command: 'meeting 32', inChat: true, operation: 'chat.link' },
   { name: VERBS.delegate, verb: VERBS.delegate, data: SLOT_DATA, operation: 'update.delegate' },
+  { name: 'done', command: 'done 1', operation: 'action.update' },
 ];
 
 /** Every sentence with which the bot or a service refuses for lack of permission, in English. */

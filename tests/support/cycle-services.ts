@@ -2,7 +2,7 @@ import path from 'node:path';
 import { chatReading } from '../../bot/chat-reading';
 import { CollectionService, MeetingChatService, MeetingService, RegisterService } from '../../teams-app/services';
 import { Outbox } from '../../teams-app/services/outbox';
-import type { CollectionMessages } from '../../teams-app/services';
+import type { AttendancePort, CollectionMessages, OutOfOfficePort } from '../../teams-app/services';
 import { seedDemoData } from '../../teams-app/store/demo/seed';
 import { localFileStore } from '../../teams-app/store/local-files';
 import { openSqliteStore } from '../../teams-app/store/sqlite/sqlite-store';
@@ -51,7 +51,14 @@ export function cycleServices(
   store: Store,
   documentsDir: string,
   now: () => string,
-  options: { files?: (inner: FileStore) => FileStore; beforeRender?: () => Promise<void> } = {},
+  options: {
+    files?: (inner: FileStore) => FileStore;
+    beforeRender?: () => Promise<void>;
+    /** The mailboxes' out-of-office (Microsoft 365) read when collection opens. */
+    outOfOffice?: OutOfOfficePort;
+    /** The Teams attendance reports the minutes take attendance from. */
+    attendance?: AttendancePort;
+  } = {},
 ) {
   const outbox = new Outbox(store, { now: () => Date.parse(now()) });
   const chats = new MeetingChatService(store, now, chatReading('ISC Coordinator'));
@@ -72,6 +79,7 @@ export function cycleServices(
     publicUrl: 'http://localhost:3978',
     now,
     chat: chats,
+    ...(options.attendance ? { attendance: options.attendance } : {}),
   });
   return {
     meetings,
@@ -81,6 +89,7 @@ export function cycleServices(
       outbox,
       messages: textMessages,
       now,
+      ...(options.outOfOffice ? { outOfOffice: options.outOfOffice } : {}),
     }),
     chats,
   };

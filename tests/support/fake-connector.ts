@@ -1,7 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ConversationRef } from '../../teams-app/domain';
-import { Outbox, RateLimiter, TEAMS_LIMITS, type OutboxDraft, type RateLimits } from '../../teams-app/services/outbox';
+import {
+  Outbox,
+  RateLimiter,
+  TEAMS_LIMITS,
+  type OutboxDraft,
+  type OutboxPort,
+  type RateLimits,
+} from '../../teams-app/services/outbox';
 import type { Store } from '../../teams-app/store';
 
 /** Faults the fake connector injects; rates are fractions of requests, drawn from a seeded generator. */
@@ -39,6 +46,11 @@ export interface RecordedActivity {
   activity: Record<string, unknown>;
   /** performance.now() when accepted. */
   at: number;
+  /**
+   * True when the sender's connection was already gone when the connector took the activity (e.g. its process was
+   * killed while the request was held): the activity reached Teams, but its sender never learnt it.
+   */
+  clientGone?: boolean;
 }
 
 /** What the connector answered, by kind. */
@@ -71,6 +83,8 @@ export interface FakeConnector {
   pause(): void;
   /** How many requests are held. */
   readonly held: number;
+  /** The client-side TCP ports of the requests held now (which process sent them: see tests/support/instances.ts). */
+  heldFrom(): number[];
   /** Destroys the held requests' connections: the connector never accepted them. */
   dropHeld(): void;
   /** Answers held requests and stops holding. */
@@ -192,6 +206,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     }
     const id = activityId ?? `1:act-${String(nextId++).padStart(6, '0')}`;
     const record: RecordedActivity = { conversationId, activityId: id, activity, at: performance.now() };
+    if (res.destroyed) record.clientGone = true;
     activities.set(`${conversationId}\n${id}`, activity);
     if (activityId === undefined) {
       counts.posted += 1;
@@ -233,6 +248,9 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     },
     get held() {
       return heldRequests.length;
+    },
+    heldFrom() {
+      return heldRequests.map(({ req }) => req.socket.remotePort ?? 0);
     },
     dropHeld() {
       const held = heldRequests;
@@ -304,6 +322,8 @@ export interface FanoutFixture {
   recipients: number;
   perRecipient: number;
   meetingId?: string;
+  /** The outbox to queue through (one with a work queue on Azure Storage); a plain one on the store by default. */
+  outbox?: Pick<OutboxPort, 'enqueue'>;
 }
 
 /**
@@ -335,6 +355,6 @@ export async function seedFanout(
       });
     }
   }
-  await new Outbox(store).enqueue(drafts);
+  await (fixture.outbox ?? new Outbox(store)).enqueue(drafts);
   return { ids: drafts.map((d) => d.id), refs };
 }

@@ -22,10 +22,20 @@ type QueryValue = string | number | boolean | undefined | null;
  */
 export interface ApiClient {
   get<T = unknown>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal): Promise<T>;
-  /** Sends a change (POST, PATCH) with an optional JSON body and reads the JSON answer. */
-  send<T = unknown>(method: 'POST' | 'PATCH', path: string, body?: unknown): Promise<T>;
-  /** Reads a file (a stored document) with the caller's identity, as a Blob. */
-  download(path: string): Promise<Blob>;
+  /**
+   * Sends a change (POST, PATCH, PUT, DELETE) with an optional JSON body and reads the JSON answer; `headers` adds
+   * request headers (If-Match with the version edited).
+   */
+  send<T = unknown>(
+    method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<T>;
+  /** Reads a file (a stored document, an export) with the caller's identity, as a Blob. */
+  download(path: string, query?: Record<string, QueryValue>): Promise<Blob>;
+  /** Sends a file as the request body (an import) and reads the JSON answer. */
+  upload<T = unknown>(path: string, file: Blob, query?: Record<string, QueryValue>): Promise<T>;
 }
 
 /** Builds the query string, leaving out empty values and `false` flags. */
@@ -92,8 +102,13 @@ export function createApiClient(identity: Identity, basePath = '/api/v1'): ApiCl
       const response = await call(`${basePath}${path}${toQueryString(query)}`, { headers: await headers(), signal });
       return (await response.json()) as T;
     },
-    async send<T>(method: 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
-      const init: RequestInit = { method, headers: await headers() };
+    async send<T>(
+      method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+      path: string,
+      body?: unknown,
+      extra: Record<string, string> = {},
+    ): Promise<T> {
+      const init: RequestInit = { method, headers: { ...(await headers()), ...extra } };
       if (body !== undefined) {
         init.headers = { ...init.headers, 'Content-Type': 'application/json' };
         init.body = JSON.stringify(body);
@@ -101,9 +116,19 @@ export function createApiClient(identity: Identity, basePath = '/api/v1'): ApiCl
       const response = await call(`${basePath}${path}`, init);
       return (await response.json()) as T;
     },
-    async download(path: string): Promise<Blob> {
-      const response = await call(`${basePath}${path}`, { headers: { ...(await headers()), Accept: '*/*' } });
+    async download(path: string, query?: Record<string, QueryValue>): Promise<Blob> {
+      const response = await call(`${basePath}${path}${toQueryString(query)}`, {
+        headers: { ...(await headers()), Accept: '*/*' },
+      });
       return response.blob();
+    },
+    async upload<T>(path: string, file: Blob, query?: Record<string, QueryValue>): Promise<T> {
+      const response = await call(`${basePath}${path}${toQueryString(query)}`, {
+        method: 'POST',
+        headers: { ...(await headers()), 'Content-Type': file.type || 'application/octet-stream' },
+        body: file,
+      });
+      return (await response.json()) as T;
     },
   };
 }

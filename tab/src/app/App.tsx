@@ -50,7 +50,9 @@ export function App({ start }: { start: StartUp }) {
 
   useEffect(() => {
     document.getElementById('root')?.removeAttribute('aria-busy');
-  }, []);
+    // The app is on screen: Teams can hide its loading indicator.
+    host.notifyLoaded();
+  }, [host]);
 
   const settings = {
     host,
@@ -61,6 +63,12 @@ export function App({ start }: { start: StartUp }) {
     onDevUserChange: setDevUserId,
   };
   const view = frameView(host.frameContext, window.location.search);
+  // The configuration page and the side panel are shown once the signed-in person is known (the full tab's sections
+  // tell it themselves, see AppShell).
+  const meKnown = me.data !== undefined || me.error !== null;
+  useEffect(() => {
+    if (view !== 'tab' && meKnown) host.notifyShown();
+  }, [host, view, meKnown]);
 
   return (
     <FluentProvider theme={theme.theme} dir={dir} data-theme={theme.kind}>

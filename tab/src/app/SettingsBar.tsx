@@ -25,7 +25,8 @@ export function SettingsBar(props: SettingsProps & { compact?: boolean }) {
   const styles = useShellStyles();
   return (
     <div className={styles.settings}>
-      {!host.inTeams && me?.mode === 'local' && !compact && (
+      {/* Also when the remembered person is no longer in the register (`/me` refused): picking another gets out. */}
+      {!host.inTeams && (me?.mode === 'local' || (me === null && props.devUserId !== null)) && !compact && (
         <ViewAsPicker value={props.devUserId} onChange={props.onDevUserChange} />
       )}
       {!host.inTeams && <ThemeMenu choice={props.themeChoice} onChange={props.onThemeChange} />}

@@ -1,13 +1,19 @@
-/** Local mode only: pick whose view of the register to see (sent as the x-dev-user header). */
+/** Local mode only: pick whose view of the register to see (sent as the x-dev-user header), with their roles. */
 import { Dropdown, Field, Option } from '@fluentui/react-components';
 import { useCallback, useMemo } from 'react';
-import { createApiClient, listPeople } from '../api';
+import { createApiClient, listPeople, type PersonView } from '../api';
 import { useSession } from '../common/ApiContext';
 import { useResource } from '../common/useResource';
-import { useI18n } from '../i18n';
+import { useI18n, type Messages } from '../i18n';
 import { useShellStyles } from './AppShell.styles';
 
 const DEFAULT = '';
+
+/** "Alex Wilber · BDT · Focal point, Member": who, their sector and roles in the reader's language. */
+export function personChoice(person: Pick<PersonView, 'name' | 'sector' | 'roles'>, t: Messages): string {
+  const roles = person.roles.map((role) => t.roles[role]).join(', ');
+  return [person.name, person.sector, roles].filter(Boolean).join(' · ');
+}
 
 /** A dropdown of the register's people; the first option leaves the choice to the server's default dev user. */
 export function ViewAsPicker({
@@ -42,7 +48,7 @@ export function ViewAsPicker({
         </Option>
         {people.map((p) => (
           <Option key={p.id} value={p.id} text={p.name}>
-            {`${p.name} · ${p.sector}`}
+            {personChoice(p, t)}
           </Option>
         ))}
       </Dropdown>

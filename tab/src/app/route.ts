@@ -4,9 +4,26 @@
 export type WorkspaceView = 'tracker' | 'agenda' | 'minutes';
 export const WORKSPACE_VIEWS: readonly WorkspaceView[] = ['tracker', 'agenda', 'minutes'];
 
-/** A place in the tab. */
+/** The parts of the records view (decisions and actions register). */
+export type RecordsTab = 'actions' | 'decisions' | 'escalations';
+export const RECORDS_TABS: readonly RecordsTab[] = ['actions', 'decisions', 'escalations'];
+
+/** The parts of the administration view (secretariat). */
+export type AdminTab = 'topics' | 'people' | 'meetings' | 'transfer' | 'audit' | 'report';
+export const ADMIN_TABS: readonly AdminTab[] = ['topics', 'people', 'meetings', 'transfer', 'audit', 'report'];
+
+/**
+ * A place in the tab. `home` is the address without a view: a focal point's "My work", everyone else's register
+ * (decided once the signed-in person is known).
+ */
 export type Route =
-  { section: 'topics' } | { section: 'meetings' } | { section: 'meeting'; meetingId: string; view: WorkspaceView };
+  | { section: 'home' }
+  | { section: 'mywork' }
+  | { section: 'topics' }
+  | { section: 'meetings' }
+  | { section: 'meeting'; meetingId: string; view: WorkspaceView }
+  | { section: 'records'; tab: RecordsTab }
+  | { section: 'admin'; tab: AdminTab };
 
 /** Reads a route from a query string; unknown or incomplete addresses lead to the topic register. */
 export function parseRoute(search: string): Route {
@@ -17,6 +34,11 @@ export function parseRoute(search: string): Route {
   if (meetingId && workspaceView) return { section: 'meeting', meetingId, view: workspaceView };
   if (meetingId) return { section: 'meeting', meetingId, view: 'tracker' };
   if (view === 'meetings') return { section: 'meetings' };
+  if (view === 'mywork') return { section: 'mywork' };
+  if (!view) return { section: 'home' };
+  const tab = params.get('tab');
+  if (view === 'records') return { section: 'records', tab: RECORDS_TABS.find((t) => t === tab) ?? 'actions' };
+  if (view === 'admin') return { section: 'admin', tab: ADMIN_TABS.find((t) => t === tab) ?? 'topics' };
   return { section: 'topics' };
 }
 
@@ -25,6 +47,11 @@ export function routeSearch(route: Route): string {
   if (route.section === 'meeting') {
     return `?${new URLSearchParams({ view: route.view, meeting: route.meetingId }).toString()}`;
   }
+  if (route.section === 'records' || route.section === 'admin') {
+    return `?${new URLSearchParams({ view: route.section, tab: route.tab }).toString()}`;
+  }
+  if (route.section === 'home') return '';
+  if (route.section === 'mywork') return '?view=mywork';
   return route.section === 'meetings' ? '?view=meetings' : '?view=register';
 }
 

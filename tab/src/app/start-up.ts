@@ -5,6 +5,7 @@
 import type { Theme } from '@fluentui/react-components';
 import type { Locale } from '../../../teams-app/domain';
 import { readPreference } from '../common/storage';
+import { setCurrentHost } from '../host/current-host';
 import { detectHost, type Host, type HostTheme } from '../host/host';
 import type { Messages } from '../i18n/en';
 import { CATALOGUES } from '../i18n/locales';
@@ -36,12 +37,14 @@ export function startUp(): Promise<StartUp> {
 
 async function prepare(): Promise<StartUp> {
   const host = await detectHost();
+  setCurrentHost(host);
   const search = window.location.search;
   const view = frameView(host.frameContext, search);
   const locale = initialLocale(host);
   const kind = initialThemeKind(host);
   preloadView(view, search);
-  const register = view === 'tab' && parseRoute(search).section === 'topics';
+  // The register's topics are also what "My work" (and the address without a view, which may show it) starts from.
+  const register = view === 'tab' && ['topics', 'home', 'mywork'].includes(parseRoute(search).section);
   const early = requestEarly(
     { getToken: host.getToken, devUserId: host.inTeams ? null : readPreference('devUser'), language: locale },
     register ? ['/me', '/topics'] : ['/me'],

@@ -8,6 +8,9 @@ export const loadConfigPage = () => import('../config/TabConfigPage');
 export const loadSidePanel = () => import('../sidepanel/SidePanel');
 export const loadMeetingList = () => import('../meetings/MeetingList');
 export const loadMeetingWorkspace = () => import('../workspace/MeetingWorkspace');
+export const loadRecordsView = () => import('../records/RecordsView');
+export const loadAdminView = () => import('../admin/AdminView');
+export const loadMyWork = () => import('../mywork/MyWork');
 
 /** Starts loading the chunk of the view a frame opens on, if it is not part of the app's own chunk. */
 export function preloadView(view: FrameView, search: string): void {
@@ -21,7 +24,13 @@ export function preloadView(view: FrameView, search: string): void {
           ? loadMeetingWorkspace
           : section === 'meetings'
             ? loadMeetingList
-            : null;
+            : section === 'records'
+              ? loadRecordsView
+              : section === 'admin'
+                ? loadAdminView
+                : section === 'mywork'
+                  ? loadMyWork
+                  : null;
   // A failure shows when the view itself loads it (React.lazy), not here.
   load?.().catch(() => undefined);
 }

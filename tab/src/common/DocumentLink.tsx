@@ -13,19 +13,30 @@ export function downloadName(file: string): string {
 
 /**
  * The link's address is the API's, so it can be copied; a click fetches the file with the session's
- * identity and saves it. `onError` hears about a failed download.
+ * identity and saves it. `onError` hears about a failed download. A document kept in the SharePoint library
+ * (`webUrl`) opens there instead, in Word for the web.
  */
 export function DocumentLink({
   file,
   label,
   onError,
+  webUrl,
 }: {
   file: string;
   label: string;
   onError: (error: unknown) => void;
+  webUrl?: string;
 }) {
   const { api } = useSession();
   const styles = useCommonStyles();
+  if (webUrl) {
+    return (
+      <Link href={webUrl} target="_blank" rel="noreferrer" className={styles.iconLink}>
+        <DocumentArrowDown20Regular aria-hidden />
+        {label}
+      </Link>
+    );
+  }
   return (
     <Link
       href={`/api/v1${documentPath(file)}`}

@@ -40,6 +40,10 @@ export interface Host {
   onThemeChange(handler: (theme: HostTheme) => void): void;
   /** Opens a link the way the host prefers (Teams deep links open in Teams). */
   openLink(url: string): void;
+  /** Tells the host the app's shell is on screen (Teams hides its loading indicator); once. */
+  notifyLoaded(): void;
+  /** Tells the host the first view's data is shown (Teams' "app loaded successfully"); once per load or resume. */
+  notifyShown(): void;
 }
 
 /** The host when the page is opened directly in a browser. */
@@ -53,7 +57,39 @@ export const STANDALONE: Host = {
   getToken: null,
   onThemeChange: () => undefined,
   openLink: (url) => void window.open(url, '_blank', 'noopener,noreferrer'),
+  notifyLoaded: () => undefined,
+  notifyShown: () => undefined,
 };
+
+/** Runs `call` the first time the returned function is called, never again. */
+function once(call: () => unknown): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    try {
+      void Promise.resolve(call()).catch(() => undefined);
+    } catch {
+      // The host went away (the frame is being torn down): nothing to tell it.
+    }
+  };
+}
+
+/**
+ * Shows the address Teams asks for when it brings a cached (suspended) tab back: the same page, another view. The
+ * route follows it as it follows Back and Forward.
+ */
+function showResumed(contentUrl: URL): void {
+  const here = window.location;
+  if (contentUrl.origin !== here.origin) return;
+  if (contentUrl.pathname === here.pathname && contentUrl.search === here.search) return;
+  try {
+    window.history.replaceState(null, '', `${contentUrl.pathname}${contentUrl.search}${contentUrl.hash}`);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  } catch {
+    // A sandboxed history: the tab stays on the view it shows.
+  }
+}
 
 /** The tab configuration calls through teams-js' `pages.config`. */
 function configHost(config: typeof teamsPages.config): TabConfigHost | null {
@@ -101,8 +137,19 @@ export async function detectHost(timeoutMs = 1500): Promise<Host> {
     const { app, authentication, pages } = await import('@microsoft/teams-js');
     await Promise.race([app.initialize(), timeout(timeoutMs)]);
     const context = await Promise.race([app.getContext(), timeout(timeoutMs)]);
-    void app.notifySuccess().catch(() => undefined);
     const frameContext = context.page.frameContext ?? null;
+    let notifyShown = once(() => app.notifySuccess());
+    // App caching: Teams keeps the tab's frame when the user leaves and shows it at once when they come back.
+    try {
+      app.lifecycle.registerBeforeSuspendOrTerminateHandler(() => Promise.resolve());
+      app.lifecycle.registerOnResumeHandler((resume) => {
+        showResumed(resume.contentUrl);
+        notifyShown = once(() => app.notifySuccess());
+        notifyShown();
+      });
+    } catch {
+      // An older host without app caching: the tab loads afresh each time.
+    }
     return {
       inTeams: true,
       locale: context.app.locale || null,
@@ -113,6 +160,8 @@ export async function detectHost(timeoutMs = 1500): Promise<Host> {
       getToken: () => authentication.getAuthToken(),
       onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(asTheme(theme))),
       openLink: (url) => void app.openLink(url).catch(() => STANDALONE.openLink(url)),
+      notifyLoaded: once(() => app.notifyAppLoaded()),
+      notifyShown: () => notifyShown(),
     };
   } catch {
     return STANDALONE;

@@ -18,11 +18,14 @@ export const STATE_COLOURS: Record<MeetingView['state'], NonNullable<BadgeProps[
   held: 'subtle',
   'minutes-draft': 'warning',
   'minutes-approved': 'success',
+  cancelled: 'danger',
 };
 
 /** The next meeting that still lies ahead, or null. */
 export function nextMeeting(meetings: MeetingView[], nowMs = Date.now()): MeetingView | null {
-  return meetings.find((m) => Date.parse(m.end) > nowMs && m.state !== 'minutes-approved') ?? null;
+  return (
+    meetings.find((m) => Date.parse(m.end) > nowMs && m.state !== 'minutes-approved' && m.state !== 'cancelled') ?? null
+  );
 }
 
 /** The workspace view a meeting opens on: collection until the agenda exists, then agenda, then minutes. */

@@ -12,7 +12,7 @@ import {
   Subtitle2,
 } from '@fluentui/react-components';
 import { Dismiss24Regular } from '@fluentui/react-icons/svg/dismiss';
-import { useCallback } from 'react';
+import { Suspense, lazy, useCallback } from 'react';
 import { getTopic, type TopicView } from '../api';
 import { useSession } from '../common/ApiContext';
 import { ErrorBar } from '../common/ErrorBar';
@@ -23,6 +23,9 @@ import { useI18n } from '../i18n';
 import { FocalPointList } from './FocalPointList';
 import { useTopicDetailsStyles } from './TopicDetails.styles';
 import { useTopicTitle } from './useTopicTitle';
+
+// The history (and the records strings it reads) loads once a drawer opens, not with the register.
+const TopicHistory = lazy(() => import('./TopicHistory').then((m) => ({ default: m.TopicHistory })));
 
 /** Opens over the register; shows the row's data at once and refreshes it from the server. */
 export function TopicDetails({
@@ -36,6 +39,7 @@ export function TopicDetails({
 }) {
   const { t } = useI18n();
   const styles = useTopicDetailsStyles();
+  const titleOf = useTopicTitle();
   return (
     <OverlayDrawer
       open={open && topic !== null}
@@ -59,7 +63,10 @@ export function TopicDetails({
           {topic ? <TopicHeading topic={topic} /> : null}
         </DrawerHeaderTitle>
       </DrawerHeader>
-      <DrawerBody className={styles.body}>{topic && <TopicDetailsBody key={topic.id} initial={topic} />}</DrawerBody>
+      {/* Focusable, so the content scrolls with the arrow keys; named by the drawer's title. */}
+      <DrawerBody className={styles.body} tabIndex={0} role="region" aria-label={topic ? titleOf(topic) : undefined}>
+        {topic && <TopicDetailsBody key={topic.id} initial={topic} />}
+      </DrawerBody>
     </OverlayDrawer>
   );
 }
@@ -148,6 +155,10 @@ function TopicDetailsBody({ initial }: { initial: TopicView }) {
           </ul>
         )}
       </section>
+
+      <Suspense fallback={<Spinner size="tiny" label={t.app.loading} labelPosition="after" className={styles.spinner} />}>
+        <TopicHistory topicId={id} />
+      </Suspense>
     </div>
   );
 }

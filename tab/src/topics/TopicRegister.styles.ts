@@ -3,18 +3,25 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 
 /** Styles of TopicRegister. */
 export const useTopicRegisterStyles = makeStyles({
-  view: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
-  header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  view: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: '0' },
+  header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
   heading: { margin: '0' },
   /** Holds the filter bar's place (a labelled control's height) while its chunk loads. */
   filtersPending: { minHeight: '56px' },
   intro: { margin: '0', color: tokens.colorNeutralForeground2, maxWidth: '75ch' },
+  statusRow: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalM,
+  },
   status: {
     display: 'flex',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalS,
     minHeight: '20px',
-    color: tokens.colorNeutralForeground3,
+    color: tokens.colorNeutralForeground2,
   },
   loading: { paddingBlock: tokens.spacingVerticalXXXL },
   empty: {

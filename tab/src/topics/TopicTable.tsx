@@ -1,4 +1,4 @@
-/** The topic register as a table: title, sectors, focal points and related resolutions. */
+/** The topic register as a compact table: title, sectors with the lead named, focal points and resolutions. */
 import {
   Badge,
   Caption1,
@@ -15,39 +15,80 @@ import { resolutionLabel } from '../common/format';
 import { SectorBadge } from '../common/SectorBadge';
 import { useI18n } from '../i18n';
 import { FocalPointList } from './FocalPointList';
+import { vacanciesOf, type RegisterFilters, type SortKey } from './register-filters';
 import { useTopicTableStyles } from './TopicTable.styles';
 import { useTopicTitle } from './useTopicTitle';
 
 const RESOLUTIONS_SHOWN = 3;
 
-/** Renders the rows; a row (or its title button, for keyboards) opens the topic's details. */
-export function TopicTable({ topics, onOpen }: { topics: TopicView[]; onOpen: (topic: TopicView) => void }) {
+/**
+ * Renders the rows; a row (or its title button, for keyboards) opens the topic's details with the button that
+ * opened them (focus goes back to it on close). The Topic column's header sorts by title.
+ */
+export function TopicTable({
+  topics,
+  sort,
+  onSort,
+  onOpen,
+}: {
+  topics: TopicView[];
+  sort: Pick<RegisterFilters, 'sort' | 'descending'>;
+  onSort: (key: SortKey) => void;
+  onOpen: (topic: TopicView, opener: HTMLElement | null) => void;
+}) {
   const { t, dir } = useI18n();
   const styles = useTopicTableStyles();
   const titleOf = useTopicTitle();
+  const direction = sort.descending ? 'descending' : 'ascending';
   return (
     <div className={styles.scroller}>
-      <Table aria-label={t.topics.tableLabel} className={styles.table}>
-        <TableHeader>
+      <Table aria-label={t.topics.tableLabel} className={styles.table} size="small">
+        <TableHeader className={styles.header}>
           <TableRow>
-            <TableHeaderCell className={styles.topicColumn}>{t.topics.columns.topic}</TableHeaderCell>
-            <TableHeaderCell className={styles.sectorsColumn}>{t.topics.columns.sectors}</TableHeaderCell>
-            <TableHeaderCell className={styles.peopleColumn}>{t.topics.columns.focalPoints}</TableHeaderCell>
+            <TableHeaderCell
+              className={styles.topicColumn}
+              sortDirection={sort.sort === 'title' ? direction : undefined}
+              onClick={() => onSort('title')}
+            >
+              {t.topics.columns.topic}
+            </TableHeaderCell>
+            <TableHeaderCell
+              className={styles.sectorsColumn}
+              sortDirection={sort.sort === 'lead' ? direction : undefined}
+              onClick={() => onSort('lead')}
+            >
+              {t.topics.columns.sectors}
+            </TableHeaderCell>
+            <TableHeaderCell
+              className={styles.peopleColumn}
+              sortDirection={sort.sort === 'vacancies' ? direction : undefined}
+              onClick={() => onSort('vacancies')}
+            >
+              {t.topics.columns.focalPoints}
+            </TableHeaderCell>
             <TableHeaderCell className={styles.resolutionsColumn}>{t.topics.columns.resolutions}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {topics.map((topic) => {
             const extra = topic.resolutions.length - RESOLUTIONS_SHOWN;
+            const vacancies = vacanciesOf(topic);
             return (
-              <TableRow key={topic.id} className={styles.row} onClick={() => onOpen(topic)}>
+              <TableRow
+                key={topic.id}
+                className={styles.row}
+                onClick={(event) =>
+                  onOpen(topic, event.currentTarget.querySelector<HTMLElement>('[data-topic-button]'))
+                }
+              >
                 <TableCell className={styles.cell}>
                   <Link
                     as="button"
+                    data-topic-button=""
                     className={styles.title}
                     onClick={(event) => {
                       event.stopPropagation();
-                      onOpen(topic);
+                      onOpen(topic, event.currentTarget);
                     }}
                   >
                     {titleOf(topic)}
@@ -69,9 +110,19 @@ export function TopicTable({ topics, onOpen }: { topics: TopicView[]; onOpen: (t
                       <SectorBadge key={sector} sector={sector} lead={sector === topic.leadSector} />
                     ))}
                   </span>
+                  {topic.leadSector && (
+                    <Caption1 as="p" className={styles.lead}>
+                      {t.register.lead(t.sectors.names[topic.leadSector])}
+                    </Caption1>
+                  )}
                 </TableCell>
                 <TableCell className={styles.cell}>
-                  <FocalPointList assignments={topic.assignments} />
+                  <FocalPointList assignments={topic.assignments} compact />
+                  {vacancies > 0 && (
+                    <Badge appearance="tint" color="warning" size="small" className={styles.vacancies}>
+                      {t.register.vacancies(vacancies)}
+                    </Badge>
+                  )}
                 </TableCell>
                 <TableCell className={styles.cell}>
                   {topic.resolutions.length === 0 ? (

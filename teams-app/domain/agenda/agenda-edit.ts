@@ -1,12 +1,26 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
-import type { Agenda, AgendaItem } from './agenda-schema';
+import { PlannedMinutes, Presenter, type Agenda, type AgendaItem } from './agenda-schema';
 import { isStandardItemTitle } from './item-titles';
 
-/** What the chair may change on an item: its heading and the note under it. */
+/** A presenter as the editor sends it: an empty name clears it. */
+const PresenterInput = z
+  .string()
+  .trim()
+  .max(200)
+  .transform((value) => (value === '' ? null : value))
+  .pipe(Presenter.nullable())
+  .nullable();
+
+/**
+ * What the chair may change on an item: its heading, the note under it, the minutes planned for it and who
+ * presents it (null clears either).
+ */
 export const AgendaItemPatch = z.strictObject({
   title: z.string().trim().min(1).max(300).optional(),
   note: z.string().trim().max(4000).optional(),
+  plannedMinutes: PlannedMinutes.nullable().optional(),
+  presenter: PresenterInput.optional(),
 });
 export type AgendaItemPatch = z.infer<typeof AgendaItemPatch>;
 
@@ -14,6 +28,8 @@ export type AgendaItemPatch = z.infer<typeof AgendaItemPatch>;
 export const NewAgendaItem = z.strictObject({
   title: z.string().trim().min(1).max(300),
   note: z.string().trim().max(4000).default(''),
+  plannedMinutes: PlannedMinutes.nullable().default(null),
+  presenter: PresenterInput.default(null),
 });
 export type NewAgendaItem = z.input<typeof NewAgendaItem>;
 
@@ -34,6 +50,8 @@ export const AgendaEditRequest = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('edit'), itemId: ItemId, patch: AgendaItemPatch }),
   z.strictObject({ op: z.literal('add'), item: NewAgendaItem, at: Position.optional() }),
   z.strictObject({ op: z.literal('remove'), itemId: ItemId }),
+  /** Moves a sub-item (a topic section, 4.1, 4.2 …) within its item; positions are 1-based. */
+  z.strictObject({ op: z.literal('move-sub'), itemId: ItemId, from: Position, to: Position }),
 ]);
 export type AgendaEditRequest = z.input<typeof AgendaEditRequest>;
 
@@ -85,10 +103,23 @@ export function editItem(agenda: Agenda, itemId: string, patch: AgendaItemPatch)
   const items = [...agenda.items];
   const item = items[at];
   if (!item) return agenda;
-  const { title, note } = parsed.data;
+  const { title, note, plannedMinutes, presenter } = parsed.data;
   const titleEdited = title === undefined ? item.titleEdited : !isStandardItemTitle(item.kind, title);
-  const changed = { ...item, title: title ?? item.title, titleEdited, note: note ?? item.note };
-  if (changed.title === item.title && changed.note === item.note && changed.titleEdited === item.titleEdited) {
+  const changed: AgendaItem = {
+    ...item,
+    title: title ?? item.title,
+    titleEdited,
+    note: note ?? item.note,
+    plannedMinutes: plannedMinutes === undefined ? (item.plannedMinutes ?? null) : plannedMinutes,
+    presenter: presenter === undefined ? (item.presenter ?? null) : presenter,
+  };
+  if (
+    changed.title === item.title &&
+    changed.note === item.note &&
+    changed.titleEdited === item.titleEdited &&
+    changed.plannedMinutes === (item.plannedMinutes ?? null) &&
+    changed.presenter === (item.presenter ?? null)
+  ) {
     return agenda;
   }
   items[at] = changed;
@@ -122,6 +153,8 @@ export function addItem(agenda: Agenda, newItem: NewAgendaItem, at?: number): Ag
     titleEdited: true,
     note: parsed.data.note,
     refersTo: null,
+    plannedMinutes: parsed.data.plannedMinutes,
+    presenter: parsed.data.presenter,
   };
   const items = [...agenda.items];
   items.splice(insertAt, 0, item);
@@ -136,4 +169,31 @@ export function removeItem(agenda: Agenda, itemId: string): Agenda {
     agenda,
     agenda.items.filter((_, i) => i !== at),
   );
+}
+
+/**
+ * Moves a sub-item of an item with numbered sub-items (topic updates, JIU: 4.1, 4.2 …) from one position to another
+ * (1-based); the item's sections are reordered, so 4.2 becomes 4.1 and so on.
+ */
+export function moveSubItem(agenda: Agenda, itemId: string, from: number, to: number): Agenda {
+  const at = indexOfItem(agenda, itemId);
+  const item = agenda.items[at];
+  if (!item || (item.kind !== 'topic-updates' && item.kind !== 'jiu')) {
+    throw new AppError('request.invalid', `Item "${itemId.slice(0, 60)}" has no sub-items to move.`, { itemId });
+  }
+  const count = item.sections.length;
+  for (const [name, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 1 || value > count) {
+      throw new AppError('request.invalid', `Sub-item ${name} must be a number from 1 to ${count}.`, { [name]: value });
+    }
+  }
+  const sections = [...item.sections];
+  const [moved] = sections.splice(from - 1, 1);
+  if (moved) sections.splice(to - 1, 0, moved);
+  const items = [...agenda.items];
+  items[at] = { ...item, sections };
+  return renumbered(agenda, items);
 }

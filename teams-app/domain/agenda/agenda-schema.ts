@@ -141,6 +141,15 @@ export const EventOverlap = z.object({
 });
 export type EventOverlap = z.infer<typeof EventOverlap>;
 
+/** The most minutes an agenda item can be planned for (a whole meeting day). */
+export const MAX_PLANNED_MINUTES = 480;
+
+/** The time planned for an agenda item, in whole minutes. */
+export const PlannedMinutes = z.number().int().min(1).max(MAX_PLANNED_MINUTES);
+
+/** Who presents an agenda item: a name or a role, as typed. */
+export const Presenter = z.string().trim().min(1).max(200);
+
 const itemBase = {
   id: AgendaItemId,
   number: z.number().int().min(1).max(100),
@@ -151,6 +160,10 @@ const itemBase = {
   note: z.string().max(4000),
   /** In the addendum: the main item this item adds to. */
   refersTo: AgendaItemId.nullable(),
+  /** The time the chair plans for the item, in minutes (absent on agendas stored before it existed). */
+  plannedMinutes: PlannedMinutes.nullable().optional(),
+  /** Who presents the item, as the chair typed it (absent on agendas stored before it existed). */
+  presenter: Presenter.nullable().optional(),
 };
 
 const topicContent = {

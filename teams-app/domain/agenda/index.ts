@@ -3,6 +3,7 @@ export * from './agenda-input';
 export * from './agenda-compiler';
 export * from './agenda-edit';
 export * from './agenda-pointer';
+export * from './agenda-timer';
 export * from './item-titles';
 export * from './action-follow-up';
 export * from './event-overlaps';

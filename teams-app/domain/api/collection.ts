@@ -39,6 +39,10 @@ export const SubmitAnswer = z.object({
 });
 export type SubmitAnswer = z.infer<typeof SubmitAnswer>;
 
+/** POST /meetings/:id/updates/delegate: the alternate who now has the prompt. */
+export const DelegateAnswer = z.object({ alternate: z.object({ id: z.string(), name: z.string() }) });
+export type DelegateAnswer = z.infer<typeof DelegateAnswer>;
+
 /**
  * A focal point Teams could not reach, and why (the app is not installed, they blocked it …): `reasonCode`, and
  * `reason`, which the API gives in the reader's language (text stored before reasons were coded as it is).

@@ -23,6 +23,9 @@ export type MinutesVersionView = z.infer<typeof MinutesVersionView>;
 /** GET /meetings/:id/current-item: where the meeting chat is on the agenda; null before any pointer line. */
 export { ChatPosition };
 
+/** GET /meetings/:id/current-item with its timing (the agenda timer of the side panel and the stage). */
+export { CurrentItemState } from '../agenda/agenda-timer';
+
 /** POST /meetings/:id/current-item: the item the meeting chat is now on. */
 export const CurrentItem = z.object({ item: z.number().int().min(1), sub: z.number().int().min(1).nullable() });
 export type CurrentItem = z.infer<typeof CurrentItem>;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CollectionWindow } from '../collection-window';
 import { Assignment, Meeting, Person, Topic } from '../entities';
-import { Id, Role, SectorId } from '../reference';
+import { DateOnly, Id, Role, SectorId } from '../reference';
 
 /** A record's version tag, as every stored record carries it. */
 export const Etag = z.string().min(1).max(200);
@@ -23,6 +23,8 @@ export const TopicSector = z.object({
   alternate: PersonRef.nullable(),
   iscgCoordinator: z.boolean(),
   vacant: z.boolean(),
+  /** Since when the focal point is vacant, when known. */
+  vacantSince: DateOnly.nullable().optional(),
 });
 export type TopicSector = z.infer<typeof TopicSector>;
 

@@ -8,6 +8,7 @@ export const REASON_CODES = [
   'delivery.blocked',
   'delivery.not-found',
   'delivery.refused',
+  'delivery.poison',
   'tracker.no-focal-point',
 ] as const;
 

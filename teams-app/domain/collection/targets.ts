@@ -56,7 +56,8 @@ export function promptTargets(input: TargetInput): PromptTarget[] {
     const base = { meetingId: input.meeting.id, topicId: a.topicId, sector: a.sector };
     const delegation = delegated.get(slotKey(a.topicId, a.sector));
     if (delegation) {
-      targets.push({ ...base, personId: delegation.toId, reason: 'delegated' });
+      const reason = delegation.reason === 'out-of-office' ? 'alternate-out-of-office' : 'delegated';
+      targets.push({ ...base, personId: delegation.toId, reason });
       continue;
     }
     const focal = people.get(a.focalPointId);
@@ -95,7 +96,9 @@ export function dueReminderIndex(window: CollectionWindow, nowIso: string): numb
 export const outboxKeys = {
   prompt: (meetingId: string, personId: string, topicId: string, sector: string) =>
     `prompt:${meetingId}:${personId}:${topicId}:${sector}`,
-  reminder: (meetingId: string, personId: string, index: number) => `reminder:${meetingId}:${personId}:${index}`,
+  /** A reminder of a window; after the meeting moved, the new window's reminders are keyed by its new start. */
+  reminder: (meetingId: string, personId: string, index: number, movedTo?: string | null) =>
+    `reminder:${meetingId}:${personId}:${index}${movedTo ? `@${movedTo}` : ''}`,
   notice: (meetingId: string, personId: string, topic: string, what: string) =>
     `notice:${meetingId}:${personId}:${topic}:${what}`,
 };

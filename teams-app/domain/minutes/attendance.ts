@@ -10,6 +10,15 @@ export interface Participant {
   aadObjectId?: string | null;
 }
 
+/** A line of the Teams attendance report: who was in the online meeting, when they joined and left. */
+export interface ReportedAttendee {
+  aadObjectId: string | null;
+  email: string | null;
+  name: string;
+  joinedAt: string | null;
+  leftAt: string | null;
+}
+
 /** What attendance is compiled from. */
 export interface AttendanceInput {
   meeting: Pick<Meeting, 'chairId'>;
@@ -19,6 +28,8 @@ export interface AttendanceInput {
   people: readonly Person[];
   /** Who took part: roster participants and chat authors. */
   participants: readonly Participant[];
+  /** The Teams attendance report, when it could be read: it then decides who was present (participants are not used). */
+  report?: readonly ReportedAttendee[] | null;
 }
 
 /** The roles that make a register person a member of a coordination body (a focal point alone is not one). */
@@ -29,8 +40,14 @@ export function bodyMembers(people: readonly Person[]): Person[] {
   return people.filter((person) => person.roles.some((role) => MEMBER_ROLES.includes(role)));
 }
 
-function registerLine(person: Person, present: boolean, chairId: string | null): Attendee {
+function registerLine(
+  person: Person,
+  present: boolean,
+  chairId: string | null,
+  times?: Pick<ReportedAttendee, 'joinedAt' | 'leftAt'>,
+): Attendee {
   return {
+    ...(times ? { joinedAt: times.joinedAt, leftAt: times.leftAt } : {}),
     personId: person.id,
     name: person.name.slice(0, 200),
     jobTitle: person.jobTitle.slice(0, 200),
@@ -42,8 +59,9 @@ function registerLine(person: Person, present: boolean, chairId: string | null):
   };
 }
 
-function guestLine(name: string): Attendee {
+function guestLine(name: string, times?: Pick<ReportedAttendee, 'joinedAt' | 'leftAt'>): Attendee {
   return {
+    ...(times ? { joinedAt: times.joinedAt, leftAt: times.leftAt } : {}),
     personId: null,
     name: name.slice(0, 200),
     jobTitle: '',
@@ -74,6 +92,7 @@ export function compareAttendees(a: Attendee, b: Attendee): number {
  * that name and the member stays absent.
  */
 export function compileAttendance(input: AttendanceInput): Attendee[] {
+  if (input.report) return attendanceFromReport(input, input.report);
   const byAad = new Map(input.people.map((person) => [person.aadObjectId, person] as const));
   const present = new Map<string, Person>();
   const guests = new Map<string, string>();
@@ -93,5 +112,48 @@ export function compileAttendance(input: AttendanceInput): Attendee[] {
   for (const member of input.members) lines.set(member.id, registerLine(member, present.has(member.id), chairId));
   for (const person of present.values())
     if (!lines.has(person.id)) lines.set(person.id, registerLine(person, true, chairId));
-  return [...lines.values(), ...[...guests.values()].map(guestLine)].sort(compareAttendees);
+  return [...lines.values(), ...[...guests.values()].map((name) => guestLine(name))].sort(compareAttendees);
+}
+
+/**
+ * The attendance from the Teams attendance report: a register person is matched by Entra object id, else by e-mail
+ * (the report knows both, unlike a chat); every member of the body is listed present or absent, with the times
+ * they joined and left; people the register does not know are guests under the name the report gives.
+ */
+function attendanceFromReport(input: AttendanceInput, report: readonly ReportedAttendee[]): Attendee[] {
+  const byAad = new Map(input.people.map((person) => [person.aadObjectId, person] as const));
+  const byEmail = new Map(input.people.map((person) => [person.email.toLowerCase(), person] as const));
+  const present = new Map<string, { person: Person; times: Pick<ReportedAttendee, 'joinedAt' | 'leftAt'> }>();
+  const guests = new Map<string, ReportedAttendee>();
+  for (const line of report) {
+    const person =
+      (line.aadObjectId ? byAad.get(line.aadObjectId) : undefined) ??
+      (line.email ? byEmail.get(line.email.toLowerCase()) : undefined);
+    if (person) {
+      const seen = present.get(person.id)?.times;
+      const joinedAt = [seen?.joinedAt, line.joinedAt].filter((t): t is string => !!t).sort()[0] ?? null;
+      const leftAt =
+        [seen?.leftAt, line.leftAt]
+          .filter((t): t is string => !!t)
+          .sort()
+          .pop() ?? null;
+      present.set(person.id, { person, times: { joinedAt, leftAt } });
+      continue;
+    }
+    const key = line.aadObjectId ?? line.email?.toLowerCase() ?? normaliseName(line.name);
+    if (line.name.trim() !== '' && !guests.has(key)) guests.set(key, line);
+  }
+  const chairId = input.meeting.chairId;
+  const lines = new Map<string, Attendee>();
+  for (const member of input.members) {
+    const seen = present.get(member.id);
+    lines.set(
+      member.id,
+      registerLine(member, seen !== undefined, chairId, seen?.times ?? { joinedAt: null, leftAt: null }),
+    );
+  }
+  for (const { person, times } of present.values())
+    if (!lines.has(person.id)) lines.set(person.id, registerLine(person, true, chairId, times));
+  const guestLines = [...guests.values()].map((line) => guestLine(line.name.trim(), line));
+  return [...lines.values(), ...guestLines].sort(compareAttendees);
 }

@@ -5,7 +5,7 @@ import { compareSectors, normaliseName } from '../agenda/sort-keys';
 import { compareUpdatesNewestFirst } from '../agenda/topic-sections';
 import type { Meeting, Person, StatusUpdate, Topic } from '../entities';
 import type { Locale, LocalizedText, SectorId } from '../reference';
-import { bodyMembers, compileAttendance } from './attendance';
+import { bodyMembers, compileAttendance, type ReportedAttendee } from './attendance';
 import type { ActionOwner, CapturedChat, CapturedRecord, ChatProblem, ChatSender } from './chat-schema';
 import { findFollowUp, followUpsOf } from './follow-ups';
 import type {
@@ -36,6 +36,8 @@ export interface MinutesInput {
    * with a chair, member, secretariat or observer role).
    */
   members?: readonly Person[];
+  /** The Teams attendance report of the online meeting, when it could be read; else attendance comes from the chat. */
+  attendanceReport?: readonly ReportedAttendee[] | null;
   /** The language of the minutes (default: the agenda's). */
   locale?: Locale;
   /** The instant of compilation (default: the meeting's end); no clock is read. */
@@ -97,6 +99,7 @@ function attendance(input: MinutesInput) {
     members: input.members ?? bodyMembers(input.people),
     people: input.people,
     participants: [...input.participants, ...input.captured.records.map((record) => record.from)],
+    report: input.attendanceReport ?? null,
   });
 }
 
@@ -385,6 +388,7 @@ export function compileMinutes(input: MinutesInput): Minutes {
     revision: 1,
     agendaRevision: agenda.revision,
     attendance: attendance(input),
+    attendanceSource: input.attendanceReport ? 'attendance-report' : 'chat',
     items,
     review,
     stats: {

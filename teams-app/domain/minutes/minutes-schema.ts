@@ -18,6 +18,9 @@ export const Attendee = z.object({
   present: z.boolean().default(true),
   /** Not in the register: listed under the display name they used, never matched to a register person by name. */
   guest: z.boolean().default(false),
+  /** From the Teams attendance report: when they first joined and last left. */
+  joinedAt: Instant.nullable().optional(),
+  leftAt: Instant.nullable().optional(),
 });
 export type Attendee = z.infer<typeof Attendee>;
 
@@ -162,6 +165,11 @@ export const Minutes = z.object({
   revision: z.number().int().min(1),
   agendaRevision: z.number().int().min(1),
   attendance: z.array(Attendee),
+  /**
+   * Where the attendance comes from: the Teams attendance report of the online meeting, or (when no report could be
+   * read) the people who wrote in the meeting chat, which misses those who only listened.
+   */
+  attendanceSource: z.enum(['attendance-report', 'chat']).default('chat'),
   items: z.array(MinutesItem),
   review: z.array(ReviewNote),
   stats: z.object({

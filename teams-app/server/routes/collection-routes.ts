@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   Id,
   type CollectionOpened,
+  type DelegateAnswer,
   type DeliveryReportView,
   type SubmitAnswer,
   type TrackerView,
@@ -18,6 +19,8 @@ const SubmitBody = SubmitInput.omit({ meetingId: true }).strict();
 const NoChangeBody = z
   .object({ topicId: Id, sector: SubmitInput.shape.sector, baseRevision: z.number().int().min(0).default(0) })
   .strict();
+
+const DelegateBody = z.object({ topicId: Id, sector: SubmitInput.shape.sector }).strict();
 
 /** What the secretariat is told after opening collection or retrying: queued, and who cannot be reached and why. */
 function deliveryReport(result: DeliveryReport, locale: Locale): DeliveryReportView {
@@ -75,6 +78,14 @@ export function collectionRoutes(collection: CollectionService): Router {
     const body = NoChangeBody.parse(req.body);
     const result = await collection.submitNoChange(caller, { ...body, meetingId: Id.parse(req.params.id) });
     res.json({ outcome: result.outcome, update: result.update } satisfies SubmitAnswer);
+  });
+
+  // The card's "Delegate to alternate", from the tab: the focal point alone may hand the prompt over.
+  router.post('/meetings/:id/updates/delegate', async (req, res) => {
+    const caller = callerFor(res, 'update.delegate');
+    const body = DelegateBody.parse(req.body);
+    const { alternate } = await collection.delegate(caller, Id.parse(req.params.id), body.topicId, body.sector);
+    res.json({ alternate: { id: alternate.id, name: alternate.name } } satisfies DelegateAnswer);
   });
 
   return router;

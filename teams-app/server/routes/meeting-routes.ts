@@ -9,6 +9,7 @@ import {
   minutesVersionView,
   type ChatPosition,
   type CurrentItem,
+  type CurrentItemState,
 } from '../../domain';
 import type { MeetingChatService, MeetingService } from '../../services';
 import { callerFor } from '../identity';
@@ -100,9 +101,20 @@ export function meetingRoutes(meetings: MeetingService, chats: MeetingChatServic
     res.json(minutesVersionView(await meetings.approveMinutes(Id.parse(req.params.id), caller, { confirm })));
   });
 
+  // Polled by the side panel and the stage every few seconds while they are shown. A poller that sends the version
+  // it has (If-None-Match with the weak ETag) gets an empty 304 while the position stays. Browsers must not answer
+  // from their cache: the answer carries the server's clock, which the timer needs fresh.
   router.get('/meetings/:id/current-item', async (req, res) => {
     const caller = callerFor(res, 'current-item.read');
-    res.json((await chats.currentItem(Id.parse(req.params.id), caller)) satisfies ChatPosition);
+    const state = await chats.currentItemState(Id.parse(req.params.id), caller);
+    const etag = `W/"${state.version}"`;
+    res.setHeader('etag', etag).setHeader('cache-control', 'no-store');
+    const known = req.get('if-none-match');
+    if (known && known.split(',').some((tag) => tag.trim() === etag)) {
+      res.status(304).end();
+      return;
+    }
+    res.json(state satisfies CurrentItemState & ChatPosition);
   });
 
   router.post('/meetings/:id/current-item', async (req, res) => {

@@ -4,6 +4,7 @@ import type { Store, Stored } from '../../store';
 import type { OutboxPort } from '../outbox/outbox-port';
 import type { RegisterService } from '../register';
 import type { CollectionMessages } from './collection-messages';
+import type { OutOfOfficePort } from './out-of-office';
 
 /** What the collection use cases work with, wired by the composition root. */
 export interface CollectionDeps {
@@ -16,6 +17,8 @@ export interface CollectionDeps {
   messages: CollectionMessages;
   /** The current instant (ISO 8601). */
   now: () => string;
+  /** The mailboxes' automatic replies (Microsoft 365), read when collection opens; absent: hand-kept ranges only. */
+  outOfOffice?: OutOfOfficePort;
 }
 
 /** Who acts: a person from the register, or the scheduler. */

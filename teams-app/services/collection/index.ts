@@ -4,6 +4,7 @@ export * from './targets';
 export * from './delivery';
 export * from './prompts';
 export * from './reminders';
+export * from './out-of-office';
 export * from './open-collection';
 export * from './collection-tick';
 export * from './submit-update';

@@ -3,6 +3,7 @@ import { write, type Stored, type WriteOp } from '../../store';
 import { requireMeeting } from '../lookups';
 import { MEETINGS_COLLECTING, actorId, type Actor, type CollectionDeps } from './collection-deps';
 import { deliveryReport, type DeliveryReport } from './delivery';
+import { recordAbsences } from './out-of-office';
 import { queuePrompts } from './prompts';
 import { remindAfterReopening } from './reminders';
 import { targetsOf } from './targets';
@@ -37,6 +38,8 @@ export async function openCollection(deps: CollectionDeps, meetingId: string, ac
     state: walk(meeting.state, 'open'),
     reopenedAt: reopening ? deps.now() : (meeting.reopenedAt ?? null),
   };
+  // Before any prompt goes out, so the prompt of a focal point who is away goes to the alternate at once.
+  if (meeting.state === 'scheduled' || reopening) await recordAbsences(deps, target);
   const { queued } = await queuePrompts(deps, target, await targetsOf(deps, target));
   if (reopening) await remindAfterReopening(deps, target);
   if (meeting.state !== 'open') await deps.store.commit(await openingWrites(deps, meeting, target, actor));

@@ -16,7 +16,9 @@ import { targetsOf } from './targets';
 export async function remind(deps: CollectionDeps, meeting: Meeting): Promise<number> {
   const index = dueReminderIndex(collectionWindow(meeting), deps.now());
   if (index === null || meeting.state !== 'open') return 0;
-  return queueReminders(deps, meeting, (personId) => outboxKeys.reminder(meeting.id, personId, index));
+  return queueReminders(deps, meeting, (personId) =>
+    outboxKeys.reminder(meeting.id, personId, index, meeting.rescheduledAt ? meeting.start : null),
+  );
 }
 
 /** After a re-opening, everyone who still has topics to answer is told the new deadline (once per re-opening). */

@@ -6,6 +6,7 @@ import {
   compileAgenda as compileAgendaFrom,
   editItem,
   moveItem,
+  moveSubItem,
   removeItem,
   requirePermission,
   walk,
@@ -146,7 +147,9 @@ export async function editAgenda(
         ? editItem(agenda, edit.itemId, edit.patch)
         : edit.op === 'add'
           ? addItem(agenda, edit.item, edit.at)
-          : removeItem(agenda, edit.itemId);
+          : edit.op === 'move-sub'
+            ? moveSubItem(agenda, edit.itemId, edit.from, edit.to)
+            : removeItem(agenda, edit.itemId);
   const { etag, ...record } = draft;
   const stored = await deps.store.documents.update(
     { ...record, content: next as unknown as Record<string, unknown> },

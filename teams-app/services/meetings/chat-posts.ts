@@ -6,7 +6,7 @@ import {
   type Minutes,
   type OutboxMessage,
 } from '../../domain';
-import { documentUrl } from './document-files';
+import { versionDocumentUrl } from './document-files';
 import type { MeetingDeps } from './meeting-deps';
 
 type Deps = Pick<MeetingDeps, 'store' | 'outbox' | 'messages' | 'publicUrl'>;
@@ -51,7 +51,11 @@ export async function postAgenda(
   agenda: Agenda,
 ): Promise<void> {
   if (!version.file) return;
-  const activity = deps.messages.agendaPublished(agenda, documentUrl(deps, version.file), agenda.locale);
+  const activity = deps.messages.agendaPublished(
+    agenda,
+    versionDocumentUrl(deps, { ...version, file: version.file }),
+    agenda.locale,
+  );
   await postToChat(deps, meeting, postKey('agenda', meeting.id, version.version), 'agenda', activity);
 }
 
@@ -63,7 +67,11 @@ export async function postMinutes(
   minutes: Minutes,
 ): Promise<void> {
   if (!version.file) return;
-  const activity = deps.messages.minutesApproved(minutes, documentUrl(deps, version.file), minutes.locale);
+  const activity = deps.messages.minutesApproved(
+    minutes,
+    versionDocumentUrl(deps, { ...version, file: version.file }),
+    minutes.locale,
+  );
   await postToChat(deps, meeting, postKey('minutes', meeting.id, version.version), 'minutes', activity);
 }
 

@@ -5,6 +5,8 @@ import {
   identityOfChat,
   isAppError,
   isSameTeamsMeeting,
+  positionSince,
+  positionVersion,
   requirePermission,
   type AuditEntry,
   type Caller,
@@ -12,6 +14,7 @@ import {
   type CapturedChat,
   type ChatMessage,
   type ChatRecord,
+  type CurrentItemState,
   type Meeting,
   type MeetingState,
   type SeenChat,
@@ -160,6 +163,24 @@ export class MeetingChatService {
     if (!meeting.chatId || !agenda) return { item: null, sub: null };
     const { captured } = await this.capture(meeting.chatId, meetingId, { itemCount: agenda.items.length });
     return { item: captured.position.item, sub: captured.position.sub };
+  }
+
+  /**
+   * Where the meeting chat is on the agenda, since when (the time of the line that moved it there) and the server's
+   * clock, for the agenda timer; `version` changes whenever the position does.
+   */
+  async currentItemState(meetingId: string, caller: Caller): Promise<CurrentItemState> {
+    requirePermission(caller, 'current-item.read');
+    const meeting = await requireMeeting(this.store, meetingId);
+    const agenda = await publishedAgenda(this.store, meetingId);
+    const serverTime = this.now();
+    if (!meeting.chatId || !agenda) {
+      return { item: null, sub: null, since: null, serverTime, version: positionVersion(null, null, null) };
+    }
+    const { captured } = await this.capture(meeting.chatId, meetingId, { itemCount: agenda.items.length });
+    const { item, sub } = captured.position;
+    const since = positionSince(captured.records);
+    return { item, sub, since, serverTime, version: positionVersion(item, sub, since) };
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { FileStore, Store } from '../../store';
 import type { OutboxPort } from '../outbox/outbox-port';
+import type { AttendancePort } from './attendance-port';
 import type { MeetingChatService } from './meeting-chat';
 import type { DocumentRenderer, MeetingMessages } from './meeting-ports';
 
@@ -19,4 +20,6 @@ export interface MeetingDeps {
   now: () => string;
   /** The recorded meeting chats. */
   chat: MeetingChatService;
+  /** The Teams attendance reports (Microsoft 365); absent: attendance is taken from the meeting chat. */
+  attendance?: AttendancePort;
 }

@@ -19,7 +19,7 @@ import type { MeetingDeps } from './meeting-deps';
 /** An edit of the draft minutes (the domain's own schema). */
 export type MinutesEdit = MinutesEditRequest;
 
-type Deps = Pick<MeetingDeps, 'store' | 'now' | 'chat'>;
+type Deps = Pick<MeetingDeps, 'store' | 'now' | 'chat' | 'attendance'>;
 
 /** Refuses to draft minutes before the agenda is published and the meeting has started, or after approval. */
 function checkDraftable(deps: Pick<MeetingDeps, 'now'>, meeting: Meeting): void {
@@ -65,7 +65,18 @@ async function minutesOf(deps: Deps, meeting: Meeting, agenda: Agenda): Promise<
       ]),
     ).values(),
   ];
-  return compileMinutesFrom({ meeting, agenda, captured, participants, updates, topics, people, now: deps.now() });
+  const attendanceReport = deps.attendance ? await deps.attendance.report(meeting) : null;
+  return compileMinutesFrom({
+    meeting,
+    agenda,
+    captured,
+    participants,
+    attendanceReport,
+    updates,
+    topics,
+    people,
+    now: deps.now(),
+  });
 }
 
 /** Compiles draft minutes from the recorded chat and the published agenda; the meeting moves to held, then minutes-draft. */

@@ -13,6 +13,7 @@ import {
 import { write, type Stored, type WriteOp } from '../../store';
 import { requireMeeting } from '../lookups';
 import { postAgenda, postMinutes } from './chat-posts';
+import { fileLinks } from './document-files';
 import {
   documentAudit,
   draftOf,
@@ -52,6 +53,7 @@ export async function publishAgenda(deps: MeetingDeps, meetingId: string, actor:
     status: 'published',
     file,
     addendumFile,
+    ...(await fileLinks(deps, file, addendumFile)),
     outOfDate: false,
     publishedAt: deps.now(),
     publishedBy: actor.personId,
@@ -121,6 +123,7 @@ export async function approveMinutes(
     ...draft,
     status: 'published',
     file,
+    ...(await fileLinks(deps, file, null)),
     publishedAt: deps.now(),
     publishedBy: actor.personId,
   };

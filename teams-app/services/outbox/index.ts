@@ -9,3 +9,4 @@ export * from './outbox-port';
 export * from './outbox';
 export * from './outbox-worker';
 export * from './turnstile';
+export * from './delivery-source';

@@ -3,6 +3,7 @@ import { deliveryFailure, isAppError, type ConversationRef, type OutboxMessage }
 import type { Store, Stored } from '../../store';
 import { systemClock, type Clock } from './clock';
 import { recoverInterrupted, type InterruptedSendPolicy } from './crash-recovery';
+import { collectionSource, type DeliverySource } from './delivery-source';
 import { RateLimiter } from './rate-limiter';
 import { DEFAULT_RETRY, RetryOptions, classifyFailure, truncate } from './retry-policy';
 import { Semaphore } from './semaphore';
@@ -13,6 +14,11 @@ import { isDeliveryError, type Sender } from './sender';
 export interface OutboxWorkerOptions {
   store: Pick<Store, 'outbox' | 'conversations'>;
   sender: Sender;
+  /**
+   * Where due messages come from and where their states are written: by default the store's outbox collection,
+   * polled; a work queue (Azure Queue Storage) when several instances deliver.
+   */
+  source?: DeliverySource;
   /**
    * Shared by everything that sends as this app; by default the Teams limits. The worker counts each send from its
    * answer (RateLimiter.begin/end), so the limiter needs no margin for the time on the way and no smoothing.
@@ -109,6 +115,7 @@ function emptyCounters(): OutboxCounters {
  */
 export class OutboxWorker {
   private readonly store: Pick<Store, 'outbox' | 'conversations'>;
+  private readonly source: DeliverySource;
   private readonly sender: Sender;
   private readonly limiter: RateLimiter;
   private readonly clock: Clock;
@@ -126,6 +133,11 @@ export class OutboxWorker {
   private readonly queued = new Set<string>();
   private readonly inFlight = new Set<string>();
   private readonly blockedUntil = new Map<string, number>();
+  /**
+   * Per conversation, the earliest message waiting for a retry: no later message of the conversation starts before
+   * it, even when a work queue hands them out of order (forgotten a lease after it was due, should it never return).
+   */
+  private readonly heads = new Map<string, { message: OutboxMessage; expires: number }>();
   private readonly running = new Set<Promise<void>>();
   private refs = new Map<string, Promise<ConversationRef | null>>();
   private readonly totals = emptyCounters();
@@ -137,6 +149,7 @@ export class OutboxWorker {
 
   constructor(options: OutboxWorkerOptions) {
     this.store = options.store;
+    this.source = options.source ?? collectionSource(options.store.outbox);
     this.sender = options.sender;
     this.limiter = options.limiter ?? new RateLimiter();
     this.clock = options.clock ?? systemClock;
@@ -238,18 +251,27 @@ export class OutboxWorker {
   private async pump(): Promise<number> {
     this.refs = new Map();
     const now = this.clock.now();
-    await this.recoverExpired(now);
-    const due = await this.dueMessages(now);
+    const due = await this.recoverExpired(await this.source.due(now, this.scanSize), now);
     const fresh: Lane[] = [];
+    const held = new Map<number, string[]>();
     let added = 0;
     for (const item of due) {
-      if (this.stopping) break;
       if (this.queued.has(item.id) || this.inFlight.has(item.id)) continue;
       const key = item.conversationRefId;
-      const until = this.blockedUntil.get(key);
+      const until = this.stopping ? now : this.blockedUntil.get(key);
       if (until !== undefined) {
-        if (until > now) continue;
+        if (this.stopping || until > now) {
+          held.set(until, [...(held.get(until) ?? []), item.id]);
+          continue;
+        }
         this.blockedUntil.delete(key);
+      }
+      const head = this.heads.get(key);
+      if (head && (head.expires <= now || head.message.id === item.id)) this.heads.delete(key);
+      else if (head && inSendOrder(item, head.message) > 0) {
+        const later = Math.max(now + Math.min(this.pollMs, 1000), Date.parse(head.message.notBefore));
+        held.set(later, [...(held.get(later) ?? []), item.id]);
+        continue;
       }
       this.queued.add(item.id);
       added += 1;
@@ -265,38 +287,27 @@ export class OutboxWorker {
     }
     // Lanes start only once all their due messages are queued and sorted, so none jumps the queue.
     for (const lane of fresh) this.startLane(lane);
+    for (const [until, ids] of held) await this.source.putBack(ids, until);
     return added;
   }
 
-  /** Pending messages whose notBefore has passed, oldest first, at most `scanSize`. */
-  private async dueMessages(now: number): Promise<Stored<OutboxMessage>[]> {
+  /**
+   * Takes back the messages a crashed worker left in 'sending' after their lease expired (resent, or failed under
+   * the at-most-once policy); returns the due messages, the taken-back ones that are pending again among them.
+   */
+  private async recoverExpired(rows: Stored<OutboxMessage>[], now: number): Promise<Stored<OutboxMessage>[]> {
     const due: Stored<OutboxMessage>[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: Awaited<ReturnType<Store['outbox']['list']>> = await this.store.outbox.list({
-        where: { status: 'pending' },
-        orderBy: 'notBefore',
-        pageSize: Math.min(500, this.scanSize - due.length),
-        cursor,
-      });
-      for (const item of page.items) {
-        if (Date.parse(item.notBefore) > now) return due;
-        due.push(item);
+    for (const row of rows) {
+      if (row.status !== 'sending') {
+        due.push(row);
+        continue;
       }
-      cursor = page.nextCursor;
-    } while (cursor && due.length < this.scanSize);
-    return due;
-  }
-
-  /** Takes back messages a crashed worker left in 'sending' after their lease expired. */
-  private async recoverExpired(now: number): Promise<void> {
-    const sending = await this.store.outbox.all({ where: { status: 'sending' } });
-    for (const row of sending) {
       if (this.inFlight.has(row.id)) continue;
       if (row.leaseUntil !== null && Date.parse(row.leaseUntil) > now) continue;
       const next = recoverInterrupted(plain(row), iso(now), this.interruptedSend, this.retry.maxAttempts);
+      let written: Stored<OutboxMessage>;
       try {
-        await this.store.outbox.update(next, row.etag);
+        written = await this.source.write(next, row.etag);
       } catch (error) {
         if (!isAppError(error, 'store.conflict')) throw error;
         this.totals.conflicts += 1;
@@ -305,7 +316,9 @@ export class OutboxWorker {
       this.totals.recovered += 1;
       if (next.status === 'failed') this.totals.failed += 1;
       this.emit({ type: 'recovered', message: next });
+      if (written.status === 'pending' && Date.parse(written.notBefore) <= now) due.push(written);
     }
+    return due.sort(inSendOrder);
   }
 
   private startLane(lane: Lane): void {
@@ -330,9 +343,12 @@ export class OutboxWorker {
         if (step !== 'next') break;
       }
     } finally {
-      for (const rest of lane.queue) this.queued.delete(rest.id);
+      const rest = lane.queue.map((item) => item.id);
+      for (const id of rest) this.queued.delete(id);
       lane.queue.length = 0;
       this.lanes.delete(lane.key);
+      // What the lane leaves (behind a retry, or on stop) goes back to the source, due when the conversation is.
+      if (rest.length > 0) await this.source.putBack(rest, this.blockedUntil.get(lane.key) ?? this.clock.now());
     }
   }
 
@@ -428,7 +444,7 @@ export class OutboxWorker {
     const now = this.clock.now();
     if (claimed.leaseUntil !== null && Date.parse(claimed.leaseUntil) - now >= this.leaseMs / 2) return claimed;
     try {
-      return await this.store.outbox.update({ ...plain(claimed), leaseUntil: iso(now + this.leaseMs) }, claimed.etag);
+      return await this.source.write({ ...plain(claimed), leaseUntil: iso(now + this.leaseMs) }, claimed.etag);
     } catch (error) {
       if (!isAppError(error, 'store.conflict')) throw error;
       this.totals.conflicts += 1;
@@ -445,7 +461,7 @@ export class OutboxWorker {
       leaseUntil: iso(this.clock.now() + this.leaseMs),
     };
     try {
-      return await this.store.outbox.update(claimed, item.etag);
+      return await this.source.write(claimed, item.etag);
     } catch (error) {
       if (!isAppError(error, 'store.conflict')) throw error;
       this.totals.conflicts += 1;
@@ -473,6 +489,10 @@ export class OutboxWorker {
     if (decision.action === 'retry') {
       const notBefore = now + decision.delayMs;
       const next: OutboxMessage = { ...base, status: 'pending', notBefore: iso(notBefore) };
+      const head = this.heads.get(next.conversationRefId);
+      if (!head || inSendOrder(next, head.message) <= 0) {
+        this.heads.set(next.conversationRefId, { message: next, expires: notBefore + this.leaseMs });
+      }
       this.blockedUntil.set(
         claimed.conversationRefId,
         Math.max(notBefore, this.blockedUntil.get(claimed.conversationRefId) ?? 0),
@@ -499,12 +519,12 @@ export class OutboxWorker {
     let etag = read.etag;
     for (let attempt = 1; attempt <= OUTCOME_WRITE_TRIES; attempt += 1) {
       try {
-        await this.store.outbox.update(next, etag);
+        await this.source.write(next, etag);
         return true;
       } catch (error) {
         if (isAppError(error, 'store.conflict')) {
           this.totals.conflicts += 1;
-          const current = reconcile ? await this.store.outbox.get(next.id) : null;
+          const current = reconcile ? await this.source.get(next.id) : null;
           if (!current || current.status !== 'pending') return false;
           etag = current.etag;
         } else if (attempt === OUTCOME_WRITE_TRIES) {
@@ -518,6 +538,8 @@ export class OutboxWorker {
   }
 
   private count(type: 'sent' | 'undeliverable' | 'failed', message: OutboxMessage): void {
+    if (this.heads.get(message.conversationRefId)?.message.id === message.id)
+      this.heads.delete(message.conversationRefId);
     this.totals[type] += 1;
     this.emit({ type, message });
   }

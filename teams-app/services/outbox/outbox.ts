@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError, isAppError, type OutboxMessage } from '../../domain';
 import type { Store, Stored } from '../../store';
+import type { WorkQueue } from './delivery-source';
 import { OutboxDraft, type EnqueueResult, type OutboxPort, type OutboxQuery } from './outbox-port';
 
 /** How many messages are in each state. */
@@ -14,11 +15,15 @@ export interface OutboxStats {
 }
 
 const STATUSES = ['pending', 'sending', 'sent', 'undeliverable', 'failed'] as const;
+/** Messages added at once by one enqueue (round trips overlap on a remote store). */
+const ENQUEUE_CONCURRENCY = 16;
 
 /** Options of the outbox service. */
 export interface OutboxOptions {
   /** Milliseconds since the epoch; `Date.now` by default. */
   now?: () => number;
+  /** The work queue that carries the messages to the workers (Azure Queue Storage); none on the embedded store. */
+  queue?: WorkQueue;
 }
 
 /**
@@ -27,12 +32,14 @@ export interface OutboxOptions {
  */
 export class Outbox implements OutboxPort {
   private readonly now: () => number;
+  private readonly queue: WorkQueue | undefined;
 
   constructor(
     private readonly store: Pick<Store, 'outbox'>,
     options: OutboxOptions = {},
   ) {
     this.now = options.now ?? Date.now;
+    this.queue = options.queue;
   }
 
   /** Queues messages; an id already in the outbox (in any state) is left as it is. */
@@ -51,10 +58,9 @@ export class Outbox implements OutboxPort {
       return result.data;
     });
     const createdAt = new Date(this.now()).toISOString();
-    const result: EnqueueResult = { created: [], existing: [] };
-    for (const draft of parsed) {
+    const messages = parsed.map((draft): OutboxMessage => {
       const { undeliverableReason, ...fields } = draft;
-      const message: OutboxMessage = {
+      return {
         ...fields,
         status: undeliverableReason ? 'undeliverable' : 'pending',
         attempts: 0,
@@ -66,15 +72,38 @@ export class Outbox implements OutboxPort {
         createdAt,
         sentAt: null,
       };
-      try {
-        await this.store.outbox.create(message);
-        result.created.push(message.id);
-      } catch (error) {
-        if (!isAppError(error, 'store.already-exists')) throw error;
-        result.existing.push(message.id);
+    });
+    // A repeated id within the call is already queued; the first of each id is added, several at a time.
+    const outcomes: ('created' | 'existing')[] = messages.map(() => 'existing');
+    const firsts = new Map<string, number>();
+    messages.forEach((message, index) => {
+      if (!firsts.has(message.id)) firsts.set(message.id, index);
+    });
+    const work = [...firsts.values()];
+    const next = async (): Promise<void> => {
+      for (let index = work.shift(); index !== undefined; index = work.shift()) {
+        outcomes[index] = await this.add(messages[index]!);
       }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(ENQUEUE_CONCURRENCY, work.length) }, next));
+    const result: EnqueueResult = { created: [], existing: [] };
+    messages.forEach((message, index) => result[outcomes[index]!].push(message.id));
     return result;
+  }
+
+  /** Adds one message unless its id is taken; on a work queue, the work item first (see WorkQueue). */
+  private async add(message: OutboxMessage): Promise<'created' | 'existing'> {
+    if (this.queue && message.status === 'pending') {
+      if (await this.store.outbox.get(message.id)) return 'existing';
+      await this.queue.announce(message);
+    }
+    try {
+      await this.store.outbox.create(message);
+      return 'created';
+    } catch (error) {
+      if (!isAppError(error, 'store.already-exists')) throw error;
+      return 'existing';
+    }
   }
 
   /** The message with this id, or null. */
@@ -120,17 +149,16 @@ export class Outbox implements OutboxPort {
     const current = await this.store.outbox.get(id);
     if (!current || (current.status !== 'undeliverable' && current.status !== 'failed')) return false;
     const { etag, ...message } = current;
-    await this.store.outbox.update(
-      {
-        ...message,
-        conversationRefId: options.conversationRefId ?? message.conversationRefId,
-        status: 'pending',
-        attempts: 0,
-        notBefore: new Date(this.now()).toISOString(),
-        lastError: null,
-      },
-      etag,
-    );
+    const next: OutboxMessage = {
+      ...message,
+      conversationRefId: options.conversationRefId ?? message.conversationRefId,
+      status: 'pending',
+      attempts: 0,
+      notBefore: new Date(this.now()).toISOString(),
+      lastError: null,
+    };
+    await this.queue?.announce(next);
+    await this.store.outbox.update(next, etag);
     return true;
   }
 }

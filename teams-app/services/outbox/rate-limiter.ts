@@ -72,22 +72,26 @@ export interface RateLimiterOptions {
  * thinks — whatever the queueing and jitter on the way — and a refused one (429) is not counted app-wide at all.
  */
 export class RateLimiter {
-  private readonly limits: RateLimits;
+  private limits: RateLimits;
+  private readonly base: RateLimits;
+  private readonly smooth: boolean;
   private readonly now: () => number;
   private readonly marginMs: number;
   private readonly global = new SendLog();
   private readonly conversations = new Map<string, SendLog>();
   private readonly conversationKeep: number;
   private readonly conversationSpan: number;
-  private readonly globalKeep: number;
+  private globalKeep: number;
   private readonly globalSpan: number;
-  private readonly globalGap: number;
+  private globalGap: number;
   /** The theoretical time of the next smoothed send (GCRA). */
   private nextEven = Number.NEGATIVE_INFINITY;
   private callsSinceSweep = 0;
 
   constructor(options: RateLimiterOptions = {}) {
     this.limits = options.limits ?? TEAMS_LIMITS;
+    this.base = this.limits;
+    this.smooth = options.smooth ?? false;
     this.now = options.now ?? monotonicNow;
     this.marginMs = Math.max(0, options.marginMs ?? 0);
     this.conversationKeep = maxOf(this.limits.perConversation, (w) => w.limit);
@@ -95,6 +99,25 @@ export class RateLimiter {
     this.globalKeep = maxOf(this.limits.global, (w) => w.limit);
     this.globalSpan = maxOf(this.limits.global, (w) => w.windowMs) + this.marginMs;
     this.globalGap = options.smooth ? maxOf(this.limits.global, (w) => (w.windowMs + this.marginMs) / w.limit) : 0;
+  }
+
+  /**
+   * Keeps this limiter to a share (0..1) of the app-wide limits it was made with, from now on: an instance's share
+   * when several send as one app (e.g. the outbox partitions it owns out of all). The per-conversation limits stay.
+   */
+  shareGlobal(share: number): void {
+    const fraction = Math.min(1, Math.max(0, share));
+    this.limits = {
+      perConversation: this.base.perConversation,
+      global: this.base.global.map((w) => ({ ...w, limit: Math.max(1, Math.floor(w.limit * fraction)) })),
+    };
+    this.globalKeep = maxOf(this.limits.global, (w) => w.limit);
+    this.globalGap = this.smooth ? maxOf(this.limits.global, (w) => (w.windowMs + this.marginMs) / w.limit) : 0;
+  }
+
+  /** The app-wide limits in force (after {@link shareGlobal}). */
+  get globalLimits(): RateLimits['global'] {
+    return this.limits.global;
   }
 
   /**

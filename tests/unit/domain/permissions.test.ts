@@ -57,6 +57,15 @@ describe('the permission table', () => {
     for (const operation of STAFF_ONLY) expect([...rolesFor(operation)].sort()).toEqual(['chair', 'secretariat']);
   });
 
+  it('keeps the meeting calendar (schedule, move, cancel) to the secretariat', () => {
+    for (const operation of ['meeting.schedule', 'meeting.reschedule', 'meeting.cancel'] as const) {
+      expect(rolesFor(operation)).toEqual(['secretariat']);
+    }
+    expect(refusalOf(() => requirePermission({ roles: ['chair'] }, 'meeting.cancel')).message).toBe(
+      'Only the ISC-TF secretariat can cancel a meeting.',
+    );
+  });
+
   it('allows an operation when any one of the roles allows it', () => {
     expect(permits(['member', 'secretariat'], 'collection.open')).toBe(true);
     expect(permits(['member', 'observer', 'focal-point'], 'agenda.compile')).toBe(false);

@@ -174,9 +174,16 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
             : null
         }
       >
-        {version?.file && <DocumentLink file={version.file} label={a.download} onError={setDownloadError} />}
+        {version?.file && (
+          <DocumentLink file={version.file} webUrl={version.fileUrl} label={a.download} onError={setDownloadError} />
+        )}
         {version?.addendumFile && (
-          <DocumentLink file={version.addendumFile} label={a.downloadAddendum} onError={setDownloadError} />
+          <DocumentLink
+            file={version.addendumFile}
+            webUrl={version.addendumFileUrl}
+            label={a.downloadAddendum}
+            onError={setDownloadError}
+          />
         )}
         {editable && (
           <Button

@@ -208,7 +208,9 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
             : null
         }
       >
-        {version?.file && <DocumentLink file={version.file} label={m.download} onError={setDownloadError} />}
+        {version?.file && (
+          <DocumentLink file={version.file} webUrl={version.fileUrl} label={m.download} onError={setDownloadError} />
+        )}
         {version && draft && canCompile && (
           <RecompileButton action={action} label={m.recompile} onClick={() => setConfirm({ kind: 'recompile' })} />
         )}

@@ -1,0 +1,28 @@
+import { localized } from '../teams-app/domain';
+import { t } from '../teams-app/i18n';
+import type { AdminMessages } from '../teams-app/services';
+import { plain } from './cards/card';
+
+/** The register administration's messages, in the reader's language, as plain activities. */
+export const adminMessages: AdminMessages = {
+  handoverReceived: (data, locale) => ({
+    type: 'message',
+    textFormat: 'markdown',
+    text: t('handover.received', locale, {
+      topic: plain(localized(data.topic.title, locale)),
+      sector: data.sector,
+      from: plain(data.from.name),
+      meeting: plain(data.meeting.title),
+    }),
+  }),
+  handoverGone: (data, locale) => ({
+    type: 'message',
+    textFormat: 'markdown',
+    text: t('handover.gone', locale, {
+      topic: plain(localized(data.topic.title, locale)),
+      sector: data.sector,
+      to: plain(data.to.name),
+      meeting: plain(data.meeting.title),
+    }),
+  }),
+};

@@ -1,0 +1,202 @@
+/** The meeting calendar for the secretariat: schedule, reschedule and cancel meetings, past ones kept as an archive. */
+import {
+  Badge,
+  Button,
+  Caption1,
+  Field,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textarea,
+} from '@fluentui/react-components';
+import { CalendarAdd20Regular } from '@fluentui/react-icons/svg/calendar-add';
+import { CalendarCancel20Regular } from '@fluentui/react-icons/svg/calendar-cancel';
+import { CalendarEdit20Regular } from '@fluentui/react-icons/svg/calendar-edit';
+import { useState } from 'react';
+import { cancelMeeting, type MeetingView, type PersonView } from '../../api';
+import { useSession } from '../../common/ApiContext';
+import { ConfirmDialog } from '../../common/ConfirmDialog';
+import { ErrorBar } from '../../common/ErrorBar';
+import { formatRange, zoneCity } from '../../common/format';
+import { useAction } from '../../common/useAction';
+import { useFocusReturn } from '../../common/useFocusReturn';
+import type { Resource } from '../../common/useResource';
+import { useDisplayTitles, useI18n } from '../../i18n';
+import { useAdminText } from '../../i18n/admin/admin-text';
+import { STATE_COLOURS, meetingName } from '../../meetings/meeting-display';
+import { useAdminStyles } from '../admin.styles';
+import { BEFORE_HELD } from '../schemas';
+import { MeetingDialog } from './MeetingDialog';
+
+type Editing = { kind: 'edit'; meeting: MeetingView | null } | { kind: 'cancel'; meeting: MeetingView } | null;
+
+/** The meetings table (newest first) with the schedule, reschedule and cancel dialogs. */
+export function MeetingAdmin({
+  meetings,
+  people,
+}: {
+  meetings: Resource<MeetingView[]>;
+  people: Resource<PersonView[]>;
+}) {
+  const { t, intlTag } = useI18n();
+  const titles = useDisplayTitles();
+  const a = useAdminText();
+  const ma = a.meetingAdmin;
+  const styles = useAdminStyles();
+  const { api } = useSession();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const cancelling = useAction();
+  const focus = useFocusReturn();
+  const rows = [...(meetings.data ?? [])].sort((x, y) => y.start.localeCompare(x.start));
+
+  const open = (next: Editing) => {
+    focus.remember();
+    setNotice(null);
+    setReason('');
+    cancelling.clear();
+    setEditing(next);
+  };
+  const close = () => {
+    setEditing(null);
+    focus.restore();
+  };
+
+  return (
+    <div className={styles.panel}>
+      <div className={styles.toolbar}>
+        <Button
+          appearance="primary"
+          icon={<CalendarAdd20Regular />}
+          onClick={() => open({ kind: 'edit', meeting: null })}
+        >
+          {ma.schedule}
+        </Button>
+      </div>
+      <div role="status" className={styles.status}>
+        {notice}
+      </div>
+      {meetings.error !== null && (
+        <ErrorBar title={a.common.loadError} error={meetings.error} onRetry={meetings.reload} />
+      )}
+      {!meetings.data && meetings.loading && <Spinner label={a.common.loading} />}
+      {meetings.data && (
+        <div className={styles.scroller}>
+          <Table aria-label={ma.tableLabel} className={styles.table} size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{ma.columns.meeting}</TableHeaderCell>
+                <TableHeaderCell>{ma.columns.when}</TableHeaderCell>
+                <TableHeaderCell>{ma.columns.place}</TableHeaderCell>
+                <TableHeaderCell>{ma.columns.state}</TableHeaderCell>
+                <TableHeaderCell>{ma.columns.manage}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((meeting) => {
+                const name = meetingName(meeting);
+                const changeable = BEFORE_HELD.includes(meeting.state);
+                return (
+                  <TableRow key={meeting.id}>
+                    <TableCell className={styles.cell}>
+                      <strong>{name}</strong>
+                      <br />
+                      <Caption1 className={styles.muted}>{titles.meeting(meeting)}</Caption1>
+                    </TableCell>
+                    <TableCell className={styles.cell}>
+                      {formatRange(meeting.start, meeting.end, meeting.timeZone, intlTag)} ({zoneCity(meeting.timeZone)}
+                      )
+                    </TableCell>
+                    <TableCell className={styles.cell}>
+                      {[meeting.place, meeting.online === false ? null : ma.online].filter(Boolean).join(' · ')}
+                    </TableCell>
+                    <TableCell className={styles.cell}>
+                      <Badge appearance="tint" color={STATE_COLOURS[meeting.state]}>
+                        {t.meetings.states[meeting.state]}
+                      </Badge>
+                    </TableCell>
+                    <TableCell className={styles.cell}>
+                      {changeable && (
+                        <div className={styles.actions}>
+                          <Button
+                            size="small"
+                            icon={<CalendarEdit20Regular />}
+                            aria-label={ma.rescheduleLabel(name)}
+                            onClick={() => open({ kind: 'edit', meeting })}
+                          >
+                            {ma.reschedule}
+                          </Button>
+                          <Button
+                            size="small"
+                            icon={<CalendarCancel20Regular />}
+                            aria-label={ma.cancelLabel(name)}
+                            onClick={() => open({ kind: 'cancel', meeting })}
+                          >
+                            {ma.cancel}
+                          </Button>
+                        </div>
+                      )}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      {editing?.kind === 'edit' && (
+        <MeetingDialog
+          key={editing.meeting?.id ?? 'new'}
+          meeting={editing.meeting}
+          meetings={meetings.data ?? []}
+          people={people.data ?? []}
+          onClose={close}
+          onScheduled={(answer) => {
+            close();
+            const name = meetingName(answer.meeting);
+            setNotice(answer.outcome === 'created' ? ma.scheduled(name) : ma.unchanged(name));
+            meetings.reload();
+          }}
+          onMoved={(answer) => {
+            close();
+            const name = meetingName(answer.meeting);
+            setNotice(answer.outcome === 'moved' ? ma.moved(name, answer.told) : ma.edited(name));
+            meetings.reload();
+          }}
+        />
+      )}
+      {editing?.kind === 'cancel' && (
+        <ConfirmDialog
+          open
+          title={ma.cancelTitle(meetingName(editing.meeting))}
+          body={ma.cancelBody}
+          confirmLabel={ma.cancel}
+          busy={cancelling.busy !== null}
+          busyLabel={a.common.saving}
+          error={cancelling.error}
+          onCancel={close}
+          onConfirm={() => {
+            const meeting = editing.meeting;
+            void cancelling
+              .run('cancel', () => cancelMeeting(api, meeting.id, meeting.etag, { reason: reason.trim() }))
+              .then((answer) => {
+                if (!answer) return;
+                close();
+                setNotice(ma.cancelled(meetingName(answer.meeting), answer.withdrawn, answer.told));
+                meetings.reload();
+              });
+          }}
+        >
+          <Field label={ma.cancelReason}>
+            <Textarea value={reason} rows={2} onChange={(_, data) => setReason(data.value)} />
+          </Field>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,208 @@
+/** The annual report to Council (secretariat): period and language → a compiled draft → download → publish. */
+import {
+  Badge,
+  Body1,
+  Button,
+  Field,
+  Input,
+  Select,
+  Spinner,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
+import { ArrowDownload20Regular } from '@fluentui/react-icons/svg/arrow-download';
+import { DocumentCheckmark20Regular } from '@fluentui/react-icons/svg/document-checkmark';
+import { useCallback, useState } from 'react';
+import { compileReport, downloadReport, listReports, publishReport, type ReportVersionView } from '../../api';
+import type { Locale } from '../../../../teams-app/domain';
+import { useSession } from '../../common/ApiContext';
+import { ConfirmDialog } from '../../common/ConfirmDialog';
+import { ErrorBar } from '../../common/ErrorBar';
+import { formatDate, formatDateRange } from '../../common/format';
+import { saveFile } from '../../common/save-file';
+import { useAction } from '../../common/useAction';
+import { useFocusReturn } from '../../common/useFocusReturn';
+import { useResource } from '../../common/useResource';
+import { UI_LOCALES, useI18n } from '../../i18n';
+import { useAdminText } from '../../i18n/admin/admin-text';
+import { useAdminStyles } from '../admin.styles';
+import { languageName } from '../labels';
+
+const STATUS_COLOURS = { draft: 'warning', published: 'success', superseded: 'subtle' } as const;
+
+/** The report's period form and its versions. */
+export function ReportPanel() {
+  const { intlTag, locale } = useI18n();
+  const a = useAdminText();
+  const r = a.report;
+  const styles = useAdminStyles();
+  const { api } = useSession();
+  const year = new Date().getFullYear();
+  const [from, setFrom] = useState(`${year}-01-01`);
+  const [to, setTo] = useState(`${year}-12-31`);
+  const [lang, setLang] = useState<Locale>(locale);
+  const [periodError, setPeriodError] = useState<string | undefined>();
+  const [publishing, setPublishing] = useState<ReportVersionView | null>(null);
+  const action = useAction();
+  const focus = useFocusReturn();
+  const load = useCallback((signal: AbortSignal) => listReports(api, signal), [api]);
+  const versions = useResource(load);
+
+  const compile = () => {
+    if (!from || !to || to < from) {
+      setPeriodError(r.periodOrder);
+      return;
+    }
+    setPeriodError(undefined);
+    void action
+      .run(
+        'compile',
+        () => compileReport(api, { from, to }, lang),
+        (version) => r.compiled(version.version),
+      )
+      .then((version) => version && versions.reload());
+  };
+
+  const fileName = (version: ReportVersionView) =>
+    `annual-report-${version.report.from}-${version.report.to}-v${version.version}.docx`;
+
+  return (
+    <div className={styles.panel}>
+      <section className={styles.section} aria-labelledby="report-heading">
+        <Subtitle2 as="h3" id="report-heading">
+          {r.heading}
+        </Subtitle2>
+        <Body1 as="p" className={styles.intro}>
+          {r.intro}
+        </Body1>
+        <div className={styles.toolbar}>
+          <Field label={r.from} className={styles.filter}>
+            <Input type="date" value={from} onChange={(_, data) => setFrom(data.value)} />
+          </Field>
+          <Field label={r.to} className={styles.filter} validationMessage={periodError}>
+            <Input type="date" value={to} onChange={(_, data) => setTo(data.value)} />
+          </Field>
+          <Field label={r.language} className={styles.filter}>
+            <Select value={lang} onChange={(_, data) => setLang(data.value as Locale)}>
+              {UI_LOCALES.map((l) => (
+                <option key={l} value={l}>
+                  {languageName(l, intlTag)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Button appearance="primary" disabledFocusable={action.busy !== null} onClick={compile}>
+            {action.busy === 'compile' ? r.compiling : r.compile}
+          </Button>
+        </div>
+        <div role="status" className={styles.status}>
+          {action.notice}
+        </div>
+        {action.error !== null && !publishing && <ErrorBar title={a.common.notSaved} error={action.error} />}
+      </section>
+      {versions.error !== null && (
+        <ErrorBar title={a.common.loadError} error={versions.error} onRetry={versions.reload} />
+      )}
+      {versions.loading && !versions.data && <Spinner label={a.common.loading} />}
+      {versions.data && versions.data.length === 0 && <p className={styles.muted}>{r.none}</p>}
+      {versions.data && versions.data.length > 0 && (
+        <div className={styles.scroller}>
+          <Table aria-label={r.versionsLabel} size="small" className={styles.table}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{r.columns.version}</TableHeaderCell>
+                <TableHeaderCell>{r.columns.period}</TableHeaderCell>
+                <TableHeaderCell>{r.columns.language}</TableHeaderCell>
+                <TableHeaderCell>{r.columns.status}</TableHeaderCell>
+                <TableHeaderCell>{r.columns.compiled}</TableHeaderCell>
+                <TableHeaderCell>{r.columns.manage}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {versions.data.map((version) => (
+                <TableRow key={version.id}>
+                  <TableCell className={styles.cell}>{version.version}</TableCell>
+                  <TableCell className={styles.cell}>
+                    {formatDateRange(version.report.from, version.report.to, intlTag)}
+                  </TableCell>
+                  <TableCell className={styles.cell}>
+                    {languageName(version.report.locale as Locale, intlTag)}
+                  </TableCell>
+                  <TableCell className={styles.cell}>
+                    <Badge appearance="tint" color={STATUS_COLOURS[version.status]}>
+                      {r.statuses[version.status]}
+                    </Badge>
+                  </TableCell>
+                  <TableCell className={styles.cell}>{formatDate(version.createdAt.slice(0, 10), intlTag)}</TableCell>
+                  <TableCell className={styles.cell}>
+                    <div className={styles.actions}>
+                      <Button
+                        size="small"
+                        icon={<ArrowDownload20Regular />}
+                        aria-label={r.downloadLabel(version.version)}
+                        onClick={() =>
+                          void action
+                            .run(`download-${version.id}`, () => downloadReport(api, version.id))
+                            .then((blob) => blob && saveFile(blob, fileName(version)))
+                        }
+                      >
+                        {a.common.download}
+                      </Button>
+                      {version.status === 'draft' && (
+                        <Button
+                          size="small"
+                          icon={<DocumentCheckmark20Regular />}
+                          aria-label={r.publishLabel(version.version)}
+                          onClick={() => {
+                            focus.remember();
+                            action.clear();
+                            setPublishing(version);
+                          }}
+                        >
+                          {r.publish}
+                        </Button>
+                      )}
+                    </div>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      <ConfirmDialog
+        open={publishing !== null}
+        title={r.publishTitle}
+        body={r.publishBody}
+        confirmLabel={r.publish}
+        busy={action.busy === 'publish'}
+        busyLabel={a.common.saving}
+        error={action.error}
+        onCancel={() => {
+          setPublishing(null);
+          focus.restore();
+        }}
+        onConfirm={() => {
+          if (!publishing) return;
+          void action
+            .run(
+              'publish',
+              () => publishReport(api, publishing.id),
+              (version) => r.published(version.version),
+            )
+            .then((version) => {
+              if (!version) return;
+              setPublishing(null);
+              focus.restore();
+              versions.reload();
+            });
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+import type { AdminMessages } from './en';
+import { adminEn } from './en';
+
+export const adminRu: AdminMessages = adminEn;

@@ -1,0 +1,139 @@
+/**
+ * The decisions and actions register across all meetings, for everyone: actions (owners update and close theirs,
+ * staff reassign), decisions, and escalations with their outcome; filtered by topic, sector, meeting and text.
+ */
+import { Body1, Field, Input, Select, Spinner, Tab, TabList, Title3 } from '@fluentui/react-components';
+import { Suspense, useState } from 'react';
+import type { SectorId } from '../api';
+import type { RecordsTab } from '../app/route';
+import { RECORDS_TABS } from '../app/route';
+import { useDebounced } from '../common/useDebounced';
+import { useDisplayTitles, useI18n } from '../i18n';
+import { useAdminText } from '../i18n/admin/admin-text';
+import { meetingName } from '../meetings/meeting-display';
+import { useAdminStyles } from '../admin/admin.styles';
+import { useMeetingList, usePeopleList, useTopicList } from '../admin/useLists';
+import { ActionsRegister } from './ActionsRegister';
+import { DecisionsRegister } from './DecisionsRegister';
+import { EscalationsRegister } from './EscalationsRegister';
+import type { SharedFilters } from './record-filters';
+
+const SECTORS: readonly SectorId[] = ['BR', 'TSB', 'BDT', 'GS'];
+
+/** The records view; its strings load with it. */
+export function RecordsView(props: { headingId: string; tab: RecordsTab; onTabChange: (tab: RecordsTab) => void }) {
+  const { t } = useI18n();
+  return (
+    <Suspense fallback={<Spinner label={t.app.loading} />}>
+      <Records {...props} />
+    </Suspense>
+  );
+}
+
+function Records({
+  headingId,
+  tab,
+  onTabChange,
+}: {
+  headingId: string;
+  tab: RecordsTab;
+  onTabChange: (tab: RecordsTab) => void;
+}) {
+  const { t, locale, intlTag } = useI18n();
+  const titles = useDisplayTitles();
+  const a = useAdminText();
+  const r = a.records;
+  const styles = useAdminStyles();
+  const topics = useTopicList();
+  const people = usePeopleList();
+  const meetings = useMeetingList();
+  const [topicId, setTopicId] = useState('');
+  const [sector, setSector] = useState<SectorId | ''>('');
+  const [meetingId, setMeetingId] = useState('');
+  const [text, setText] = useState('');
+  const q = useDebounced(text.trim(), 300);
+  const filters: SharedFilters = {
+    topicId: topicId || undefined,
+    sector: sector || undefined,
+    meetingId: meetingId || undefined,
+    q: q || undefined,
+  };
+  const collator = new Intl.Collator(intlTag);
+  const topicOptions = [...(topics.data ?? [])]
+    .map((topic) => ({ id: topic.id, title: topic.title[locale] ?? topic.title.en }))
+    .sort((x, y) => collator.compare(x.title, y.title));
+  const meetingOptions = [...(meetings.data ?? [])].sort((x, y) => y.start.localeCompare(x.start));
+  const lists = { topics: topics.data ?? [], people: people.data ?? [], meetings: meetings.data ?? [] };
+
+  return (
+    <section aria-labelledby={headingId} className={styles.view}>
+      <header className={styles.header}>
+        <Title3 as="h2" id={headingId} className={styles.heading}>
+          {r.heading}
+        </Title3>
+        <Body1 as="p" className={styles.intro}>
+          {r.intro}
+        </Body1>
+      </header>
+      <div className={styles.tabs}>
+        <TabList
+          selectedValue={tab}
+          onTabSelect={(_, data) => onTabChange(data.value as RecordsTab)}
+          aria-label={r.tabsLabel}
+          size="small"
+        >
+          {RECORDS_TABS.map((value) => (
+            <Tab key={value} id={`records-tab-${value}`} value={value} aria-controls={`records-panel-${value}`}>
+              {r.tabs[value]}
+            </Tab>
+          ))}
+        </TabList>
+      </div>
+      <div role="search" aria-label={r.filtersLabel} className={styles.toolbar}>
+        <Field label={r.topic} className={styles.filter}>
+          <Select value={topicId} onChange={(_, data) => setTopicId(data.value)}>
+            <option value="">{r.anyTopic}</option>
+            {topicOptions.map((topic) => (
+              <option key={topic.id} value={topic.id}>
+                {topic.title}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t.topics.sector} className={styles.filter}>
+          <Select value={sector} onChange={(_, data) => setSector(data.value as SectorId | '')}>
+            <option value="">{t.sectors.all}</option>
+            {SECTORS.map((s) => (
+              <option key={s} value={s}>
+                {`${s} · ${t.sectors.names[s]}`}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={r.meeting} className={styles.filter}>
+          <Select value={meetingId} onChange={(_, data) => setMeetingId(data.value)}>
+            <option value="">{r.anyMeeting}</option>
+            {meetingOptions.map((meeting) => (
+              <option key={meeting.id} value={meeting.id}>
+                {`${meetingName(meeting)} · ${titles.meeting(meeting)}`}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={a.common.text} className={styles.filter}>
+          <Input
+            type="search"
+            value={text}
+            placeholder={a.common.searchPlaceholder}
+            onChange={(_, data) => setText(data.value)}
+          />
+        </Field>
+      </div>
+      <div role="tabpanel" id={`records-panel-${tab}`} aria-labelledby={`records-tab-${tab}`}>
+        {tab === 'actions' && <ActionsRegister filters={filters} lists={lists} />}
+        {tab === 'decisions' && <DecisionsRegister filters={filters} />}
+        {tab === 'escalations' && <EscalationsRegister filters={filters} />}
+      </div>
+    </section>
+  );
+}

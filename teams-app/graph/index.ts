@@ -1,0 +1,10 @@
+export * from './types';
+export * from './auth';
+export * from './graph-error';
+export * from './client';
+export { BATCH_LIMIT } from './batch';
+export { CollectionPage } from './paging';
+export { resourceUnits } from './resource-units';
+export { ResourceBudget, SLOW_DOWN_AT } from './resource-budget';
+export { parseRetryAfter, requestedWaitMs, RETRYABLE_STATUSES } from './retry-policy';
+export { DEFAULT_USER_AGENT } from './user-agent';

@@ -1,0 +1,29 @@
+import type { Locale, Meeting, Person, SectorId, Topic } from '../../domain';
+import type { CollectionDeps } from '../collection/collection-deps';
+
+/** A slot's prompt handed from one person to another while collection is open. */
+export interface HandoverNotice {
+  meeting: Pick<Meeting, 'id' | 'title'>;
+  topic: Pick<Topic, 'id' | 'title'>;
+  sector: SectorId;
+  from: Pick<Person, 'id' | 'name'>;
+  to: Pick<Person, 'id' | 'name'>;
+}
+
+/** Renders the register administration's messages (the bot's text); injected so the services stay free of the bot. */
+export interface AdminMessages {
+  /** To the person who now answers for the slot: the prompt that follows is theirs. */
+  handoverReceived(data: HandoverNotice, locale: Locale): Record<string, unknown>;
+  /** To the person who no longer answers for the slot: nothing more is needed from them. */
+  handoverGone(data: HandoverNotice, locale: Locale): Record<string, unknown>;
+}
+
+/** What the register administration works with: the collection's deps (to move prompts) and its own messages. */
+export interface AdminDeps extends CollectionDeps {
+  adminMessages: AdminMessages;
+}
+
+/** Today's date (UTC) of an instant, as vacancies and due dates are kept. */
+export function dayOf(instant: string): string {
+  return instant.slice(0, 10);
+}

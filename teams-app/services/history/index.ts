@@ -1,0 +1,3 @@
+export * from './topic-history';
+export * from './audit-log';
+export * from './history-service';
