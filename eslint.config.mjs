@@ -29,7 +29,8 @@ const outsideDomain = (depth) => ({
   message: 'domain imports nothing of ours outside domain/',
 });
 const NO_ADAPTERS = {
-  regex: '((^|/)(store/(sqlite|sharepoint|local-files|demo)|graph|server|bot|tab)(/|$)|^(better-sqlite3|express)(/|$))',
+  regex:
+    '((^|/)(store/(sqlite|sharepoint|azure|local-files|demo)|graph|server|bot|tab)(/|$)|^(better-sqlite3|express)(/|$))',
   message: 'services use ports, not adapters (store adapters, graph, server, express, bot, tab)',
 };
 const NO_TAB = { regex: '(^|/)tab(/|$)', message: 'bot and tab never import each other' };

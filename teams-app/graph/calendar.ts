@@ -142,9 +142,16 @@ export function graphCalendar(graph: GraphApi, options: GraphCalendarOptions): C
       return { eventId: created.id, joinUrl, chatThreadId: chatThreadFromJoinUrl(joinUrl) };
     },
 
-    async update(meeting: Meeting): Promise<void> {
+    async update(meeting: Meeting): Promise<Omit<CalendarEventCreated, 'eventId'> | null> {
       const url = eventUrl(meeting);
-      if (url) await writing('move the event', () => graph.patch(url, eventFields(meeting), UTC));
+      if (!url) return null;
+      // An event can gain a Teams meeting but not lose one: going offline keeps the link.
+      const online = meeting.online ? { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' } : {};
+      const updated = GraphEvent.parse(
+        await writing('move the event', () => graph.patch(url, { ...eventFields(meeting), ...online }, UTC)),
+      );
+      const joinUrl = updated.onlineMeeting?.joinUrl ?? null;
+      return { joinUrl, chatThreadId: chatThreadFromJoinUrl(joinUrl) };
     },
 
     async cancel(meeting: Meeting): Promise<void> {

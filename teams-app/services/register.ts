@@ -218,7 +218,8 @@ export class RegisterService {
         a.role === b.role ? a.topic.title.en.localeCompare(b.topic.title.en) : a.role === 'focal-point' ? -1 : 1,
       );
     const upcoming = await this.upcomingMeetings(nowIso);
-    const nextMeeting = upcoming.find((m) => m.start > nowIso && m.state !== 'minutes-approved') ?? null;
+    const nextMeeting =
+      upcoming.find((m) => m.start > nowIso && m.state !== 'minutes-approved' && m.state !== 'cancelled') ?? null;
     return { topics, nextMeeting };
   }
 }

@@ -19,6 +19,8 @@ const RECIPIENTS = 500;
 const TOPICS_PER_RECIPIENT = 3;
 const THROTTLE_RATE = 0.05;
 const APP_RPS = 50;
+/** Recipients queued for at once, as the services of several instances would (each call a storage round trip). */
+const QUEUING = 16;
 /** The lease of a claimed message: how long a killed instance's claims wait before the others take them back. */
 const LEASE_MS = 6000;
 
@@ -49,12 +51,17 @@ async function fanout(kill: boolean): Promise<object> {
     shared = await openSharedOutbox({ connectionString: azurite.connectionString });
     // The recipients' conversation references first (stored when each installed the app), then the fan-out. The
     // clock starts when the messages start being queued: the instances deliver while the rest are queued.
-    await seedFanout(shared.store, connector.serviceUrl, { recipients: RECIPIENTS, perRecipient: 0 });
+    await seedFanout(shared.store, connector.serviceUrl, {
+      recipients: RECIPIENTS,
+      perRecipient: 0,
+      concurrency: QUEUING,
+    });
     const started = performance.now();
     const { ids } = await seedFanout(shared.store, connector.serviceUrl, {
       recipients: RECIPIENTS,
       perRecipient: TOPICS_PER_RECIPIENT,
       outbox: shared.outbox,
+      concurrency: QUEUING,
     });
     if (kill) {
       await until(() => connector.posted.length >= ids.length / 2);

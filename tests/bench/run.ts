@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     ['./tab-load-bench', 'runTabLoadBench'],
     ['./sharepoint-bench', 'runSharePointBench'],
     ['./oof-lookup-bench', 'runOofLookupBench'],
+    ['./register-io-bench', 'runRegisterIoBench'],
   ] as const) {
     const bench = await optional(file, name);
     if (bench) benches.push(bench);

@@ -86,6 +86,11 @@ describe('the dependency rule of DESIGN.md is enforced by lint', () => {
       /ports, not adapters/,
     ],
     [
+      'a service importing the Azure Storage adapter',
+      { file: 'teams-app/services/outbox/x.ts', source: '../../store/azure' },
+      /ports, not adapters/,
+    ],
+    [
       'a service importing the local file store',
       { file: 'teams-app/services/x.ts', source: '../store/local-files' },
       /ports, not adapters/,

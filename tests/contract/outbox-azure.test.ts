@@ -1,6 +1,7 @@
 import { Outbox, OutboxWorker, RateLimiter } from '../../teams-app/services/outbox';
 import { AzureOutboxQueue, openAzureOperationalStore, type AzureOperationalStore } from '../../teams-app/store/azure';
 import { startAzurite, type RunningAzurite } from '../support/azurite';
+import { draft } from '../unit/services/outbox/factories';
 import { describeOutboxContract, dying, type OutboxData } from './outbox-contract';
 
 jest.setTimeout(180_000);
@@ -68,4 +69,52 @@ describeOutboxContract('azure queue storage with table records (Azurite)', async
       for (const store of stores.splice(0)) await store.close();
     },
   };
+});
+
+describe('the queue outbox on Azure Storage', () => {
+  it('moves a work item received too often without an outcome to the dead-letter queue and shows its message as undeliverable', async () => {
+    deployments += 1;
+    const settings = { connectionString: azurite.connectionString, prefix: `ob${deployments}` };
+    const store = await openAzureOperationalStore(settings);
+    const queue = await AzureOutboxQueue.open({
+      ...settings,
+      outbox: store.outbox,
+      partitions: 2,
+      leaseMs: 1000,
+      maxDequeue: 2,
+      takeoverPauseMs: 0,
+    });
+    const poisoned: (string | null)[] = [];
+    const watched = await AzureOutboxQueue.open({
+      ...settings,
+      outbox: store.outbox,
+      partitions: 2,
+      leaseMs: 1000,
+      maxDequeue: 2,
+      takeoverPauseMs: 0,
+      onPoison: (event) => poisoned.push(event.id),
+    });
+    try {
+      const outbox = new Outbox(store, { queue });
+      await outbox.enqueue([draft('stuck', 1)]);
+      await watched.start();
+      // A worker that takes the item and dies before any outcome, again and again (each time its lease runs out).
+      const received: string[] = [];
+      const deadline = Date.now() + 60_000;
+      while (poisoned.length === 0 && Date.now() < deadline) {
+        for (const record of await watched.due(Date.now(), 10)) received.push(record.id);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(received).toEqual(['stuck', 'stuck']);
+      expect(poisoned).toEqual(['stuck']);
+      expect(await outbox.list({ meetingId: 'm1', status: 'undeliverable' })).toEqual([
+        expect.objectContaining({ id: 'stuck', lastError: expect.stringMatching(/^delivery\.poison: /) }),
+      ]);
+      const dead = (await watched.deadLetterQueue.receiveMessages({ numberOfMessages: 5 })).receivedMessageItems;
+      expect(dead.map((m) => JSON.parse(m.messageText).id)).toEqual(['stuck']);
+    } finally {
+      await watched.stop();
+      await store.close();
+    }
+  });
 });

@@ -29,8 +29,16 @@ describe('the tab under its Content-Security-Policy', () => {
   it('renders the topic register standalone with no policy violation', async () => {
     const page = await bed.newPage({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
     const violations = await recordViolations(page);
-    await page.goto(`${bed.server.url}/`);
+    await page.goto(`${bed.server.url}/?view=register`);
     await expectVisible(page.getByRole('table', { name: 'Coordination topics' }));
+    expect(violations).toEqual([]);
+  });
+
+  it('renders a focal point\'s "My work" (the address without a view) with no policy violation', async () => {
+    const page = await bed.newPage({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    const violations = await recordViolations(page);
+    await page.goto(`${bed.server.url}/`);
+    await expectVisible(page.getByRole('list', { name: 'My topics: As focal point' }));
     expect(violations).toEqual([]);
   });
 

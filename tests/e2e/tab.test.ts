@@ -22,8 +22,12 @@ jest.setTimeout(60_000);
 
 const bed = setUpTabTests();
 
-/** Opens the tab in a fresh browser profile (viewer in New York, so meeting times show two zones). */
-const openTab = (options: OpenOptions = {}): Promise<Page> => bed.openTab(options, { timezoneId: 'America/New_York' });
+/**
+ * Opens the tab in a fresh browser profile (viewer in New York, so meeting times show two zones), on the register
+ * unless another address is given (the address without a view is a focal point's "My work").
+ */
+const openTab = (options: OpenOptions = {}): Promise<Page> =>
+  bed.openTab({ path: '/?view=register', ...options }, { timezoneId: 'America/New_York' });
 
 const register = (page: Page) => page.getByRole('table', { name: 'Coordination topics' });
 const bodyRows = (page: Page) => register(page).locator('tbody').getByRole('row');
@@ -88,7 +92,7 @@ describe('the topic register', () => {
     expect(await page.getByRole('searchbox', { name: 'Search' }).inputValue()).toBe('');
   });
 
-  it('shows only the viewer\'s topics with "Only my topics", following the "Viewing as" person', async () => {
+  it('shows only the viewer\'s topics with "My topics", following the "Viewing as" person', async () => {
     const page = await openRegister();
     const assignments = await bed.server.store.assignments.all();
     const topicsOf = (personId: string) =>
@@ -96,15 +100,30 @@ describe('the topic register', () => {
         assignments.filter((a) => a.focalPointId === personId || a.alternateId === personId).map((a) => a.topicId),
       ).size;
 
-    await page.getByRole('switch', { name: 'Only my topics' }).check();
+    await page.getByRole('combobox', { name: 'My topics' }).click();
+    await page.getByRole('option', { name: 'Focal point or alternate' }).click();
     await eventually(() => bodyRows(page).count(), topicsOf('alex-wilber'));
+    expect(new URL(page.url()).searchParams.get('mine')).toBe('any');
 
-    const request = page.waitForRequest((r) => r.url().includes('/api/v1/topics') && r.url().includes('mine=true'));
+    const request = page.waitForRequest((r) => r.url().endsWith('/api/v1/me'));
     await page.getByRole('combobox', { name: 'Viewing as' }).click();
     await page.getByRole('option', { name: /^Isaiah Langer/ }).click();
     expect((await request).headers()['x-dev-user']).toBe('isaiah-langer');
     await eventually(() => bodyRows(page).count(), topicsOf('isaiah-langer'));
     await expectVisible(topicRow(page, 'Space'));
+
+    // Focal point and alternate told apart: Isaiah is the BR focal point, Irvin Sayers his alternate.
+    const focalOf = (personId: string) =>
+      new Set(assignments.filter((a) => a.focalPointId === personId).map((a) => a.topicId)).size;
+    await page.getByRole('combobox', { name: 'My topics' }).click();
+    await page.getByRole('option', { name: 'As focal point' }).click();
+    await eventually(() => bodyRows(page).count(), focalOf('isaiah-langer'));
+    await page.getByRole('combobox', { name: 'My topics' }).click();
+    await page.getByRole('option', { name: 'As alternate' }).click();
+    await eventually(
+      () => bodyRows(page).count(),
+      new Set(assignments.filter((a) => a.alternateId === 'isaiah-langer').map((a) => a.topicId)).size,
+    );
   });
 
   it('opens a topic in a drawer with its description and every related resolution', async () => {
@@ -253,7 +272,7 @@ describe('languages, themes and layout', () => {
         p.route('**/framed-by-not-teams', (route) =>
           route.fulfill({
             contentType: 'text/html',
-            body: '<!doctype html><html lang="en"><title>Host</title><iframe title="tab" src="/" width="1200" height="800"></iframe></html>',
+            body: '<!doctype html><html lang="en"><title>Host</title><iframe title="tab" src="/?view=register" width="1200" height="800"></iframe></html>',
           }),
         ),
     });
@@ -307,7 +326,7 @@ describe('inside Teams (a stand-in Teams client, production mode with SSO)', () 
     });
     const host = fakeTeamsHost({
       title: 'ISC Coordinator tab',
-      src: '/',
+      src: '/?view=register',
       context: {
         locale: 'fr-fr',
         theme: 'dark',
@@ -331,7 +350,7 @@ describe('inside Teams (a stand-in Teams client, production mode with SSO)', () 
     await expectVisible(tab.getByText('Connecté en tant que Alex Wilber'));
     expect(await tab.getByText('Autonome (hors de Teams)').count()).toBe(0);
     expect(await tab.getByRole('combobox', { name: 'Afficher en tant que' }).count()).toBe(0);
-    expect(await tab.getByRole('button', { name: /^Thème/ }).count()).toBe(0);
+    expect(await tab.getByRole('button', { name: /^Thème :/ }).count()).toBe(0);
 
     const provider = tab.locator('.fui-FluentProvider').first();
     expect(await provider.getAttribute('data-theme')).toBe('dark');
@@ -340,6 +359,27 @@ describe('inside Teams (a stand-in Teams client, production mode with SSO)', () 
     expect((await hostCalls(page)).map((call) => call.func)).toEqual(
       expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken']),
     );
+  });
+
+  it('tells Teams when the shell and then the data are shown, and comes back from the app cache at once', async () => {
+    const { page, tab } = await openInTeams('content');
+    await expectVisible(tab.getByRole('button', { name: 'Accessibilité', exact: true }));
+    const funcs = async () => (await hostCalls(page)).map((call) => call.func);
+    await eventually(async () => (await funcs()).includes('appInitialization.success'), true);
+    const calls = await hostCalls(page);
+    const loaded = calls.findIndex((call) => call.func === 'appInitialization.appLoaded');
+    const success = calls.findIndex((call) => call.func === 'appInitialization.success');
+    expect(loaded).toBeGreaterThan(-1);
+    expect(success).toBeGreaterThan(loaded);
+    // App caching: a before-suspend handler and a resume handler are registered.
+    const registered = calls.filter((call) => call.func === 'registerHandler').map((call) => call.args[0]);
+    expect(registered).toEqual(expect.arrayContaining(['beforeUnload', 'load']));
+
+    // Teams brings the cached tab back on another view: shown without a reload, and success is told again.
+    const frameUrl = await page.frames()[1]?.evaluate(() => window.location.origin);
+    await sendToTab(page, 'load', [{ entityId: 'register', contentUrl: `${frameUrl}/?view=meetings` }]);
+    await expectVisible(tab.getByRole('heading', { level: 2, name: 'Prochaines réunions' }));
+    await eventually(async () => (await funcs()).filter((func) => func === 'appInitialization.success').length, 2);
   });
 
   it('shows the compact layout in the meeting side panel frame', async () => {

@@ -71,6 +71,28 @@ async function recordMeeting31(): Promise<void> {
       status: 'decided',
       raisedAt: SEED,
     }),
+    write.create('topics', {
+      id: 'jiu-rep-2024-3-r5',
+      title: { en: 'JIU/REP/2024/3 recommendation 5: business continuity', fr: 'Recommandation 5 du CCI (continuité)' },
+      description: '',
+      kind: 'jiu-recommendation',
+      resolutions: [],
+      sectors: ['GS'],
+      leadSector: 'GS',
+      iscgCoordinatorArea: false,
+      sinceYear: 2024,
+      status: 'active',
+    }),
+    write.create('statusUpdates', {
+      ...update,
+      id: 'isc-tf-31.jiu-rep-2024-3-r5.GS',
+      topicId: 'jiu-rep-2024-3-r5',
+      sector: 'GS',
+      authorId: 'johanna-lorenz',
+      progress: 'Business continuity plan tested in all regional offices.',
+      nextSteps: 'Report the recommendation as implemented.',
+      events: [],
+    }),
     write.update('statusUpdates', { ...update, events: [wsis] }),
     write.update('statusUpdates', { ...tsbUpdate, events: [{ ...wsis, participants: 2 }] }),
   ]);
@@ -136,6 +158,13 @@ describe('annual report to Council', () => {
     expect(text).toContain('WSIS Forum 2026');
     expect(text).toContain('Regional accessibility workshops held in two regions; toolkit draft ready.');
     expect(text).toContain('Align BDT emergency telecom training calendar with the GS Early Warnings for All plan.');
+    expect(text).toContain('JIU recommendations and their status');
+    expect(text).toContain('JIU/REP/2024/3 recommendation 5: business continuity');
+    expect(text).toContain('GS (ISC-TF-31): Business continuity plan tested in all regional offices.');
+    expect(text).toContain('Focal point vacancies');
+    expect(version.report.vacancies).toEqual([
+      { topicTitle: expect.objectContaining({ en: 'Industry engagement' }), sector: 'GS' },
+    ]);
   });
 
   it('lets only the secretariat draft and publish; publishing stores the file and supersedes the previous version', async () => {

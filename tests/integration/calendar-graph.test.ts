@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import { scheduleMessages } from '../../bot/schedule-messages';
-import { compileAttendance, bodyMembers, type Person } from '../../teams-app/domain';
+import { AppError, compileAttendance, bodyMembers, type Person } from '../../teams-app/domain';
 import { graphAttendance } from '../../teams-app/graph/attendance';
 import { graphCalendar } from '../../teams-app/graph/calendar';
 import { graphOutOfOffice } from '../../teams-app/graph/out-of-office';
@@ -19,6 +19,9 @@ import { CYCLE_SEED, cycleServices, installApp } from '../support/cycle-services
 import { GraphEmulator } from '../support/graph-emulator';
 import { emulatedGraph } from '../support/sharepoint';
 import { scriptedGraph } from '../unit/graph/scripted-graph';
+import { closeAll } from '../support/lifecycle';
+import { startTestServer } from '../support/server';
+import type { RunningServer } from '../../teams-app/server/main';
 
 const SECRETARIAT = { personId: 'megan-bowen', roles: ['secretariat'] as const };
 const ORGANIZER = 'isc.coordinator@contoso.onmicrosoft.com';
@@ -106,6 +109,14 @@ describe('the group calendar on Microsoft Graph', () => {
     expect((s.emulator.events()[0] as any).isOnlineMeeting).toBe(false);
   });
 
+  it('gives a meeting made online its Teams meeting, and keeps the link', async () => {
+    await s.schedule.schedule(SECRETARIAT, { ...ISC_TF_35, online: false });
+    const { meeting } = await s.schedule.reschedule(SECRETARIAT, 'isc-tf-35', { online: true });
+    const [event] = s.emulator.events() as any[];
+    expect(meeting.joinUrl).toBe(event.onlineMeeting.joinUrl);
+    expect(meeting.teamsMeeting?.chatThreadId).toMatch(/^19:meeting_/);
+  });
+
   it('moves and then cancels the event with the meeting', async () => {
     await s.schedule.schedule(SECRETARIAT, ISC_TF_35);
     await s.schedule.reschedule(SECRETARIAT, 'isc-tf-35', { start: '2026-12-11T14:00', end: '2026-12-11T16:00' });
@@ -164,6 +175,32 @@ describe('the group calendar on Microsoft Graph', () => {
     expect((await s.schedule.syncCalendar()).moved).toEqual(['isc-tf-35']);
     s.emulator.expireDeltaTokens();
     expect(await s.schedule.syncCalendar()).toEqual({ moved: [], cancelled: [], told: 0 });
+  });
+
+  it('creates no second event when scheduling is retried after the store failed', async () => {
+    let failures = 1;
+    const flaky: Store = new Proxy(s.store, {
+      get(target, key, receiver) {
+        if (key === 'commit' && failures > 0) {
+          return async () => {
+            failures -= 1;
+            throw new AppError('store.unavailable', 'The store is down for a moment.');
+          };
+        }
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const schedule = new ScheduleService({
+      store: flaky,
+      outbox: new Outbox(s.store),
+      messages: scheduleMessages,
+      calendar: graphCalendar(s.graph, { owner: { group: s.emulator.groupId } }),
+      now: s.time.now,
+    });
+    await expect(schedule.schedule(SECRETARIAT, ISC_TF_35)).rejects.toMatchObject({ code: 'store.unavailable' });
+    const retried = await schedule.schedule(SECRETARIAT, ISC_TF_35);
+    expect(retried.outcome).toBe('created');
+    expect(s.emulator.events().map((e) => e.id)).toEqual([retried.meeting.calendarEvent?.eventId]);
   });
 
   it('refuses to schedule when the calendar cannot be reached, storing nothing', async () => {
@@ -370,6 +407,33 @@ describe('attendance from the Teams attendance report', () => {
       expect(await attendance.report({ ...meeting, joinUrl: null })).toBeNull();
     } finally {
       await s.store.close();
+    }
+  });
+});
+
+describe('the server with CALENDAR_GROUP_ID set', () => {
+  it('schedules into the group calendar through the HTTP API, keeping the event and its Teams link', async () => {
+    const emulator = new GraphEmulator();
+    const http = await emulator.listen(0);
+    let server: RunningServer | undefined;
+    try {
+      server = await startTestServer({
+        seedAt: CYCLE_SEED,
+        now: () => '2026-11-25T08:00:00.000Z',
+        env: { GRAPH_BASE_URL: http.url, CALENDAR_GROUP_ID: emulator.groupId },
+      });
+      const res = await fetch(`${server.url}/api/v1/meetings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-dev-user': 'megan-bowen' },
+        body: JSON.stringify({ ...ISC_TF_35, window: undefined }),
+      });
+      expect(res.status).toBe(201);
+      const body = (await res.json()) as any;
+      const [event] = emulator.events();
+      expect(body.meeting.calendarEvent).toEqual({ eventId: event?.id });
+      expect(body.meeting.joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\//);
+    } finally {
+      await closeAll(server?.close(), http.close());
     }
   });
 });

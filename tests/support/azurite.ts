@@ -25,6 +25,8 @@ export interface AzuriteOptions {
   ports?: Partial<RunningAzurite['ports']>;
   /** How long to wait for the three services to listen (default 30 s). */
   startTimeoutMs?: number;
+  /** Keep the data in memory only (`--inMemoryPersistence`): faster, for benchmarks; lost when it stops. */
+  inMemory?: boolean;
 }
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -90,8 +92,8 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
       '--silent',
       '--skipApiVersionCheck',
       '--disableTelemetry',
-      '--location',
-      location,
+      // In memory, Azurite takes no workspace (it refuses --location); it still runs in the temporary folder.
+      ...(options.inMemory ? ['--inMemoryPersistence'] : ['--location', location]),
       '--blobPort',
       String(ports.blob),
       '--queuePort',

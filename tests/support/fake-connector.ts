@@ -324,6 +324,11 @@ export interface FanoutFixture {
   meetingId?: string;
   /** The outbox to queue through (one with a work queue on Azure Storage); a plain one on the store by default. */
   outbox?: Pick<OutboxPort, 'enqueue'>;
+  /**
+   * How many recipients are stored and queued for at once (default 1: one after the other, in one enqueue); each
+   * recipient's prompts stay in one enqueue, in order. For stores whose every call is a network round trip.
+   */
+  concurrency?: number;
 }
 
 /**
@@ -335,10 +340,37 @@ export async function seedFanout(
   serviceUrl: string,
   fixture: FanoutFixture,
 ): Promise<{ ids: string[]; refs: ConversationRef[] }> {
+  const concurrency = Math.max(1, fixture.concurrency ?? 1);
+  const people = Array.from({ length: fixture.recipients }, (_, i) => i + 1);
+  // Each of `concurrency` callers seeds every concurrency-th recipient, one after the other.
+  const parts = await Promise.all(
+    Array.from({ length: concurrency }, (_, k) =>
+      seedPeople(
+        store,
+        serviceUrl,
+        fixture,
+        people.filter((n) => n % concurrency === k),
+      ),
+    ),
+  );
+  if (parts.length === 1 && parts[0]) return parts[0];
+  return {
+    ids: parts.flatMap((part) => part.ids).sort(),
+    refs: parts.flatMap((part) => part.refs).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  };
+}
+
+/** Stores the references of the given recipients (by number) and queues their prompts in one enqueue. */
+async function seedPeople(
+  store: Pick<Store, 'outbox' | 'conversations'>,
+  serviceUrl: string,
+  fixture: FanoutFixture,
+  people: readonly number[],
+): Promise<{ ids: string[]; refs: ConversationRef[] }> {
   const meetingId = fixture.meetingId ?? 'isc-tf-1';
   const refs: ConversationRef[] = [];
   const drafts: OutboxDraft[] = [];
-  for (let person = 1; person <= fixture.recipients; person += 1) {
+  for (const person of people) {
     const ref = fakeConversationRef(serviceUrl, person);
     refs.push(ref);
     if (!(await store.conversations.get(ref.id))) await store.conversations.create(ref);

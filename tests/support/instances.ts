@@ -134,11 +134,11 @@ function tcpPortsOf(pid: number): Set<number> {
   }
   const ports = new Set<number>();
   for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    let text = '';
+    let text: string;
     try {
       text = fs.readFileSync(table, 'utf8');
     } catch {
-      continue;
+      continue; // no IPv6, or no /proc
     }
     // "sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode …"
     for (const line of text.split('\n').slice(1)) {

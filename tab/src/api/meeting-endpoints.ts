@@ -8,6 +8,7 @@ import type {
   AgendaVersion,
   CollectionOpened,
   CurrentItem,
+  CurrentItemState,
   DeliveryReport,
   MinutesEdit,
   MinutesVersion,
@@ -49,9 +50,28 @@ export async function listUpdates(api: ApiClient, meetingId: string, signal?: Ab
   return (await readAnswer(answer, (s) => s.UpdateList)).items;
 }
 
-/** The newest agenda version; `agenda.not-ready` (409) when none has been compiled. */
-export function getAgenda(api: ApiClient, meetingId: string, signal?: AbortSignal): Promise<AgendaVersion> {
-  return readAnswer(api.get(`${base(meetingId)}/agenda`, undefined, signal), (s) => s.AgendaVersionView);
+/**
+ * The newest agenda version (`published`: the newest published one); `agenda.not-ready` (409) when there is none.
+ */
+export function getAgenda(
+  api: ApiClient,
+  meetingId: string,
+  signal?: AbortSignal,
+  status: 'latest' | 'published' = 'latest',
+): Promise<AgendaVersion> {
+  const query = status === 'published' ? { status } : undefined;
+  return readAnswer(api.get(`${base(meetingId)}/agenda`, query, signal), (s) => s.AgendaVersionView);
+}
+
+/** Every meeting of the register, past ones included, newest first (the meetings view's archive). */
+export async function meetingsWithPast(api: ApiClient, signal?: AbortSignal): Promise<MeetingView[]> {
+  // `upcoming=false` as text: the query builder leaves out `false` flags.
+  return (await readAnswer(api.get('/meetings', { upcoming: 'false' }, signal), (s) => s.MeetingList)).items;
+}
+
+/** Where the meeting is on its agenda, since when, and the server's clock (the agenda timer). */
+export function getCurrentItem(api: ApiClient, meetingId: string, signal?: AbortSignal): Promise<CurrentItemState> {
+  return readAnswer(api.get(`${base(meetingId)}/current-item`, undefined, signal), (s) => s.CurrentItemState);
 }
 
 /**

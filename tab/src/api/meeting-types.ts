@@ -13,6 +13,7 @@ export type {
   CollectionIncomplete,
   CollectionOpened,
   CurrentItem,
+  CurrentItemState,
   DeliveryReportView as DeliveryReport,
   Minutes,
   MinutesAction,

@@ -12,10 +12,11 @@ import type { StartUp } from './start-up';
 import { useAppTheme } from './useAppTheme';
 import { useDevUser } from './useDevUser';
 import { useLocale } from './useLocale';
-import { loadConfigPage, loadSidePanel } from './views';
+import { loadConfigPage, loadSidePanel, loadStage } from './views';
 
 const TabConfigPage = lazy(() => loadConfigPage().then((m) => ({ default: m.TabConfigPage })));
 const SidePanel = lazy(() => loadSidePanel().then((m) => ({ default: m.SidePanel })));
+const StageView = lazy(() => loadStage().then((m) => ({ default: m.StageView })));
 
 const useGlobalStyles = makeStaticStyles({
   body: { margin: '0' },
@@ -79,7 +80,13 @@ export function App({ start }: { start: StartUp }) {
           ) : (
             // The entry script started this view's chunk with the app's, so the wait is short: keep the splash's place.
             <Suspense fallback={null}>
-              {view === 'config' ? <TabConfigPage {...settings} /> : <SidePanel {...settings} />}
+              {view === 'config' ? (
+                <TabConfigPage {...settings} />
+              ) : view === 'stage' ? (
+                <StageView {...settings} />
+              ) : (
+                <SidePanel {...settings} />
+              )}
             </Suspense>
           )}
         </SessionContext.Provider>

@@ -150,7 +150,8 @@ export function AppShell(props: ShellProps) {
           </div>
         </div>
         <TabList
-          selectedValue={section ?? undefined}
+          // Null (no tab selected) while the home waits for `/me`: never undefined, which would leave the list uncontrolled.
+          selectedValue={section}
           onTabSelect={(_, data) => navigate(routeOf(data.value as Section))}
           aria-label={t.nav.label}
           className={styles.tabs}

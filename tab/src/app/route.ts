@@ -55,16 +55,17 @@ export function routeSearch(route: Route): string {
   return route.section === 'meetings' ? '?view=meetings' : '?view=register';
 }
 
-/** What a frame shows: the tab's configuration page, the meeting side panel, or the full tab. */
-export type FrameView = 'config' | 'sidepanel' | 'tab';
+/** What a frame shows: the tab's configuration page, the meeting side panel, the meeting stage, or the full tab. */
+export type FrameView = 'config' | 'sidepanel' | 'stage' | 'tab';
 
 /**
- * The frame's view: from Teams' frame context (`settings`, `sidePanel`), or in a browser from the address
- * (`?view=config`, `?view=sidepanel`).
+ * The frame's view: from Teams' frame context (`settings`, `sidePanel`, `meetingStage`), or in a browser from the
+ * address (`?view=config`, `?view=sidepanel`, `?view=stage`).
  */
 export function frameView(frameContext: string | null, search: string): FrameView {
   const view = new URLSearchParams(search).get('view');
   if (frameContext === 'settings' || view === 'config') return 'config';
   if (frameContext === 'sidePanel' || view === 'sidepanel') return 'sidepanel';
+  if (frameContext === 'meetingStage' || view === 'stage') return 'stage';
   return 'tab';
 }

@@ -6,6 +6,7 @@ import { parseRoute, type FrameView } from './route';
 
 export const loadConfigPage = () => import('../config/TabConfigPage');
 export const loadSidePanel = () => import('../sidepanel/SidePanel');
+export const loadStage = () => import('../stage/StageView');
 export const loadMeetingList = () => import('../meetings/MeetingList');
 export const loadMeetingWorkspace = () => import('../workspace/MeetingWorkspace');
 export const loadRecordsView = () => import('../records/RecordsView');
@@ -20,17 +21,19 @@ export function preloadView(view: FrameView, search: string): void {
       ? loadConfigPage
       : view === 'sidepanel'
         ? loadSidePanel
-        : section === 'meeting'
-          ? loadMeetingWorkspace
-          : section === 'meetings'
-            ? loadMeetingList
-            : section === 'records'
-              ? loadRecordsView
-              : section === 'admin'
-                ? loadAdminView
-                : section === 'mywork'
-                  ? loadMyWork
-                  : null;
+        : view === 'stage'
+          ? loadStage
+          : section === 'meeting'
+            ? loadMeetingWorkspace
+            : section === 'meetings'
+              ? loadMeetingList
+              : section === 'records'
+                ? loadRecordsView
+                : section === 'admin'
+                  ? loadAdminView
+                  : section === 'mywork'
+                    ? loadMyWork
+                    : null;
   // A failure shows when the view itself loads it (React.lazy), not here.
   load?.().catch(() => undefined);
 }

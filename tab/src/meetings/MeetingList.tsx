@@ -1,8 +1,10 @@
-/** The Upcoming meetings view: a card per meeting, soonest first. */
+/** The Upcoming meetings view: a card per meeting, soonest first, and the archive of past meetings below. */
 import { Body1, Spinner, Title3 } from '@fluentui/react-components';
+import { Suspense } from 'react';
 import type { WorkspaceView } from '../app/route';
 import { ErrorBar } from '../common/ErrorBar';
 import { useI18n } from '../i18n';
+import { MeetingArchive } from './MeetingArchive';
 import { MeetingCard } from './MeetingCard';
 import { useMeetingStyles } from './MeetingList.styles';
 import { useMeetings } from './useMeetings';
@@ -50,6 +52,10 @@ export function MeetingList({
           ))}
         </ul>
       )}
+      {/* Its strings load on their own: the upcoming meetings do not wait for them. */}
+      <Suspense fallback={null}>
+        <MeetingArchive onOpen={onOpen} />
+      </Suspense>
     </section>
   );
 }

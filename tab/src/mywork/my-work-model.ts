@@ -36,8 +36,13 @@ export function windowPhase(meeting: Pick<MeetingView, 'collection'>, nowMs: num
  * The state of a slot: answered once an update is stored (even after the window); else late once the window has
  * closed; else to answer once the prompt went out (or the window is open); else not asked yet.
  */
-export function slotState(row: Pick<TrackerRowView, 'status'> | undefined, hasUpdate: boolean, phase: WindowPhase): SlotState {
-  if (hasUpdate || row?.status === 'answered' || row?.status === 'no-change' || row?.status === 'late') return 'answered';
+export function slotState(
+  row: Pick<TrackerRowView, 'status'> | undefined,
+  hasUpdate: boolean,
+  phase: WindowPhase,
+): SlotState {
+  if (hasUpdate || row?.status === 'answered' || row?.status === 'no-change' || row?.status === 'late')
+    return 'answered';
   if (phase === 'closed') return 'late';
   if (phase === 'open' || row?.status === 'pending' || row?.status === 'undeliverable') return 'to-answer';
   return 'not-asked';

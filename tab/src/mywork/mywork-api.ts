@@ -24,7 +24,12 @@ export interface UpdateText {
 }
 
 /** Sends (or revises) an update; `update.stale` when it changed since `baseRevision`. */
-export function sendUpdate(api: ApiClient, meetingId: string, slot: UpdateSlot, text: UpdateText): Promise<SubmitAnswer> {
+export function sendUpdate(
+  api: ApiClient,
+  meetingId: string,
+  slot: UpdateSlot,
+  text: UpdateText,
+): Promise<SubmitAnswer> {
   const body = { ...slot, ...text, ask: text.escalate ? text.ask : '' };
   return readAnswer(api.send('POST', updates(meetingId), body), (s) => s.SubmitAnswer);
 }

@@ -2,7 +2,8 @@
  * Updates an action: its owner closes or drops it, re-opens it, moves its due date or adds a note; staff also give it
  * to someone else. Only what changed is sent, with the version read; a conflict keeps the typed note.
  */
-import { Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { Field, Input, Textarea } from '@fluentui/react-components';
+import { Select } from '../admin/FitSelect';
 import { useCallback, useState } from 'react';
 import { ApiError, listActions, updateAction, type ActionView, type PersonView } from '../api';
 import { useSession } from '../common/ApiContext';

@@ -1,5 +1,6 @@
 /** Records where an escalation stands and what the body escalated to decided (staff). */
-import { Field, Select, Textarea } from '@fluentui/react-components';
+import { Field, Textarea } from '@fluentui/react-components';
+import { Select } from '../admin/FitSelect';
 import { useCallback, useState } from 'react';
 import { ApiError, listEscalations, updateEscalation, type EscalationView } from '../api';
 import { useSession } from '../common/ApiContext';

@@ -4,7 +4,6 @@ import {
   Button,
   Caption1,
   Field,
-  Select,
   Spinner,
   Table,
   TableBody,
@@ -13,6 +12,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@fluentui/react-components';
+import { Select } from '../admin/FitSelect';
 import { Edit20Regular } from '@fluentui/react-icons/svg/edit';
 import { useCallback, useState } from 'react';
 import { listEscalations, type EscalationView } from '../api';

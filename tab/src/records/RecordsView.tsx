@@ -2,7 +2,8 @@
  * The decisions and actions register across all meetings, for everyone: actions (owners update and close theirs,
  * staff reassign), decisions, and escalations with their outcome; filtered by topic, sector, meeting and text.
  */
-import { Body1, Field, Input, Select, Spinner, Tab, TabList, Title3 } from '@fluentui/react-components';
+import { Body1, Field, Input, Spinner, Tab, TabList, Title3 } from '@fluentui/react-components';
+import { Select } from '../admin/FitSelect';
 import { Suspense, useState } from 'react';
 import type { SectorId } from '../api';
 import type { RecordsTab } from '../app/route';

@@ -5,6 +5,8 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 export const useSidePanelStyles = makeStyles({
   root: {
     minHeight: '100vh',
+    minWidth: '0',
+    overflowWrap: 'anywhere',
     backgroundColor: tokens.colorNeutralBackground2,
     display: 'flex',
     flexDirection: 'column',
@@ -63,4 +65,25 @@ export const useSidePanelStyles = makeStyles({
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXXS },
   pointerTitle: { fontWeight: tokens.fontWeightSemibold },
   pointerButton: { alignSelf: 'flex-start' },
+  toolbar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  muted: { color: tokens.colorNeutralForeground2 },
+  fact: { margin: '0' },
+  subItems: {
+    margin: '0',
+    paddingInlineStart: tokens.spacingHorizontalL,
+    listStyleType: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  currentSub: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
 });

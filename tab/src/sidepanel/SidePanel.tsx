@@ -1,35 +1,31 @@
-/** The meeting side panel (320 px): the next meeting and the topics it covers, compact. */
-import { Badge, Button, Caption1, Spinner, Switch, Text, Title3 } from '@fluentui/react-components';
-import { useState } from 'react';
-import type { TopicView } from '../api';
-import { useSession } from '../common/ApiContext';
-import { ErrorBar } from '../common/ErrorBar';
-import { SectorBadge } from '../common/SectorBadge';
-import { useI18n } from '../i18n';
+/**
+ * The meeting side panel (320 px): the meeting's agenda first, with the current item and its timer followed live,
+ * then the meeting's time and Join link, compact.
+ */
+import { Badge, Body1, Button, Caption1, Spinner, Text, Title3 } from '@fluentui/react-components';
+import { Video20Regular } from '@fluentui/react-icons/svg/video';
 import { SettingsBar, type SettingsProps } from '../app/SettingsBar';
-import { MeetingCard } from '../meetings/MeetingCard';
-import { nextMeeting } from '../meetings/meeting-display';
+import { ErrorBar } from '../common/ErrorBar';
+import { formatRange, viewerTimeZone, zoneCity } from '../common/format';
+import { useDisplayTitles, useI18n } from '../i18n';
+import { useMeetingText } from '../i18n/meeting/meeting-text';
+import { meetingName, nextMeeting } from '../meetings/meeting-display';
 import { useMeetings } from '../meetings/useMeetings';
-import { TopicDetails } from '../topics/TopicDetails';
-import { useTopicTitle } from '../topics/useTopicTitle';
-import { useTopics } from '../topics/useTopics';
-import { AgendaPointer } from './AgendaPointer';
+import { MeetingAgenda } from './MeetingAgenda';
 import { useSidePanelStyles } from './SidePanel.styles';
 
-/** The side panel; shown for Teams' `sidePanel` frame context or `?view=sidepanel`. */
+/** The side panel; shown for Teams' `sidePanel` frame context or `?view=sidepanel` (`&meeting=<id>` picks one). */
 export function SidePanel(props: SettingsProps) {
   const { host } = props;
-  const { t } = useI18n();
-  const { me } = useSession();
+  const { t, intlTag } = useI18n();
+  const titles = useDisplayTitles();
+  const m = useMeetingText();
   const styles = useSidePanelStyles();
   const meetings = useMeetings();
-  const topics = useTopics({ status: 'active' });
-  const titleOf = useTopicTitle();
-  const [selected, setSelected] = useState<TopicView | null>(null);
-  const [open, setOpen] = useState(false);
   const wanted = new URLSearchParams(window.location.search).get('meeting');
-  const next = meetings.data
-    ? ((wanted ? meetings.data.find((m) => m.id === wanted) : undefined) ?? nextMeeting(meetings.data))
+  const meeting = meetings.data
+    ? ((wanted ? meetings.data.find((candidate) => candidate.id === wanted) : undefined) ??
+      nextMeeting(meetings.data))
     : null;
 
   return (
@@ -46,70 +42,46 @@ export function SidePanel(props: SettingsProps) {
             {t.app.standalone}
           </Badge>
         )}
+        {meetings.error !== null && (
+          <ErrorBar title={t.meetings.loadError} error={meetings.error} onRetry={meetings.reload} />
+        )}
+        {!meetings.data && meetings.loading && <Spinner size="small" label={t.meetings.loading} />}
+        {meetings.data && !meeting && <Caption1 as="p">{t.sidePanel.noMeeting}</Caption1>}
 
-        <section aria-labelledby="side-next" className={styles.section}>
-          <Title3 as="h2" id="side-next" className={styles.heading}>
-            {t.sidePanel.nextMeeting}
-          </Title3>
-          {meetings.error !== null && (
-            <ErrorBar title={t.meetings.loadError} error={meetings.error} onRetry={meetings.reload} />
-          )}
-          {!meetings.data && meetings.loading && <Spinner size="small" label={t.meetings.loading} />}
-          {meetings.data && !next && <Caption1 as="p">{t.sidePanel.noMeeting}</Caption1>}
-          {next && <MeetingCard meeting={next} compact onJoin={host.openLink} />}
-        </section>
+        {meeting && <MeetingAgenda key={meeting.id} meeting={meeting} host={host} />}
 
-        {next && <AgendaPointer key={next.id} meeting={next} />}
-
-        <section aria-labelledby="side-topics" className={styles.section}>
-          <Title3 as="h2" id="side-topics" className={styles.heading}>
-            {t.sidePanel.topics}
-          </Title3>
-          <Switch
-            label={t.topics.mine}
-            checked={topics.filters.mine}
-            disabled={!me?.person}
-            onChange={(_, data) => topics.setMine(data.checked)}
-          />
-          {topics.error !== null && (
-            <ErrorBar title={t.topics.loadError} error={topics.error} onRetry={topics.reload} />
-          )}
-          {!topics.data && topics.loading && <Spinner size="small" label={t.topics.loading} />}
-          {topics.data && topics.data.length === 0 && <Caption1 as="p">{t.topics.empty.title}</Caption1>}
-          {topics.data && topics.data.length > 0 && (
-            <ul className={styles.topics} aria-label={t.sidePanel.topicsLabel}>
-              {topics.data.map((topic) => {
-                const vacancies = topic.assignments.filter((a) => a.vacant).length;
-                return (
-                  <li key={topic.id} className={styles.topic}>
-                    <Button
-                      appearance="transparent"
-                      className={styles.topicButton}
-                      onClick={() => {
-                        setSelected(topic);
-                        setOpen(true);
-                      }}
-                    >
-                      {titleOf(topic)}
-                    </Button>
-                    <span className={styles.badges}>
-                      {topic.assignments.map((a) => (
-                        <SectorBadge key={a.sector} sector={a.sector} lead={a.sector === topic.leadSector} />
-                      ))}
-                      {vacancies > 0 && (
-                        <Badge appearance="tint" color="warning" shape="rounded">
-                          {t.sidePanel.vacancies(vacancies)}
-                        </Badge>
-                      )}
-                    </span>
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-        </section>
+        {meeting && (
+          <section aria-labelledby="side-meeting" className={styles.section}>
+            <Title3 as="h2" id="side-meeting" className={styles.heading}>
+              {m.side.meetingDetails}
+            </Title3>
+            <Body1 as="p" className={styles.fact}>
+              <Text weight="semibold">{meetingName(meeting)}</Text> · <bdi>{titles.meeting(meeting)}</bdi>
+            </Body1>
+            <Caption1 as="p" className={styles.fact}>
+              {formatRange(meeting.start, meeting.end, viewerTimeZone(), intlTag)} ({zoneCity(viewerTimeZone())})
+            </Caption1>
+            {meeting.joinUrl && (
+              <Button
+                as="a"
+                size="small"
+                href={meeting.joinUrl}
+                target="_blank"
+                rel="noopener noreferrer"
+                icon={<Video20Regular />}
+                className={styles.pointerButton}
+                aria-label={`${t.meetings.join} (${meetingName(meeting)})`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  if (meeting.joinUrl) host.openLink(meeting.joinUrl);
+                }}
+              >
+                {t.meetings.join}
+              </Button>
+            )}
+          </section>
+        )}
       </main>
-      <TopicDetails topic={selected} open={open} onClose={() => setOpen(false)} />
     </div>
   );
 }

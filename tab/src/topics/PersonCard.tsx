@@ -32,7 +32,15 @@ export function chatLink(email: string): string {
 }
 
 /** Opens next to `target`; closes on Escape or a click outside (focus goes back to the name). */
-export function PersonCard({ person, target, onClose }: { person: PersonRef; target: HTMLElement; onClose: () => void }) {
+export function PersonCard({
+  person,
+  target,
+  onClose,
+}: {
+  person: PersonRef;
+  target: HTMLElement;
+  onClose: () => void;
+}) {
   const { t, dir } = useI18n();
   const { api } = useSession();
   const styles = useStyles();

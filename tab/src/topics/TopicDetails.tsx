@@ -156,7 +156,9 @@ function TopicDetailsBody({ initial }: { initial: TopicView }) {
         )}
       </section>
 
-      <Suspense fallback={<Spinner size="tiny" label={t.app.loading} labelPosition="after" className={styles.spinner} />}>
+      <Suspense
+        fallback={<Spinner size="tiny" label={t.app.loading} labelPosition="after" className={styles.spinner} />}
+      >
         <TopicHistory topicId={id} />
       </Suspense>
     </div>

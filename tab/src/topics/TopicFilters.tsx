@@ -33,9 +33,7 @@ export function TopicFilters({ state, canFilterMine }: { state: RegisterState; c
         <Dropdown
           value={sectorLabel}
           selectedOptions={[selected]}
-          onOptionSelect={(_, data) =>
-            state.setSector(SECTORS.find((s) => s === data.optionValue) ?? null)
-          }
+          onOptionSelect={(_, data) => state.setSector(SECTORS.find((s) => s === data.optionValue) ?? null)}
         >
           <Option value={ALL}>{t.sectors.all}</Option>
           {SECTORS.map((sector) => (

@@ -81,7 +81,9 @@ export function TopicRegister({ headingId, active = true }: { headingId: string;
 
       <div className={styles.statusRow}>
         <div className={styles.status} aria-live="polite">
-          {topics && <Caption1>{`${t.topics.count(topics.length)} · ${t.register.vacancies(state.vacancies)}`}</Caption1>}
+          {topics && (
+            <Caption1>{`${t.topics.count(topics.length)} · ${t.register.vacancies(state.vacancies)}`}</Caption1>
+          )}
           {state.loading && topics && <Spinner size="extra-tiny" aria-label={t.topics.loading} />}
         </div>
         {topics && topics.length > 0 && (

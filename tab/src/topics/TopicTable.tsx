@@ -42,7 +42,7 @@ export function TopicTable({
   const direction = sort.descending ? 'descending' : 'ascending';
   return (
     <div className={styles.scroller}>
-      <Table aria-label={t.topics.tableLabel} className={styles.table} size="small">
+      <Table aria-label={t.topics.tableLabel} className={styles.table} size="small" sortable>
         <TableHeader className={styles.header}>
           <TableRow>
             <TableHeaderCell

@@ -16,7 +16,17 @@ function field(value: string | number): string {
  */
 export function registerCsv(topics: readonly TopicView[], t: Messages, title: (topic: TopicView) => string): string {
   const c = t.register.csv;
-  const header = [c.topic, c.kind, c.status, c.lead, c.sectors, c.focalPoints, c.alternates, c.vacancies, c.resolutions];
+  const header = [
+    c.topic,
+    c.kind,
+    c.status,
+    c.lead,
+    c.sectors,
+    c.focalPoints,
+    c.alternates,
+    c.vacancies,
+    c.resolutions,
+  ];
   const rows = topics.map((topic) => [
     title(topic),
     t.topics.kinds[topic.kind],

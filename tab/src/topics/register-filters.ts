@@ -60,7 +60,8 @@ export function filtersSearch(filters: RegisterFilters): string {
   if (filters.search.trim()) params.set('q', filters.search);
   if (filters.mine !== 'all') params.set('mine', filters.mine);
   if (filters.vacantOnly) params.set('vacant', '1');
-  if (filters.sort !== 'title' || filters.descending) params.set('sort', `${filters.descending ? '-' : ''}${filters.sort}`);
+  if (filters.sort !== 'title' || filters.descending)
+    params.set('sort', `${filters.descending ? '-' : ''}${filters.sort}`);
   if (filters.topic) params.set('topic', filters.topic);
   return `?${params.toString()}`;
 }
@@ -93,13 +94,21 @@ export function selectTopics(
   const { personId, title, collator } = context;
   const rows = topics.filter((topic) => {
     // A sector's vacancy is still an entry of the sector: the topic stays when that is all it has there.
-    if (filters.sector && !topic.sectors.includes(filters.sector) && !topic.assignments.some((a) => a.sector === filters.sector))
+    if (
+      filters.sector &&
+      !topic.sectors.includes(filters.sector) &&
+      !topic.assignments.some((a) => a.sector === filters.sector)
+    )
       return false;
     if (filters.vacantOnly && vacanciesOf(topic) === 0) return false;
     if (filters.mine !== 'all') {
       const role = roleOn(topic, personId);
       const mine =
-        filters.mine === 'focal' ? role.focal : filters.mine === 'alternate' ? role.alternate : role.focal || role.alternate;
+        filters.mine === 'focal'
+          ? role.focal
+          : filters.mine === 'alternate'
+            ? role.alternate
+            : role.focal || role.alternate;
       if (!mine) return false;
     }
     return matchesSearch(searchTexts(topic), filters.search);

@@ -19,7 +19,13 @@ function resolutionAliases(resolution: TopicView['resolutions'][number]): string
   const body = normalizeSearch(resolution.body);
   const number = resolution.number ? normalizeSearch(resolution.number) : '';
   if (!number) return [body];
-  return [`${body} res ${number}`, `${body} resolution ${number}`, `${body} ${number}`, `res ${number}`, `resolution ${number}`];
+  return [
+    `${body} res ${number}`,
+    `${body} resolution ${number}`,
+    `${body} ${number}`,
+    `res ${number}`,
+    `resolution ${number}`,
+  ];
 }
 
 /** Everything a topic can be found by, normalized: titles in every language, resolutions, people, sectors. */
@@ -35,13 +41,15 @@ export function searchTexts(topic: TopicView): string[] {
 }
 
 /**
- * True when `query` finds the topic: the whole query inside one of its texts, or else every word of the query
+ * True when `query` finds the topic: the whole query inside one of its texts, or else (for words without numbers,
+ * so that "PP 70" does not take the "PP" of one resolution and the "70" of another) every word of the query
  * starting a word of its texts ("wilber accessibility").
  */
 export function matchesSearch(texts: readonly string[], query: string): boolean {
   const wanted = normalizeSearch(query);
   if (!wanted) return true;
   if (texts.some((text) => text.includes(wanted))) return true;
+  if (/\p{N}/u.test(wanted)) return false;
   const words = new Set(texts.flatMap((text) => text.split(' ')));
   return wanted.split(' ').every((token) => [...words].some((word) => word.startsWith(token)));
 }

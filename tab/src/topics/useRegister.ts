@@ -55,7 +55,10 @@ export function useRegister(active: boolean): RegisterState {
 
   useEffect(() => {
     if (!active) return;
-    const url = `${window.location.pathname}${filtersSearch(filters)}${window.location.hash}`;
+    const search = filtersSearch(filters);
+    // The address without a view (the home, which is the register for some) stays as it is until a filter is set.
+    if (!new URLSearchParams(window.location.search).has('view') && search === filtersSearch(NO_FILTERS)) return;
+    const url = `${window.location.pathname}${search}${window.location.hash}`;
     try {
       window.history.replaceState(window.history.state, '', url);
     } catch {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BodyId, DateOnly, Id, Instant, Locale, LocalizedText, SectorId } from '../reference';
+import { MAX_PLANNED_MINUTES } from './item-timing';
 
 /** The standard items of an ISC-TF/ISCG agenda, plus items the chair adds. */
 export const AgendaItemKind = z.enum([
@@ -141,8 +142,6 @@ export const EventOverlap = z.object({
 });
 export type EventOverlap = z.infer<typeof EventOverlap>;
 
-/** The most minutes an agenda item can be planned for (a whole meeting day). */
-export const MAX_PLANNED_MINUTES = 480;
 
 /** The time planned for an agenda item, in whole minutes. */
 export const PlannedMinutes = z.number().int().min(1).max(MAX_PLANNED_MINUTES);

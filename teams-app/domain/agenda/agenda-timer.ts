@@ -48,17 +48,4 @@ export function positionVersion(item: number | null, sub: number | null, since: 
   return `${item ?? '-'}.${sub ?? '-'}.${since ? Date.parse(since).toString(36) : '-'}`;
 }
 
-/** Time used on the current item and, when time is planned, the time left (negative once over). */
-export interface ItemTiming {
-  usedSeconds: number;
-  remainingSeconds: number | null;
-  over: boolean;
-}
-
-/** The timing of an item current since `sinceMs`, at `nowMs`, against `plannedMinutes` (null: no time planned). */
-export function itemTiming(plannedMinutes: number | null | undefined, sinceMs: number, nowMs: number): ItemTiming {
-  const usedSeconds = Math.max(0, Math.floor((nowMs - sinceMs) / 1000));
-  if (!plannedMinutes) return { usedSeconds, remainingSeconds: null, over: false };
-  const remainingSeconds = plannedMinutes * 60 - usedSeconds;
-  return { usedSeconds, remainingSeconds, over: remainingSeconds < 0 };
-}
+export { MAX_PLANNED_MINUTES, itemTiming, type ItemTiming } from './item-timing';

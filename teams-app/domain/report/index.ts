@@ -1,1 +1,2 @@
 export * from './annual-report';
+export * from './report-view';

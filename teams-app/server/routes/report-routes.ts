@@ -10,9 +10,9 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { DateOnly, Id, Locale } from '../../domain';
-import { ReportPeriod, calendarYear } from '../../domain/report';
+import { ReportPeriod, calendarYear, reportVersionView as view, type ReportList } from '../../domain/report';
 import { pickLocale } from '../../i18n';
-import type { AnnualReportService, ReportVersion } from '../../services/records';
+import type { AnnualReportService } from '../../services/records';
 import { callerFor } from '../identity';
 
 const AnnualBody = z.strictObject({
@@ -20,12 +20,6 @@ const AnnualBody = z.strictObject({
   to: DateOnly.optional(),
   lang: Locale.optional(),
 });
-
-/** A report version as the API shows it (the stored content as the parsed report). */
-function view(version: ReportVersion) {
-  const { content: _content, ...rest } = version;
-  return rest;
-}
 
 function languageOf(req: Request, lang: Locale | undefined): Locale {
   return lang ?? pickLocale(req.headers['accept-language']);
@@ -45,7 +39,7 @@ export function reportRoutes(reports: AnnualReportService, now: () => string): R
 
   router.get('/reports', async (_req, res) => {
     const caller = callerFor(res, 'report.read');
-    res.json({ items: (await reports.list(caller)).map(view) });
+    res.json({ items: (await reports.list(caller)).map(view) } satisfies ReportList);
   });
 
   router.get('/reports/:id', async (req, res) => {

@@ -26,8 +26,11 @@ export interface CalendarPort {
   readonly kind: 'none' | 'microsoft-365';
   /** Creates the meeting's event (with a Teams meeting when it is online); null when no calendar is kept. */
   create(meeting: Meeting): Promise<CalendarEventCreated | null>;
-  /** Moves or edits the meeting's event to match the meeting. */
-  update(meeting: Meeting): Promise<void>;
+  /**
+   * Moves or edits the meeting's event to match the meeting (a meeting made online gets its Teams meeting); the
+   * event's Teams link and chat as they now are, or null when no calendar is kept.
+   */
+  update(meeting: Meeting): Promise<Omit<CalendarEventCreated, 'eventId'> | null>;
   /** Cancels the meeting's event (attendees are told by the calendar). */
   cancel(meeting: Meeting, reason: string): Promise<void>;
   /** The events moved or cancelled in the calendar since the last call (every event the first time). */
@@ -38,7 +41,7 @@ export interface CalendarPort {
 export const noCalendar: CalendarPort = {
   kind: 'none',
   create: async () => null,
-  update: async () => undefined,
+  update: async () => null,
   cancel: async () => undefined,
   changes: async () => [],
 };

@@ -85,8 +85,16 @@ export async function rescheduleMeeting(
       id: after.chairId,
     });
   }
-  if (before.calendarEvent) await deps.calendar.update(after);
-  const stored = await store(deps, actor, before, after, moved);
+  const event = before.calendarEvent ? await deps.calendar.update(after) : null;
+  const linked: Meeting =
+    event?.joinUrl && event.joinUrl !== after.joinUrl
+      ? {
+          ...after,
+          joinUrl: event.joinUrl,
+          teamsMeeting: event.chatThreadId ? { chatThreadId: event.chatThreadId, meetingId: null } : after.teamsMeeting,
+        }
+      : after;
+  const stored = await store(deps, actor, before, linked, moved);
   const told = moved ? await afterMove(deps, stored) : 0;
   return { outcome: moved ? 'moved' : 'edited', meeting: stored, told };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AuditEntry, Meeting } from '../../domain';
 import type { ScheduleDeps } from './schedule-deps';
 
@@ -24,7 +25,7 @@ export function scheduleAudit(
   after: Meeting,
 ): AuditEntry {
   return {
-    id: `${action}:${after.id}:${deps.now()}`.slice(0, 100),
+    id: randomUUID(),
     at: deps.now(),
     actorId,
     action,

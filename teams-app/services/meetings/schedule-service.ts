@@ -12,11 +12,6 @@ import { scheduleMeeting, type ScheduleResult } from './schedule-meeting';
 export class ScheduleService {
   constructor(private readonly deps: ScheduleDeps) {}
 
-  /** Which calendar the meetings are kept in. */
-  get calendarKind(): ScheduleDeps['calendar']['kind'] {
-    return this.deps.calendar.kind;
-  }
-
   /** Schedules a meeting; see {@link scheduleMeeting}. */
   schedule(actor: Caller, request: ScheduleMeetingRequest): Promise<ScheduleResult> {
     return scheduleMeeting(this.deps, actor, request);

@@ -111,7 +111,9 @@ function emptyCounters(): OutboxCounters {
  *   never outlives its lease; keep `leaseMs` above the sender's timeout (30 s in bot/adapter-sender.ts).
  * - If a 'sent' outcome finds its row taken back and pending again, 'sent' still wins, so it is not resent.
  * Several workers may share a store (claims are atomic); give each its share of the app's 50/s
- * (shareGlobalLimits). Order per conversation is guaranteed within one worker only.
+ * (shareGlobalLimits). Order per conversation is guaranteed within one worker only — which a work queue source
+ * keeps across instances by handing each conversation to one of them (store/azure/queue-outbox.ts). The claim and
+ * mark steps go through the `source` (DeliverySource): the outbox collection polled by default.
  */
 export class OutboxWorker {
   private readonly store: Pick<Store, 'outbox' | 'conversations'>;

@@ -1,3 +1,4 @@
+import { REGISTER_SHEETS, type RegisterSheet } from '../../domain/records';
 import type { MessageKey } from '../../i18n';
 
 /** A column of an import or export sheet: its stable key and the catalogue key of its header in six languages. */
@@ -9,8 +10,6 @@ export interface ColumnSpec {
 }
 
 const col = (key: string, label: ColumnSpec['label'], required = false): ColumnSpec => ({ key, label, required });
-
-import { REGISTER_SHEETS, type RegisterSheet } from '../../domain/records';
 
 export { REGISTER_SHEETS, type RegisterSheet };
 

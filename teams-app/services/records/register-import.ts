@@ -198,6 +198,19 @@ function schemaProblems(
   }
 }
 
+const PersonWithoutZone = Person.omit({ timeZone: true });
+
+const zones = new Map<string, boolean>();
+/** True for an IANA time zone the runtime knows (remembered: checking builds a date formatter). */
+function knownZone(zone: string): boolean {
+  let known = zones.get(zone);
+  if (known === undefined) {
+    known = TimeZone.safeParse(zone).success;
+    if (zones.size < 1000) zones.set(zone, known);
+  }
+  return known;
+}
+
 const isEmail = (value: string) => Person.shape.email.safeParse(value).success;
 
 function slug(text: string): string {
@@ -236,7 +249,8 @@ function planPeople(ctx: Context, parsed: ParsedSheet, current: Current): Planne
     if (locale !== '' && !Locale.safeParse(locale).success)
       problem(ctx, 'people', at('locale'), 'invalid-value', locale);
     const timeZone = row.get('timeZone');
-    if (timeZone !== '' && !TimeZone.safeParse(timeZone).success)
+    const existingZone = byEmail.get(email)?.timeZone;
+    if (timeZone !== '' && timeZone !== existingZone && !knownZone(timeZone))
       problem(ctx, 'people', at('timeZone'), 'invalid-value', timeZone);
     const roles = splitList(row.get('roles')).map((r) => r.toLowerCase());
     for (const role of roles)
@@ -280,12 +294,14 @@ function planPeople(ctx: Context, parsed: ParsedSheet, current: Current): Planne
       aadObjectId,
       outOfOffice: keep('outOfOffice', 'outOfOffice', outOfOffice, []),
     };
-    const result = Person.safeParse(candidate);
+    // The time zone is checked above, once per zone (the schema's check builds a formatter each time).
+    const { timeZone: zone, ...rest } = candidate;
+    const result = PersonWithoutZone.safeParse(rest);
     if (!result.success) {
       schemaProblems(ctx, parsed, row, result.error.issues, {});
       continue;
     }
-    planned.push({ line: row.line, key: email, record: result.data, existing });
+    planned.push({ line: row.line, key: email, record: { ...result.data, timeZone: zone }, existing });
   }
   return planned;
 }
@@ -531,18 +547,19 @@ export async function importRegister(store: Store, content: Buffer, options: Imp
   const rows: ImportRow[] = [];
   const writes: WriteOp[] = [];
   const audit: { action: string; entity: string; entityId: string; detail: unknown }[] = [];
-  const plan = <K extends 'people' | 'topics' | 'assignments'>(
+  /** Adds the outcome, the write and the audit entry of each planned record of a sheet. */
+  const plan = <T extends { id: string }>(
     sheet: RegisterSheet,
-    collection: K,
-    items: Planned<Parameters<Store[K]['create']>[0]>[],
+    items: readonly Planned<T>[],
+    writer: { create(record: T): WriteOp; update(record: Stored<T>): WriteOp },
   ) => {
     for (const item of items) {
       if (!item.existing) {
         rows.push({ sheet, row: item.line, key: item.key, outcome: 'added', fields: [] });
-        writes.push(write.create(collection, item.record as never));
+        writes.push(writer.create(item.record));
         audit.push({
           action: 'register.import.added',
-          entity: collection,
+          entity: sheet,
           entityId: item.record.id,
           detail: { after: item.record },
         });
@@ -554,20 +571,29 @@ export async function importRegister(store: Store, content: Buffer, options: Imp
         continue;
       }
       rows.push({ sheet, row: item.line, key: item.key, outcome: 'changed', fields });
-      writes.push(write.update(collection, { ...item.record, etag: item.existing.etag } as never));
-      const before = Object.fromEntries(fields.map((f) => [f, (item.existing as Record<string, unknown>)[f]]));
-      const after = Object.fromEntries(fields.map((f) => [f, (item.record as Record<string, unknown>)[f]]));
+      writes.push(writer.update({ ...item.record, etag: item.existing.etag }));
+      const pick = (record: object) =>
+        Object.fromEntries(fields.map((f) => [f, (record as Record<string, unknown>)[f]]));
       audit.push({
         action: 'register.import.changed',
-        entity: collection,
+        entity: sheet,
         entityId: item.record.id,
-        detail: { before, after },
+        detail: { before: pick(item.existing), after: pick(item.record) },
       });
     }
   };
-  plan('people', 'people', plannedPeople);
-  plan('topics', 'topics', plannedTopics);
-  plan('assignments', 'assignments', plannedAssignments);
+  plan('people', plannedPeople, {
+    create: (record) => write.create('people', record),
+    update: (record) => write.update('people', record),
+  });
+  plan('topics', plannedTopics, {
+    create: (record) => write.create('topics', record),
+    update: (record) => write.update('topics', record),
+  });
+  plan('assignments', plannedAssignments, {
+    create: (record) => write.create('assignments', record),
+    update: (record) => write.update('assignments', record),
+  });
 
   // What a present sheet leaves out is removed: topics closed (their history stays), people retired, assignments deleted.
   if (found.has('topics') && topicsSheet) {

@@ -26,6 +26,10 @@
  * - Poison: an item received more than `maxDequeue` times without an outcome is copied to the dead-letter queue,
  *   its record marked undeliverable (`delivery.poison`, shown on the tracker like any undeliverable message) and the
  *   item deleted.
+ * - Limits: the per-conversation hold behind a retried message (OutboxWorker) lives in the serving instance's
+ *   memory; when a partition changes hands while a message waits for its Retry-After, a later message of the same
+ *   conversation can go first. The takeover pause covers Teams' 1 s and 2 s windows, not the 30 s and hourly ones
+ *   (a 429 there is retried as usual). Every instance's own clock times the leases; keep them NTP-synchronised.
  */
 import { QueueServiceClient, type DequeuedMessageItem, type QueueClient } from '@azure/storage-queue';
 import { randomUUID } from 'node:crypto';
@@ -134,7 +138,7 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
       LEASE_SECONDS.max,
       Math.max(LEASE_SECONDS.min, Math.round(options.partitionLeaseSeconds ?? 15)),
     );
-    let self: AzureOutboxQueue | undefined;
+    const built: { queue?: AzureOutboxQueue } = {};
     const ownership = new PartitionOwnership({
       container,
       partitions: count,
@@ -142,12 +146,12 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
       leaseSeconds,
       renewMs: options.renewMs,
       takeoverPauseMs: options.takeoverPauseMs,
-      idle: (partition) => self?.idle(partition) ?? true,
+      idle: (partition) => built.queue?.idle(partition) ?? true,
       onShare: (share) => options.limiter?.shareGlobal(share),
       onError: options.onError,
     });
-    self = new AzureOutboxQueue(options, queues, deadLetter, ownership, instanceId);
-    return self;
+    built.queue = new AzureOutboxQueue(options, queues, deadLetter, ownership, instanceId);
+    return built.queue;
   }
 
   /** Starts serving partitions (announcing this instance, taking its share). */
@@ -202,33 +206,36 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
   }
 
   async due(now: number, limit: number): Promise<Stored<OutboxMessage>[]> {
-    const due: Stored<OutboxMessage>[] = [];
     this.prune();
-    for (const partition of this.ownership.active()) {
-      const room = Math.min(32, limit - due.length, this.maxOutstanding - this.held.size);
-      if (room <= 0) break;
-      let received: DequeuedMessageItem[];
-      try {
-        received = (
-          await this.queues[partition]!.receiveMessages({
-            numberOfMessages: room,
-            visibilityTimeout: this.leaseSeconds,
-          })
-        ).receivedMessageItems;
-      } catch (error) {
-        this.options.onError?.(unavailable(error, `receive from outbox partition ${partition}`));
-        continue;
-      }
-      const triaged = await Promise.all(received.map((m) => this.triage(partition, m, now)));
-      for (const record of triaged) if (record) due.push(record);
-    }
-    return due;
+    const partitions = this.ownership.active();
+    // Every served partition is asked at once, each for its part of the room left.
+    const room = Math.min(limit, this.maxOutstanding - this.held.size);
+    if (room <= 0 || partitions.length === 0) return [];
+    const each = Math.max(1, Math.min(32, Math.ceil(room / partitions.length)));
+    const batches = await Promise.all(
+      partitions.map(async (partition) => {
+        let received: DequeuedMessageItem[];
+        try {
+          received = (
+            await this.queues[partition]!.receiveMessages({
+              numberOfMessages: each,
+              visibilityTimeout: this.leaseSeconds,
+            })
+          ).receivedMessageItems;
+        } catch (error) {
+          this.options.onError?.(unavailable(error, `receive from outbox partition ${partition}`));
+          return [];
+        }
+        return Promise.all(received.map((m) => this.triage(partition, m, now)));
+      }),
+    );
+    return batches.flat().filter((record): record is Stored<OutboxMessage> => record !== null);
   }
 
   /** Decides what a received item means: work now, later (hidden again), done (deleted) or poison. */
   private async triage(partition: number, m: DequeuedMessageItem, now: number): Promise<Stored<OutboxMessage> | null> {
     const queue = this.queues[partition]!;
-    let parsed: WorkItem | null = null;
+    let parsed: WorkItem | null;
     try {
       parsed = WorkItem.parse(JSON.parse(m.messageText));
     } catch {

@@ -9,16 +9,7 @@ import {
   type Records,
   type Stored,
 } from '../port';
-import {
-  FieldValueSet,
-  ItemRefPage,
-  ListItem,
-  ListItemPage,
-  fieldsOf,
-  recordOf,
-  withoutEtag,
-  type ItemRef,
-} from './items';
+import { FieldValueSet, ItemRef, ItemRefPage, ListItem, ListItemPage, fieldsOf, recordOf, withoutEtag } from './items';
 import { JSON_COLUMNS, RECORD_ID, queryColumn, queryValue, type ListSpec } from './schema';
 
 const DEFAULT_PAGE = 100;
@@ -77,6 +68,25 @@ export class SharePointCollection<K extends BusinessCollectionName> implements C
   findRequest(id: string, withFields: boolean): GraphRequest {
     const filter = encodeURIComponent(`fields/${RECORD_ID.name} eq ${literal(id)}`);
     return { method: 'GET', url: `${this.itemsUrl}?${withFields ? `${EXPAND_RECORD}&` : ''}$filter=${filter}&$top=1` };
+  }
+
+  /**
+   * The request that reads a record's current version before a write: the item itself when its id is known (one
+   * resource unit), else a query on RecordId (two).
+   */
+  versionRequest(id: string): GraphRequest {
+    const known = this.itemIds.get(id);
+    return known ? { method: 'GET', url: `${this.itemsUrl}/${known}` } : this.findRequest(id, false);
+  }
+
+  /** The item a {@link versionRequest} answer found (null when there is none). */
+  versionFound(id: string, answer: { status: number; body: unknown }): ItemRef | null {
+    if (answer.status === 404) {
+      this.itemIds.delete(id);
+      return null;
+    }
+    const single = ItemRef.safeParse(answer.body);
+    return single.success ? single.data : this.foundItem(id, answer.body);
   }
 
   /** The item found by a {@link findRequest} answer (its id and eTag), remembered; null when there is none. */

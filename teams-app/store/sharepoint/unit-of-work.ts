@@ -20,9 +20,10 @@ type Found = { itemId: string; eTag: string } | null;
 /**
  * A unit of work on SharePoint lists, which have no transactions: ordered, idempotent steps.
  *
- * 1. Check every precondition before writing anything (one `$batch` of queries on the unique RecordId column):
- *    an update or delete needs the item at the version read, a create needs the id free, an ensure reads the
- *    item it will keep. A failed check fails the unit with `store.conflict` / `store.already-exists`, nothing
+ * 1. Check every precondition before writing anything (one `$batch`): an update or delete needs the item at the
+ *    version read (the item read by id, or found on the unique RecordId column), a create needs the id free (a
+ *    query on RecordId). An ensure needs no check: its create is refused (409) when the record is there, and the
+ *    record found then is kept. A failed check fails the unit with `store.conflict` / `store.already-exists`, nothing
  *    written — the all-or-nothing the contract asks for, whenever nobody else writes in between.
  * 2. Apply the writes in their order: a run of creates and ensures goes in one `$batch` (they are independent),
  *    each update and delete alone, with `If-Match` on the version read.
@@ -46,24 +47,34 @@ export function sharePointUnitOfWork(graph: GraphApi, collections: Collections) 
     return w.record as AnyRecord;
   };
 
+  /** The first pass: every precondition read in one batch (an ensure has none: its create settles it). */
   async function check(writes: readonly WriteOp[]): Promise<Found[]> {
-    const answers = await graph.batch(writes.map((w) => of(w.collection).findRequest(idOf(w), false)));
-    return writes.map((w, index) => {
-      const answer = answers[index] as GraphResponse;
-      if (answer.status < 200 || answer.status > 299)
+    const checked = writes.map((w, index) => ({ w, index })).filter(({ w }) => w.op !== 'ensure');
+    if (!checked.length) return writes.map(() => null);
+    const answers = await graph.batch(
+      checked.map(({ w }) =>
+        w.op === 'create' ? of(w.collection).findRequest(idOf(w), false) : of(w.collection).versionRequest(idOf(w)),
+      ),
+    );
+    const found: Found[] = writes.map(() => null);
+    checked.forEach(({ w, index }, at) => {
+      const answer = answers[at] as GraphResponse;
+      const collection = of(w.collection);
+      if ((answer.status < 200 || answer.status > 299) && answer.status !== 404)
         throw new AppError(
           'store.unavailable',
           `SharePoint did not answer a check of ${w.collection} (${answer.status}).`,
         );
-      const item = of(w.collection).foundItem(idOf(w), answer.body);
-      const found = item ? { itemId: item.id, eTag: item.eTag } : null;
-      if (w.op === 'create' && found) throw of(w.collection).alreadyExists(idOf(w));
+      const item = collection.versionFound(idOf(w), answer);
+      const current = item ? { itemId: item.id, eTag: item.eTag } : null;
+      if (w.op === 'create' && current) throw collection.alreadyExists(idOf(w));
       if (w.op === 'update' || w.op === 'delete') {
-        if (!found) throw of(w.collection).gone(idOf(w));
-        if (found.eTag !== w.etag) throw of(w.collection).stale(idOf(w), found.eTag);
+        if (!current) throw collection.gone(idOf(w));
+        if (current.eTag !== w.etag) throw collection.stale(idOf(w), current.eTag);
       }
-      return found;
+      found[index] = current;
     });
+    return found;
   }
 
   /** Creates (and ensures of records still missing) in one batch; an ensure that lost a race keeps the winner. */
@@ -102,9 +113,7 @@ export function sharePointUnitOfWork(graph: GraphApi, collections: Collections) 
     };
     for (const [index, w] of writes.entries()) {
       const current = found[index] ?? null;
-      if (w.op === 'ensure' && current) {
-        committed[index] = current.eTag;
-      } else if (w.op === 'create' || w.op === 'ensure') {
+      if (w.op === 'create' || w.op === 'ensure') {
         run.push({ w, index });
       } else {
         await flush();

@@ -3,7 +3,6 @@ import {
   Button,
   Field,
   Input,
-  Select,
   Spinner,
   Table,
   TableBody,
@@ -12,6 +11,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@fluentui/react-components';
+import { Select } from '../FitSelect';
 import { ArrowDownload20Regular } from '@fluentui/react-icons/svg/arrow-download';
 import { useCallback, useState } from 'react';
 import { downloadExport, listAudit, type AuditEntryView, type AuditQuery, type PersonView } from '../../api';
@@ -27,7 +27,17 @@ import { useAdminText } from '../../i18n/admin/admin-text';
 import { useAdminStyles } from '../admin.styles';
 import { activePeople } from '../labels';
 
-const ENTITIES = ['topic', 'assignment', 'person', 'meeting', 'action', 'escalation', 'register'] as const;
+/** The collections the audit log records changes of (its `entity`). */
+const ENTITIES = [
+  'topics',
+  'assignments',
+  'people',
+  'meetings',
+  'actions',
+  'escalations',
+  'documents',
+  'delegations',
+] as const;
 
 interface AuditFilters {
   actorId: string;

@@ -21,7 +21,7 @@ import { cancelMeeting, type MeetingView, type PersonView } from '../../api';
 import { useSession } from '../../common/ApiContext';
 import { ConfirmDialog } from '../../common/ConfirmDialog';
 import { ErrorBar } from '../../common/ErrorBar';
-import { formatRange, zoneCity } from '../../common/format';
+import { formatRange, isolate, zoneCity } from '../../common/format';
 import { useAction } from '../../common/useAction';
 import { useFocusReturn } from '../../common/useFocusReturn';
 import type { Resource } from '../../common/useResource';
@@ -42,7 +42,9 @@ export function MeetingAdmin({
   meetings: Resource<MeetingView[]>;
   people: Resource<PersonView[]>;
 }) {
-  const { t, intlTag } = useI18n();
+  const { t, intlTag, dir } = useI18n();
+  /** A meeting's name kept in its own order inside right-to-left sentences. */
+  const nameOf = (meeting: MeetingView) => isolate(meetingName(meeting), dir) ?? meetingName(meeting);
   const titles = useDisplayTitles();
   const a = useAdminText();
   const ma = a.meetingAdmin;
@@ -158,13 +160,13 @@ export function MeetingAdmin({
           onClose={close}
           onScheduled={(answer) => {
             close();
-            const name = meetingName(answer.meeting);
+            const name = nameOf(answer.meeting);
             setNotice(answer.outcome === 'created' ? ma.scheduled(name) : ma.unchanged(name));
             meetings.reload();
           }}
           onMoved={(answer) => {
             close();
-            const name = meetingName(answer.meeting);
+            const name = nameOf(answer.meeting);
             setNotice(answer.outcome === 'moved' ? ma.moved(name, answer.told) : ma.edited(name));
             meetings.reload();
           }}
@@ -173,7 +175,7 @@ export function MeetingAdmin({
       {editing?.kind === 'cancel' && (
         <ConfirmDialog
           open
-          title={ma.cancelTitle(meetingName(editing.meeting))}
+          title={ma.cancelTitle(nameOf(editing.meeting))}
           body={ma.cancelBody}
           confirmLabel={ma.cancel}
           busy={cancelling.busy !== null}
@@ -187,7 +189,7 @@ export function MeetingAdmin({
               .then((answer) => {
                 if (!answer) return;
                 close();
-                setNotice(ma.cancelled(meetingName(answer.meeting), answer.withdrawn, answer.told));
+                setNotice(ma.cancelled(nameOf(answer.meeting), answer.withdrawn, answer.told));
                 meetings.reload();
               });
           }}

@@ -2,7 +2,8 @@
  * Schedules a meeting (body, number, start and end in an IANA time zone, place, online, chair) or moves one; the
  * times are wall-clock times read in the meeting's zone, as the domain's request schemas take them.
  */
-import { Caption1, Field, Input, Select, Switch } from '@fluentui/react-components';
+import { Caption1, Field, Input, Switch } from '@fluentui/react-components';
+import { Select } from '../FitSelect';
 import { useMemo, useState } from 'react';
 import {
   getMeeting,

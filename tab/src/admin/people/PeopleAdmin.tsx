@@ -34,6 +34,8 @@ type Editing = { kind: 'edit'; person: PersonView | null } | { kind: 'retire'; p
 /** The people table with its dialogs. */
 export function PeopleAdmin({ people }: { people: Resource<PersonView[]> }) {
   const { intlTag, dir } = useI18n();
+  /** A name kept in its own order inside right-to-left sentences. */
+  const nameOf = (person: PersonView) => isolate(person.name, dir) ?? person.name;
   const a = useAdminText();
   const pa = a.peopleAdmin;
   const styles = useAdminStyles();
@@ -135,7 +137,7 @@ export function PeopleAdmin({ people }: { people: Resource<PersonView[]> }) {
           onClose={close}
           onSaved={(saved, created) => {
             close();
-            setNotice(created ? pa.added(saved.name) : pa.saved(saved.name));
+            setNotice(created ? pa.added(nameOf(saved)) : pa.saved(nameOf(saved)));
             people.reload();
           }}
         />
@@ -143,7 +145,7 @@ export function PeopleAdmin({ people }: { people: Resource<PersonView[]> }) {
       {editing?.kind === 'retire' && (
         <ConfirmDialog
           open
-          title={pa.retireTitle(editing.person.name)}
+          title={pa.retireTitle(nameOf(editing.person))}
           body={pa.retireBody}
           confirmLabel={pa.retire}
           busy={retiring.busy !== null}
@@ -157,7 +159,7 @@ export function PeopleAdmin({ people }: { people: Resource<PersonView[]> }) {
               .then((retired) => {
                 if (!retired) return;
                 close();
-                setNotice(pa.retiredNotice(retired.name));
+                setNotice(pa.retiredNotice(nameOf(retired)));
                 people.reload();
               });
           }}

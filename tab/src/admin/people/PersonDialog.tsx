@@ -2,7 +2,8 @@
  * Adds or edits a person of the register: name, e-mail, Entra object id, sector, region, job title, roles,
  * preferred language, time zone and out-of-office ranges. Checked with the domain's schema before sending.
  */
-import { Button, Checkbox, Field, Input, Select } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input } from '@fluentui/react-components';
+import { Select } from '../FitSelect';
 import { Add20Regular } from '@fluentui/react-icons/svg/add';
 import { Delete20Regular } from '@fluentui/react-icons/svg/delete';
 import { useCallback, useMemo, useState } from 'react';

@@ -5,7 +5,6 @@ import {
   Button,
   Field,
   Input,
-  Select,
   Spinner,
   Subtitle2,
   Table,
@@ -15,6 +14,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@fluentui/react-components';
+import { Select } from '../FitSelect';
 import { ArrowDownload20Regular } from '@fluentui/react-icons/svg/arrow-download';
 import { DocumentCheckmark20Regular } from '@fluentui/react-icons/svg/document-checkmark';
 import { useCallback, useState } from 'react';

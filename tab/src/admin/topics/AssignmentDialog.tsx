@@ -2,7 +2,8 @@
  * Who answers for a topic in one sector: the focal point (or nobody: a vacancy), the alternate and whether they
  * coordinate the topic in the ISCG. Saved with the slot's version; a slot someone else changed is read again.
  */
-import { Caption1, Checkbox, Field, Select, Spinner } from '@fluentui/react-components';
+import { Caption1, Checkbox, Field, Spinner } from '@fluentui/react-components';
+import { Select } from '../FitSelect';
 import { useCallback, useState } from 'react';
 import {
   listAssignments,

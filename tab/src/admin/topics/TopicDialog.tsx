@@ -2,7 +2,8 @@
  * Adds or edits a topic: titles in the six languages, description, kind, status, lead sector and sectors involved,
  * related resolutions and the JIU recommendations it follows up. Checked with the domain's schema before sending.
  */
-import { Button, Checkbox, Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Textarea } from '@fluentui/react-components';
+import { Select } from '../FitSelect';
 import { Add20Regular } from '@fluentui/react-icons/svg/add';
 import { Delete20Regular } from '@fluentui/react-icons/svg/delete';
 import { useCallback, useMemo, useState } from 'react';

@@ -9,7 +9,6 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
-  Select,
   Subtitle2,
   Table,
   TableBody,
@@ -18,6 +17,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@fluentui/react-components';
+import { Select } from '../FitSelect';
 import { ArrowDownload20Regular } from '@fluentui/react-icons/svg/arrow-download';
 import { ArrowUpload20Regular } from '@fluentui/react-icons/svg/arrow-upload';
 import { useId, useState } from 'react';

@@ -14,10 +14,10 @@ export const myWorkEn = {
       `You answer for ${count(topics, 'topic', 'topics')}. No meeting is scheduled, so no update is asked for now.`,
     noTopics:
       'You do not answer for any topic in the register. Ask the ISC-TF secretariat to add you as a focal point or an alternate.',
-    howTo: 'Write the update here or in the card the bot sends you in Teams: both are the same update, and you can edit it until the meeting.',
+    howTo:
+      'Write the update here or in the card the bot sends you in Teams: both are the same update, and you can edit it until the meeting.',
   },
-  summary: (toAnswer: number, answered: number) =>
-    `${count(toAnswer, 'update', 'updates')} to send · ${answered} sent`,
+  summary: (toAnswer: number, answered: number) => `${count(toAnswer, 'update', 'updates')} to send · ${answered} sent`,
   meeting: {
     heading: 'Next meeting',
     opens: 'Collection opens',

@@ -36,8 +36,7 @@ export const myWorkFr: MyWorkMessages = {
     focal: 'Comme point focal',
     focalNote: 'Vous envoyez la mise à jour de ces thèmes pour votre secteur.',
     alternate: 'Comme suppléant',
-    alternateNote:
-      'Le point focal les envoie ; vous les envoyez lorsqu’il vous les délègue ou qu’il est absent.',
+    alternateNote: 'Le point focal les envoie ; vous les envoyez lorsqu’il vous les délègue ou qu’il est absent.',
     listLabel: (group) => `Mes thèmes : ${group}`,
   },
   states: { 'not-asked': 'Pas encore demandée', 'to-answer': 'À envoyer', answered: 'Envoyée', late: 'En retard' },
@@ -86,7 +85,8 @@ export const myWorkFr: MyWorkMessages = {
     redated: 'L’échéance a été modifiée.',
   },
   failed: 'La modification n’a pas été enregistrée',
-  stale: 'Cette mise à jour a changé depuis que vous l’avez ouverte ; le texte le plus récent est affiché. Votre texte est conservé ci-dessous.',
+  stale:
+    'Cette mise à jour a changé depuis que vous l’avez ouverte ; le texte le plus récent est affiché. Votre texte est conservé ci-dessous.',
   yourText: 'Votre texte',
   actions: {
     heading: 'Mes actions en cours',

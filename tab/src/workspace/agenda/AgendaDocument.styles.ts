@@ -92,4 +92,28 @@ export const useAgendaDocumentStyles = makeStyles({
     borderBlockStartColor: tokens.colorNeutralStroke1,
   },
   overdue: { color: tokens.colorPaletteRedForeground1 },
+  subHeader: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalM,
+  },
+  handle: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    cursor: 'grab',
+    color: tokens.colorNeutralForeground3,
+    paddingInline: tokens.spacingHorizontalXXS,
+    ':hover': { color: tokens.colorNeutralForeground1 },
+  },
+  dropTarget: {
+    outlineWidth: tokens.strokeWidthThick,
+    outlineStyle: 'dashed',
+    outlineColor: tokens.colorBrandStroke1,
+    outlineOffset: tokens.spacingHorizontalXS,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  meta: { color: tokens.colorNeutralForeground2 },
+  placed: { color: tokens.colorStatusSuccessForeground1, margin: '0' },
 });

@@ -11,6 +11,7 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
+  mergeClasses,
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { AgendaItem, SectorId } from '../../api';
@@ -18,6 +19,7 @@ import { formatDate, formatDateRange, formatInstant, formatRange, inLocale } fro
 import { useI18n } from '../../i18n';
 import { useWorkspaceStyles } from '../workspace.styles';
 import { useAgendaDocumentStyles } from './AgendaDocument.styles';
+import type { DragReorder } from './useDragReorder';
 
 type ItemOf<K extends AgendaItem['kind']> = Extract<AgendaItem, { kind: K }>;
 type TopicContent = Pick<ItemOf<'topic-updates'>, 'sections' | 'noChange' | 'noUpdate'>;
@@ -25,8 +27,23 @@ type Gaps = Pick<ItemOf<'topic-updates'>['sections'][number], 'missingSectors' |
   noChangeSectors: SectorId[];
 };
 
-/** The body of one agenda item under its heading. */
-export function AgendaItemContent({ item, headingLevel }: { item: AgendaItem; headingLevel: 4 | 5 }) {
+/** How a draft's sub-items (4.1, 4.2 …) are moved: buttons and a drag handle beside each, each a drop target. */
+export interface SubItemControls {
+  drag: DragReorder;
+  /** The move buttons and drag handle of the sub-item at `position` (1-based) of `count`, titled `title`. */
+  render(position: number, count: number, title: string): ReactNode;
+}
+
+/** The body of one agenda item under its heading; `subControls` (a draft, seen by staff) lets sub-items move. */
+export function AgendaItemContent({
+  item,
+  headingLevel,
+  subControls,
+}: {
+  item: AgendaItem;
+  headingLevel: 4 | 5;
+  subControls?: SubItemControls;
+}) {
   switch (item.kind) {
     case 'actions':
       return <ActionsContent item={item} />;
@@ -34,7 +51,14 @@ export function AgendaItemContent({ item, headingLevel }: { item: AgendaItem; he
       return <EscalationsContent item={item} />;
     case 'topic-updates':
     case 'jiu':
-      return <TopicsContent number={item.number} content={item} headingLevel={headingLevel === 4 ? 5 : 6} />;
+      return (
+        <TopicsContent
+          number={item.number}
+          content={item}
+          headingLevel={headingLevel === 4 ? 5 : 6}
+          subControls={subControls}
+        />
+      );
     case 'events':
       return <EventsContent item={item} />;
     case 'next-meeting':
@@ -173,10 +197,12 @@ function TopicsContent({
   number,
   content,
   headingLevel,
+  subControls,
 }: {
   number: number;
   content: TopicContent;
   headingLevel: 5 | 6;
+  subControls?: SubItemControls;
 }) {
   const { t, locale, intlTag } = useI18n();
   const ws = useWorkspaceStyles();
@@ -202,10 +228,17 @@ function TopicsContent({
       {content.sections.map((section, i) => {
         const title = inLocale(section.topicTitle, locale);
         return (
-          <div key={section.topicId} className={styles.section}>
-            <Heading className={styles.subHeading}>
-              <span className={styles.number}>{`${number}.${i + 1}`}</span> <span>{title}</span>
-            </Heading>
+          <div
+            key={section.topicId}
+            className={mergeClasses(styles.section, subControls?.drag.isOver(i + 1) && styles.dropTarget)}
+            {...subControls?.drag.target(i + 1)}
+          >
+            <div className={styles.subHeader}>
+              <Heading className={styles.subHeading}>
+                <span className={styles.number}>{`${number}.${i + 1}`}</span> <span>{title}</span>
+              </Heading>
+              {subControls?.render(i + 1, content.sections.length, title)}
+            </div>
             {section.leadSector && (
               <Caption1 className={ws.muted}>
                 {g.lead}: {t.sectors.names[section.leadSector]}

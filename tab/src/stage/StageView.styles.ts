@@ -1,0 +1,75 @@
+/** Layout of the meeting stage: large type, the current item beside the agenda on wide screens. */
+import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+
+/** Styles of StageView. */
+export const useStageStyles = makeStyles({
+  root: {
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+    display: 'flex',
+    flexDirection: 'column',
+    overflowWrap: 'anywhere',
+  },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalM,
+    paddingBlock: tokens.spacingVerticalS,
+    paddingInline: tokens.spacingHorizontalL,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  main: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXL,
+    padding: tokens.spacingHorizontalXXL,
+  },
+  titleBlock: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  title: { margin: '0' },
+  subtitle: { ...typographyStyles.subtitle1, margin: '0', color: tokens.colorNeutralForeground2 },
+  columns: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(420px, 100%), 1fr))',
+    gap: tokens.spacingHorizontalXXL,
+    alignItems: 'start',
+  },
+  agenda: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: '0' },
+  agendaHeading: { ...typographyStyles.title3, margin: '0' },
+  items: {
+    listStyleType: 'none',
+    margin: '0',
+    paddingInlineStart: '0',
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+  },
+  item: {
+    ...typographyStyles.subtitle1,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
+    paddingBlock: tokens.spacingVerticalS,
+    paddingInline: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  currentItem: {
+    backgroundColor: tokens.colorBrandBackground2,
+    outlineWidth: tokens.strokeWidthThick,
+    outlineStyle: 'solid',
+    outlineColor: tokens.colorBrandStroke1,
+  },
+  itemLine: { display: 'flex', alignItems: 'baseline', columnGap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  number: { color: tokens.colorBrandForeground1, fontVariantNumeric: 'tabular-nums' },
+  itemTitle: { flexGrow: 1, minWidth: '0' },
+  presenter: { ...typographyStyles.body2, color: tokens.colorNeutralForeground2 },
+  subItems: {
+    ...typographyStyles.body2,
+    listStyleType: 'none',
+    margin: '0',
+    paddingInlineStart: tokens.spacingHorizontalXL,
+    color: tokens.colorNeutralForeground2,
+  },
+  currentSub: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
+});
