@@ -1,7 +1,7 @@
 import { localized } from '../teams-app/domain';
 import { t } from '../teams-app/i18n';
 import type { AdminMessages } from '../teams-app/services';
-import { plain } from './cards/card';
+import { meetingTitleText, plain } from './cards/card';
 
 /** The register administration's messages, in the reader's language, as plain activities. */
 export const adminMessages: AdminMessages = {
@@ -12,7 +12,7 @@ export const adminMessages: AdminMessages = {
       topic: plain(localized(data.topic.title, locale)),
       sector: data.sector,
       from: plain(data.from.name),
-      meeting: plain(data.meeting.title),
+      meeting: meetingTitleText(data.meeting, locale),
     }),
   }),
   handoverGone: (data, locale) => ({
@@ -22,7 +22,7 @@ export const adminMessages: AdminMessages = {
       topic: plain(localized(data.topic.title, locale)),
       sector: data.sector,
       to: plain(data.to.name),
-      meeting: plain(data.meeting.title),
+      meeting: meetingTitleText(data.meeting, locale),
     }),
   }),
 };

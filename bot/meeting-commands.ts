@@ -1,8 +1,16 @@
-import { AppError, isAppError, permits, type Caller, type Meeting, type Operation } from '../teams-app/domain';
+import {
+  AppError,
+  isAppError,
+  meetingTitle,
+  permits,
+  type Caller,
+  type Meeting,
+  type Operation,
+} from '../teams-app/domain';
 import { t } from '../teams-app/i18n';
 import type { CollectionService, MeetingChatService, MeetingService } from '../teams-app/services';
 import type { Stored } from '../teams-app/store';
-import { plain } from './cards/card';
+import { meetingTitleText, plain } from './cards/card';
 import { CONFIRM_VERBS, confirmCard } from './cards/confirm-card';
 import { agendaCard, minutesCard } from './cards/meeting-cards';
 import type { ParsedCommand } from './commands';
@@ -106,13 +114,19 @@ function linkMeeting(parts: MeetingParts): MeetingCommand {
         relink: command.option,
       });
       const key = link.previousChatId ? 'chat.relinked' : 'chat.linked';
-      await ctx.turn.send({ type: 'message', text: t(key, ctx.locale, { meeting: meeting.title }) });
+      await ctx.turn.send({
+        type: 'message',
+        text: t(key, ctx.locale, { meeting: meetingTitle(meeting, ctx.locale) }),
+      });
     } catch (error) {
       if (!isAppError(error, 'meeting.chat-linked-elsewhere')) throw error;
       await ctx.turn.send({
         type: 'message',
         textFormat: 'markdown',
-        text: t('chat.linkedElsewhere', ctx.locale, { meeting: plain(meeting.title), ref: plain(ref) }),
+        text: t('chat.linkedElsewhere', ctx.locale, {
+          meeting: meetingTitleText(meeting, ctx.locale),
+          ref: plain(ref),
+        }),
       });
     }
   };

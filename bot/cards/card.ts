@@ -1,3 +1,4 @@
+import { isolateLtrRuns, meetingTitle, type Locale, type TitledMeeting } from '../../teams-app/domain';
 import type { Attachment } from '../activity';
 
 /** The Adaptive Card schema version the bot targets (Teams and the Agents Playground render 1.5). */
@@ -20,12 +21,36 @@ export function plain(text: string): string {
     .replace(/>/g, '&gt;');
 }
 
-/** Wraps card body and actions into an attachment, right-to-left for Arabic. */
+/** The keys of card elements whose strings are read, not submitted (an input's `value` goes back to the bot). */
+const SHOWN_TEXT = new Set(['text', 'title', 'label', 'placeholder', 'altText']);
+
+/** A card element with every shown string's left-to-right runs isolated (for a right-to-left card). */
+function isolated(value: unknown, key = ''): unknown {
+  if (typeof value === 'string') return SHOWN_TEXT.has(key) ? isolateLtrRuns(value) : value;
+  if (Array.isArray(value)) return value.map((entry) => isolated(entry, key === 'facts' ? 'fact' : ''));
+  if (typeof value !== 'object' || value === null) return value;
+  // A fact's value is shown text too; elsewhere `value` is what an input submits, and `data` goes back unchanged.
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [
+      k,
+      k === 'data' ? v : key === 'fact' && k === 'value' ? isolated(v, 'text') : isolated(v, k),
+    ]),
+  );
+}
+
+/**
+ * Wraps card body and actions into an attachment, right-to-left for Arabic, where the left-to-right runs of shown
+ * text (a file name, an English topic note) are isolated so they read in their own order.
+ */
 export function adaptiveCard(
   body: CardElement[],
   actions: CardElement[] = [],
   options: { rtl?: boolean; lang?: string } = {},
 ): Attachment {
+  if (options.rtl) {
+    body = body.map((element) => isolated(element) as CardElement);
+    actions = actions.map((element) => isolated(element) as CardElement);
+  }
   return {
     contentType: 'application/vnd.microsoft.card.adaptive',
     content: {
@@ -44,4 +69,16 @@ export function adaptiveCard(
 /** A TextBlock element. */
 export function textBlock(text: string, extra: CardElement = {}): CardElement {
   return { type: 'TextBlock', text, wrap: true, ...extra };
+}
+
+/**
+ * A meeting's title for a card in the reader's language: the standard title rendered from body and number, or the
+ * custom title as typed; escaped like `plain`.
+ */
+export function meetingTitleText(
+  meeting: Pick<TitledMeeting, 'title'> & Partial<TitledMeeting>,
+  locale: Locale,
+): string {
+  const { body, number, title } = meeting;
+  return plain(body && number ? meetingTitle({ body, number, title }, locale) : title);
 }

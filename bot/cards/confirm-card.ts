@@ -2,7 +2,7 @@ import type { Locale } from '../../teams-app/domain';
 import { directionOf, reasonText, t } from '../../teams-app/i18n';
 import type { OpenResult } from '../../teams-app/services';
 import type { Attachment } from '../activity';
-import { adaptiveCard, plain, textBlock, type CardElement } from './card';
+import { adaptiveCard, meetingTitleText, plain, textBlock, type CardElement } from './card';
 
 /** The card verbs of the steps that ask first or can be retried. */
 export const CONFIRM_VERBS = {
@@ -43,7 +43,7 @@ export function deliveryCard(
   result: Omit<OpenResult, 'reopened'> & { reopened?: boolean },
   locale: Locale,
 ): Attachment {
-  const meeting = plain(result.meeting.title);
+  const meeting = meetingTitleText(result.meeting, locale);
   const body: CardElement[] = [
     textBlock(t(result.reopened ? 'open.reopened' : 'open.queued', locale, { meeting, queued: result.queued }), {
       color: result.undeliverable ? 'Default' : 'Good',

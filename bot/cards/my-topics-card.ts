@@ -2,7 +2,7 @@ import { directionOf, formatDateTime, t } from '../../teams-app/i18n';
 import { localized, type Locale, type Person } from '../../teams-app/domain';
 import type { RegisterService } from '../../teams-app/services';
 import type { Attachment } from '../activity';
-import { adaptiveCard, plain, textBlock, type CardElement } from './card';
+import { adaptiveCard, meetingTitleText, plain, textBlock, type CardElement } from './card';
 
 type MyTopics = Awaited<ReturnType<RegisterService['myTopics']>>;
 
@@ -16,7 +16,7 @@ export function myTopicsCard(person: Person, data: MyTopics, locale: Locale): At
     body.push(
       textBlock(
         t('myTopics.nextMeeting', locale, {
-          title: plain(meeting.title),
+          title: meetingTitleText(meeting, locale),
           date: formatDateTime(meeting.start, locale, person.timeZone),
         }),
       ),

@@ -1,8 +1,15 @@
 import { directionOf, formatDateTime, reasonText, t } from '../../teams-app/i18n';
-import { localized, type Locale, type StatusUpdate, type TrackerView } from '../../teams-app/domain';
+import {
+  isolateLtrRuns,
+  localized,
+  placeName,
+  type Locale,
+  type StatusUpdate,
+  type TrackerView,
+} from '../../teams-app/domain';
 import type { DelegationNotice, PromptData, ReminderData } from '../../teams-app/services';
 import type { Attachment } from '../activity';
-import { adaptiveCard, plain, textBlock, type CardElement } from './card';
+import { adaptiveCard, meetingTitleText, plain, textBlock, type CardElement } from './card';
 
 /** The verbs of the status card's Action.Execute buttons. */
 export const VERBS = {
@@ -24,6 +31,11 @@ export interface DraftValues {
   eventPlace?: string;
 }
 
+/** A plain message's text as a reader of the language reads it: left-to-right runs isolated in Arabic. */
+function forReader(text: string, locale: Locale): string {
+  return directionOf(locale) === 'rtl' ? isolateLtrRuns(text) : text;
+}
+
 function options(locale: Locale) {
   return { rtl: directionOf(locale) === 'rtl', lang: locale };
 }
@@ -37,7 +49,7 @@ function promptHeader(data: PromptData, locale: Locale): CardElement[] {
   const tz = data.person.timeZone;
   const date = formatDateTime(data.window.closesAt, locale, tz);
   const header: CardElement[] = [
-    textBlock(t('prompt.title', locale, { meeting: plain(data.meeting.title) }), {
+    textBlock(t('prompt.title', locale, { meeting: meetingTitleText(data.meeting, locale) }), {
       size: 'Medium',
       weight: 'Bolder',
       style: 'heading',
@@ -212,7 +224,7 @@ export function summaryCard(data: PromptData, update: StatusUpdate, locale: Loca
       style: 'heading',
       color: 'Good',
     }),
-    textBlock(plain(data.meeting.title), { isSubtle: true, spacing: 'None' }),
+    textBlock(meetingTitleText(data.meeting, locale), { isSubtle: true, spacing: 'None' }),
     textBlock(
       t('summary.revision', locale, {
         revision: update.revision,
@@ -238,7 +250,7 @@ export function summaryCard(data: PromptData, update: StatusUpdate, locale: Loca
       type: 'FactSet',
       facts: update.events.map((e) => ({
         title: `${e.start} – ${e.end}`,
-        value: plain(`${e.name}${e.place ? `, ${e.place}` : ''}`),
+        value: plain(`${e.name}${e.place ? `, ${placeName(e.place, locale)}` : ''}`),
       })),
     });
   }
@@ -271,30 +283,32 @@ export function noticeCard(
 
 /** The reminder: one message per person listing the topics still missing. */
 export function reminderText(data: ReminderData, locale: Locale): string {
-  return t('reminder.text', locale, {
-    meeting: plain(data.meeting.title),
+  const text = t('reminder.text', locale, {
+    meeting: meetingTitleText(data.meeting, locale),
     count: data.topics.length,
     topics: data.topics.map((x) => `${plain(localized(x.topic.title, locale))} (${x.sector})`).join(', '),
     date: formatDateTime(data.window.closesAt, locale, data.person.timeZone),
   });
+  return forReader(text, locale);
 }
 
 /** The notice to the secretariat that a prompt was delegated. */
 export function delegationText(data: DelegationNotice, locale: Locale): string {
-  return t('delegated.notice', locale, {
+  const text = t('delegated.notice', locale, {
     from: plain(data.from.name),
     to: plain(data.to.name),
-    meeting: plain(data.meeting.title),
+    meeting: meetingTitleText(data.meeting, locale),
     topic: plain(localized(data.topic.title, locale)),
     sector: data.sector,
   });
+  return forReader(text, locale);
 }
 
 /** The tracker card: counts, then one line per topic × sector. */
 export function trackerCard(view: TrackerView, locale: Locale, timeZone: string): Attachment {
   const c = view.counts;
   const body: CardElement[] = [
-    textBlock(t('tracker.title', locale, { meeting: plain(view.meeting.title) }), {
+    textBlock(t('tracker.title', locale, { meeting: meetingTitleText(view.meeting, locale) }), {
       size: 'Medium',
       weight: 'Bolder',
       style: 'heading',

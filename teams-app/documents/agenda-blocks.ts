@@ -1,5 +1,5 @@
 import type { Paragraph, Table } from 'docx';
-import { localized, type SectorId } from '../domain';
+import { localized, placeName, type SectorId } from '../domain';
 import {
   itemTitle,
   type ActionFollowUp,
@@ -137,7 +137,7 @@ function eventBlocks(ctx: DocContext, item: AgendaItemOf<'events'>, overlapNumbe
           }
         : event.name,
       calendarRange(event.start, event.end, ctx.locale),
-      event.place,
+      placeName(event.place, ctx.locale),
       event.sector,
       localized(event.topicTitle, ctx.locale),
       String(event.participants),
@@ -162,7 +162,7 @@ function nextMeetingBlocks(ctx: DocContext, next: MeetingHeader | null): Block[]
     labelled(ctx, ctx.t('doc.date'), meetingDate(next.start, next.timeZone, ctx.locale)),
     labelled(ctx, ctx.t('doc.time'), meetingTime(next.start, next.end, next.timeZone, ctx.locale)),
   ];
-  if (next.place.trim() !== '') blocks.push(labelled(ctx, ctx.t('doc.place'), next.place));
+  if (next.place.trim() !== '') blocks.push(labelled(ctx, ctx.t('doc.place'), placeName(next.place, ctx.locale)));
   return blocks;
 }
 

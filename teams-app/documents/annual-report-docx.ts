@@ -1,5 +1,5 @@
 import { AlignmentType, HeadingLevel, type Paragraph, type Table } from 'docx';
-import { SECTORS, localized, type LocalizedText } from '../domain';
+import { SECTORS, localized, placeName, type LocalizedText } from '../domain';
 import type { AnnualReport, ReportTopic } from '../domain/report';
 import { t, type MessageKey, type ValuesOf } from '../i18n';
 import { bodyName } from './body-name';
@@ -117,7 +117,7 @@ function eventBlocks(ctx: DocContext, report: AnnualReport): Block[] {
     const rows = report.events.map((e): CellContent[] => [
       e.name,
       calendarRange(e.start, e.end, ctx.locale),
-      e.place,
+      placeName(e.place, ctx.locale),
       e.sector,
       title(ctx, e.topicTitle),
       String(e.participants),

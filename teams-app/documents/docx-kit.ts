@@ -17,7 +17,7 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import type { Locale } from '../domain';
+import { isolateLtrRuns, type Locale } from '../domain';
 import { t, type MessageKey, type ValuesOf } from '../i18n';
 
 /** A key of the catalogue's document strings. */
@@ -100,14 +100,16 @@ function strongRtl(char: string | undefined): boolean {
 /**
  * A line's text as written into a right-to-left document. A right-to-left run gets a right-to-left mark at each end
  * that is not an Arabic letter (a number, a Latin name, punctuation), so that end cannot flip to the other side when
- * the run sits next to left-to-right text; a left-to-right line (a Latin name, a URL) is held in left-to-right marks.
+ * the run sits next to left-to-right text, and each left-to-right run inside it (a file name, an English note) is
+ * isolated (U+2068 … U+2069); a left-to-right line (a Latin name, a URL) is held in left-to-right marks.
  */
 function directed(ctx: DocContext, line: string, rtl: boolean): string {
   if (!ctx.rtl || line === '') return line;
   if (!rtl) return `${LRM}${line}${LRM}`;
-  const start = strongRtl(line.at(0)) ? '' : RLM;
-  const end = strongRtl(line.at(-1)) ? '' : RLM;
-  return `${start}${line}${end}`;
+  const isolated = isolateLtrRuns(line);
+  const start = strongRtl(isolated.at(0)) ? '' : RLM;
+  const end = strongRtl(isolated.at(-1)) ? '' : RLM;
+  return `${start}${isolated}${end}`;
 }
 
 /**

@@ -34,6 +34,9 @@ export interface MinutesDocxOptions {
 
 type Block = Paragraph | Table;
 
+/** What an attendance cell shows when there is nothing to say (the same in every language). */
+const NOT_KNOWN = '—';
+
 function attendeeName(ctx: DocContext, attendee: Attendee): string {
   if (attendee.chair) return `${attendee.name} (${ctx.t('doc.chair')})`;
   if (attendee.observer) return `${attendee.name} (${ctx.t('doc.observer')})`;
@@ -41,7 +44,6 @@ function attendeeName(ctx: DocContext, attendee: Attendee): string {
 }
 
 function presence(ctx: DocContext, attendee: Attendee): CellContent {
-  if (attendee.guest) return ctx.t('doc.guest');
   if (attendee.present) return ctx.t('doc.present');
   return { text: ctx.t('doc.absent'), style: { italics: true } };
 }
@@ -59,10 +61,11 @@ function attendanceBlocks(ctx: DocContext, minutes: Pick<Minutes, 'attendance' |
     para(ctx, runs(ctx, ctx.t(source), { italics: true })),
   ];
   if (attendance.length === 0) return [...blocks, para(ctx, runs(ctx, ctx.t('doc.none'), { italics: true }))];
+  // A cell is never left empty: a guest's sector reads "Guest", anything else unknown a dash.
   const rows = attendance.map((a): CellContent[] => [
     attendeeName(ctx, a),
-    a.jobTitle,
-    a.sector ?? '',
+    a.jobTitle.trim() || NOT_KNOWN,
+    a.sector ?? (a.guest ? ctx.t('doc.guest') : NOT_KNOWN),
     presence(ctx, a),
   ]);
   const headers = [ctx.t('doc.name'), ctx.t('doc.function'), ctx.t('doc.sector'), ctx.t('doc.status')];
@@ -166,7 +169,7 @@ function itemBlocks(ctx: DocContext, item: MinutesItem): Block[] {
     blocks.push(heading(ctx, ctx.t('doc.escalations'), 3));
     for (const escalation of item.escalations) blocks.push(escalationLine(ctx, escalation));
   }
-  if (blocks.length === 1 && item.kind !== 'opening' && item.kind !== 'aob') {
+  if (blocks.length === 1) {
     blocks.push(para(ctx, runs(ctx, ctx.t('doc.noRecord'), { italics: true })));
   }
   return blocks;

@@ -1,5 +1,5 @@
 import { AlignmentType, HeadingLevel, type Paragraph } from 'docx';
-import { meetingTitle } from '../domain';
+import { meetingTitle, placeName } from '../domain';
 import type { MeetingHeader } from '../domain/agenda';
 import { meetingDate, meetingTime } from './date-format';
 import { bodyName } from './body-name';
@@ -26,7 +26,7 @@ export function titleBlock(ctx: DocContext, meeting: MeetingHeader, documentTitl
     labelled(ctx, ctx.t('doc.date'), meetingDate(meeting.start, meeting.timeZone, ctx.locale)),
     labelled(ctx, ctx.t('doc.time'), meetingTime(meeting.start, meeting.end, meeting.timeZone, ctx.locale)),
   );
-  if (meeting.place.trim() !== '') blocks.push(labelled(ctx, ctx.t('doc.place'), meeting.place));
+  if (meeting.place.trim() !== '') blocks.push(labelled(ctx, ctx.t('doc.place'), placeName(meeting.place, ctx.locale)));
   if (meeting.joinUrl)
     blocks.push(labelled(ctx, ctx.t('doc.online'), link(ctx, ctx.t('doc.joinLink'), meeting.joinUrl)));
   blocks.push(para(ctx, runs(ctx, documentTitle), { heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }));

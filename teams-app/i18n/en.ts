@@ -30,6 +30,13 @@ export const en = {
     'You now answer for {topic} ({sector}) in place of {from}: the status update for {meeting} is yours to send. Your card follows.',
   'handover.gone':
     'You no longer answer for {topic} ({sector}): the status update for {meeting} has gone to {to}. Nothing more is needed from you on it.',
+  'handover.retired':
+    'The topic {topic} has been retired: no status update for {meeting} is needed from you ({sector}) on it any more.',
+  'handover.vacated':
+    'You no longer answer for {topic} ({sector}): the status update for {meeting} is no longer asked of you. Nothing more is needed from you on it.',
+  'action.assigned':
+    '{by} has given you an action of {meeting}: {text} ({due}). Type **done** to see your open actions.',
+  'action.noDue': 'no due date',
   'error.escalation.not-found': 'This escalation does not exist.',
   'error.action.not-owner': 'Only the owner of this action, the chair or the secretariat can change it.',
   'error.store.version-required':
@@ -94,6 +101,8 @@ export const en = {
   'error.delegation.no-alternate': 'No alternate is appointed for this topic; ask the secretariat.',
   'error.agenda.not-ready': 'The agenda is not ready yet.',
   'error.minutes.not-ready': 'The minutes are not ready yet.',
+  'error.request.not-json': 'The request body must be JSON (Content-Type: application/json).',
+  'error.minutes.agenda-not-published': 'Minutes can be drafted once the agenda is published.',
   'error.store.unavailable': 'The data store is unavailable right now. Please try again in a moment.',
   'error.graph.not-found': 'This item was not found in Microsoft 365 (SharePoint or Outlook).',
   'error.graph.busy': 'Microsoft 365 is busy right now. Please try again in a few minutes.',
@@ -358,6 +367,12 @@ export const en = {
   'records.col.person': 'Focal point',
   'records.col.answeredBy': 'Answered by',
   'records.col.reason': 'Reason',
+  'records.col.event': 'Event',
+  'records.history.register': 'Register change',
+  'records.history.update': 'Status update',
+  'records.history.decision': 'Decision',
+  'records.history.action': 'Action',
+  'records.history.escalation': 'Escalation',
   'report.secretaryGeneral': 'Report by the Secretary-General',
   'report.title': 'Report on the implementation of Resolution 191',
   'report.subtitle':

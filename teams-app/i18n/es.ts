@@ -33,6 +33,13 @@ export const es: Catalogue = {
     'Ahora usted responde por {topic} ({sector}) en lugar de {from}: le corresponde enviar la actualización para {meeting}. A continuación recibirá su tarjeta.',
   'handover.gone':
     'Ya no responde por {topic} ({sector}): la actualización para {meeting} ha pasado a {to}. No se necesita nada más de usted al respecto.',
+  'handover.retired':
+    'El tema {topic} se ha retirado: ya no se le pide ninguna actualización para {meeting} sobre él ({sector}).',
+  'handover.vacated':
+    'Ya no responde de {topic} ({sector}): ya no se le pide la actualización para {meeting}. No necesita hacer nada más al respecto.',
+  'action.assigned':
+    '{by} le ha encomendado una acción de {meeting}: {text} ({due}). Escriba **done** para ver sus acciones abiertas.',
+  'action.noDue': 'sin fecha límite',
   'error.escalation.not-found': 'Esta cuestión elevada no existe.',
   'error.action.not-owner': 'Solo el responsable de esta acción, la presidencia o la secretaría pueden modificarla.',
   'error.store.version-required':
@@ -96,6 +103,8 @@ export const es: Catalogue = {
   'error.delegation.no-alternate': 'No hay ningún suplente designado para este tema; consulte a la secretaría.',
   'error.agenda.not-ready': 'El orden del día aún no está listo.',
   'error.minutes.not-ready': 'El acta aún no está lista.',
+  'error.request.not-json': 'El cuerpo de la solicitud debe estar en JSON (Content-Type: application/json).',
+  'error.minutes.agenda-not-published': 'El acta puede redactarse una vez publicado el orden del día.',
   'error.store.unavailable':
     'El almacenamiento de datos no está disponible en este momento. Vuelva a intentarlo en un momento.',
   'error.graph.not-found': 'Este elemento no se encuentra en Microsoft 365 (SharePoint u Outlook).',
@@ -370,6 +379,12 @@ export const es: Catalogue = {
   'records.col.person': 'Coordinador',
   'records.col.answeredBy': 'Respondido por',
   'records.col.reason': 'Motivo',
+  'records.col.event': 'Suceso',
+  'records.history.register': 'Cambio del registro',
+  'records.history.update': 'Actualización',
+  'records.history.decision': 'Decisión',
+  'records.history.action': 'Acción',
+  'records.history.escalation': 'Cuestión elevada',
   'report.secretaryGeneral': 'Informe del Secretario General',
   'report.title': 'Informe sobre la aplicación de la Resolución 191',
   'report.subtitle':

@@ -33,6 +33,13 @@ export const fr: Catalogue = {
     'Vous répondez désormais pour {topic} ({sector}) à la place de {from} : la mise à jour pour {meeting} vous revient. Votre carte suit.',
   'handover.gone':
     'Vous ne répondez plus pour {topic} ({sector}) : la mise à jour pour {meeting} est passée à {to}. Plus rien ne vous est demandé à ce sujet.',
+  'handover.retired':
+    'Le sujet {topic} a été retiré : aucune mise à jour pour {meeting} ne vous est plus demandée à son sujet ({sector}).',
+  'handover.vacated':
+    'Vous ne répondez plus de {topic} ({sector}) : la mise à jour pour {meeting} ne vous est plus demandée. Vous n’avez plus rien à faire à ce sujet.',
+  'action.assigned':
+    '{by} vous a confié une action de {meeting} : {text} ({due}). Tapez **done** pour voir vos actions ouvertes.',
+  'action.noDue': 'sans échéance',
   'error.escalation.not-found': "Cette question soumise à un niveau supérieur n'existe pas.",
   'error.action.not-owner':
     'Seuls le responsable de cette action, la présidence ou le secrétariat peuvent la modifier.',
@@ -99,6 +106,8 @@ export const fr: Catalogue = {
   'error.delegation.no-alternate': "Aucun suppléant n'est désigné pour ce thème ; adressez-vous au secrétariat.",
   'error.agenda.not-ready': "L'ordre du jour n'est pas encore prêt.",
   'error.minutes.not-ready': "Le compte rendu n'est pas encore prêt.",
+  'error.request.not-json': 'Le corps de la requête doit être en JSON (Content-Type: application/json).',
+  'error.minutes.agenda-not-published': "Le compte rendu peut être rédigé une fois l'ordre du jour publié.",
   'error.store.unavailable':
     'Le stockage des données est indisponible pour le moment. Veuillez réessayer dans un instant.',
   'error.graph.not-found': 'Cet élément est introuvable dans Microsoft 365 (SharePoint ou Outlook).',
@@ -375,6 +384,12 @@ export const fr: Catalogue = {
   'records.col.person': 'Coordonnateur',
   'records.col.answeredBy': 'Réponse de',
   'records.col.reason': 'Motif',
+  'records.col.event': 'Événement',
+  'records.history.register': 'Modification du registre',
+  'records.history.update': 'Mise à jour',
+  'records.history.decision': 'Décision',
+  'records.history.action': 'Action',
+  'records.history.escalation': 'Question soumise',
   'report.secretaryGeneral': 'Rapport du Secrétaire général',
   'report.title': 'Rapport sur la mise en œuvre de la Résolution 191',
   'report.subtitle':

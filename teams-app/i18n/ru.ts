@@ -33,6 +33,12 @@ export const ru: Catalogue = {
     'Теперь вы отвечаете за тему «{topic}» ({sector}) вместо {from}: обновление к собранию {meeting} отправляете вы. Ваша карточка ниже.',
   'handover.gone':
     'Вы больше не отвечаете за тему «{topic}» ({sector}): обновление к собранию {meeting} передано {to}. От вас по ней больше ничего не требуется.',
+  'handover.retired': 'Тема {topic} снята: обновление по ней ({sector}) для {meeting} от вас больше не требуется.',
+  'handover.vacated':
+    'Вы больше не отвечаете за {topic} ({sector}): обновление для {meeting} от вас больше не требуется. Больше ничего делать не нужно.',
+  'action.assigned':
+    '{by} поручил(а) вам действие по {meeting}: {text} ({due}). Наберите **done**, чтобы увидеть ваши открытые действия.',
+  'action.noDue': 'без срока',
   'error.escalation.not-found': 'Такого вопроса для рассмотрения на более высоком уровне нет.',
   'error.action.not-owner': 'Изменить это поручение могут только его исполнитель, председатель или секретариат.',
   'error.store.version-required':
@@ -97,6 +103,8 @@ export const ru: Catalogue = {
   'error.delegation.no-alternate': 'Заместитель по этой теме не назначен; обратитесь в секретариат.',
   'error.agenda.not-ready': 'Повестка дня еще не готова.',
   'error.minutes.not-ready': 'Протокол еще не готов.',
+  'error.request.not-json': 'Тело запроса должно быть в формате JSON (Content-Type: application/json).',
+  'error.minutes.agenda-not-published': 'Протокол можно составить после публикации повестки дня.',
   'error.store.unavailable': 'Хранилище данных сейчас недоступно. Повторите попытку чуть позже.',
   'error.graph.not-found': 'Этот элемент не найден в Microsoft 365 (SharePoint или Outlook).',
   'error.graph.busy': 'Microsoft 365 сейчас перегружен. Повторите попытку через несколько минут.',
@@ -363,6 +371,12 @@ export const ru: Catalogue = {
   'records.col.person': 'Координатор',
   'records.col.answeredBy': 'Ответил',
   'records.col.reason': 'Причина',
+  'records.col.event': 'Событие',
+  'records.history.register': 'Изменение реестра',
+  'records.history.update': 'Обновление статуса',
+  'records.history.decision': 'Решение',
+  'records.history.action': 'Действие',
+  'records.history.escalation': 'Вынесенный вопрос',
   'report.secretaryGeneral': 'Отчет Генерального секретаря',
   'report.title': 'Отчет о выполнении Резолюции 191',
   'report.subtitle': 'Стратегия координации работы трех Секторов Союза и Генерального секретариата',

@@ -150,6 +150,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(
       'CALENDAR_GROUP_MAIL needs CALENDAR_ORGANIZER: the mailbox that organises the meetings and invites the group.',
     );
+  if (e.CALENDAR_GROUP_ID && !(e.CALENDAR_ORGANIZER && e.CALENDAR_GROUP_MAIL) && !onThisMachine(e.GRAPH_BASE_URL))
+    problems.push(
+      "CALENDAR_GROUP_ID works on the Graph emulator only: Graph writes group calendar events with delegated permissions only, never with the app's own identity. Set CALENDAR_ORGANIZER (the organiser mailbox) and CALENDAR_GROUP_MAIL (the group's address) instead.",
+    );
   if (e.OPS_STORE === 'azure' && !e.AZURE_STORAGE_CONNECTION_STRING)
     problems.push(
       'AZURE_STORAGE_CONNECTION_STRING is missing for OPS_STORE=azure (the storage account, or Azurite: npm run azurite).',

@@ -87,6 +87,9 @@ async function resolve(
     typeof headers['x-dev-user'] === 'string' && headers['x-dev-user'] ? headers['x-dev-user'] : options.devUser;
   const person =
     (await options.register.personByAadId(wanted)) ?? (await options.register.getPerson(wanted).catch(() => null));
-  if (!person) throw new AppError('auth.forbidden', `The dev identity "${wanted}" is not a person in the register.`);
+  // Someone who has left the register is refused like a stranger.
+  if (!person || person.retiredAt) {
+    throw new AppError('auth.forbidden', `The dev identity "${wanted}" is not a person in the register.`);
+  }
   return { kind: 'person', person, aadObjectId: person.aadObjectId, tenantId: null, via: 'dev' };
 }

@@ -16,7 +16,9 @@ import { collectionRoutes } from './routes/collection-routes';
 import { meetingRoutes } from './routes/meeting-routes';
 import { scheduleRoutes } from './routes/schedule-routes';
 import { scheduleMessages } from '../../bot/schedule-messages';
-import { ScheduleService, noCalendar, type AttendancePort, type CalendarPort, type OutOfOfficePort } from '../services';
+import { ScheduleService } from '../services';
+import type { GraphApi } from '../graph';
+import { microsoft365, openGraph, type Microsoft365 } from './microsoft365';
 import { registerAdminRoutes } from './routes/register-admin-routes';
 import { followUpRoutes } from './routes/follow-up-routes';
 import { recordsRoutes } from './routes/records-routes';
@@ -49,6 +51,8 @@ export interface RunningServer {
   worker: OutboxWorker;
   /** Whether this instance runs the scheduler (always on the embedded store; elected by a blob lease on Azure). */
   leader: LeaderElection;
+  /** The instance's one Graph layer (store, library, calendar, mailboxes, attendance), when Graph is configured. */
+  graph?: GraphApi;
   close(): Promise<void>;
 }
 
@@ -68,12 +72,7 @@ export interface StartOptions {
   microsoft365?: Microsoft365;
 }
 
-/** The meeting calendar, out-of-office and attendance in Microsoft 365, or the calendar alone (none) without Graph. */
-export interface Microsoft365 {
-  calendar: CalendarPort;
-  outOfOffice?: OutOfOfficePort;
-  attendance?: AttendancePort;
-}
+export type { Microsoft365 } from './microsoft365';
 
 /** The .docx renderers, loaded when a document is first rendered: docx is large and only publishing needs it. */
 const documents = () => import('../documents');
@@ -98,11 +97,29 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     server.once('error', reject);
     server.listen(config.port, host, () => resolve());
   });
+  try {
+    return await wireServer(server, config, options, logger);
+  } catch (error) {
+    // Wiring failed after listening (a store, Graph or Azure Storage that would not open): free the port.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
+  }
+}
+
+/** Wires the app onto a server already listening: stores, services, bot, routes, outbox worker and scheduler. */
+async function wireServer(
+  server: http.Server,
+  config: Config,
+  options: StartOptions,
+  logger: Logger,
+): Promise<RunningServer> {
   const port = (server.address() as AddressInfo).port;
   const publicUrl =
     config.port === 0 && config.publicUrl.endsWith(':0') ? `http://localhost:${port}` : config.publicUrl;
   const now = options.now ?? (() => new Date().toISOString());
-  const opened = options.store ? { store: options.store } : await openStore(config, logger);
+  // One Graph layer for the whole instance, so the SharePoint store, the library and the calendar share one budget.
+  const graph = await openGraph(config);
+  const opened = options.store ? { store: options.store } : await openStore(config, logger, graph);
   const store = opened.store;
   // OPS_STORE=azure: the outbox's work travels through Azure Queue Storage and a blob lease elects the scheduler.
   const scaleOut =
@@ -129,7 +146,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   // The services queue on the same clock as the worker that delivers (a shifted clock in tests).
   const outbox = new Outbox(store, { now: () => Date.parse(now()), ...(scaleOut ? { queue: scaleOut.queue } : {}) });
-  const m365 = options.microsoft365 ?? (await microsoft365(config, logger));
+  const m365 = options.microsoft365 ?? (await microsoft365(config, logger, graph));
   const collection = new CollectionService({
     store,
     register,
@@ -263,6 +280,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     logger,
     worker,
     leader,
+    ...(graph ? { graph } : {}),
     async close() {
       await leader.stop();
       await scheduler.stop();
@@ -291,6 +309,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 export async function openStore(
   config: Config,
   logger: Logger,
+  graph?: GraphApi,
 ): Promise<{ store: Store; files?: FileStore; operational?: AzureOperationalStore }> {
   const sqlite = openSqliteStore({ file: path.join(config.dataDir, 'isc-coordinator.sqlite') });
   // OPS_STORE=azure: the operational data on Azure Table Storage (the Azure SDKs loaded only then).
@@ -309,39 +328,9 @@ export async function openStore(
     emulatorToken: config.sharepoint.emulatorToken,
     budgetPerMinute: config.sharepoint.budgetPerMinute,
     onError: (error) => logger.warn({ err: error }, 'SharePoint change poll failed'),
+    ...(graph ? { graph } : {}),
   });
   return { store: composeStores(business, operational ?? sqlite), files, ...(operational ? { operational } : {}) };
-}
-
-/**
- * Microsoft 365 as configured, through Graph (loaded only then): the meeting calendar — the organiser's inviting the
- * group (CALENDAR_ORGANIZER and CALENDAR_GROUP_MAIL) or the group's own (CALENDAR_GROUP_ID) — with the mailboxes'
- * out-of-office, and the organiser's Teams attendance reports; without any CALENDAR_* setting, none of them.
- */
-async function microsoft365(config: Config, logger: Logger): Promise<Microsoft365> {
-  const { groupId, organizer, groupMail } = config.calendar;
-  const owner = organizer && groupMail ? { organizer, inviteGroup: groupMail } : groupId ? { group: groupId } : null;
-  if (!owner && !organizer) return { calendar: noCalendar };
-  const [{ createGraphApi }, { graphSettings }, { graphCalendar }, { graphOutOfOffice }, { graphAttendance }] =
-    await Promise.all([
-      import('../graph'),
-      import('../store/sharepoint/graph-access'),
-      import('../graph/calendar'),
-      import('../graph/out-of-office'),
-      import('../graph/attendance'),
-    ]);
-  const graph = createGraphApi(
-    graphSettings({
-      baseUrl: config.sharepoint.graphBaseUrl,
-      credentials: config.sharepoint.credentials,
-      emulatorToken: config.sharepoint.emulatorToken,
-    }),
-  );
-  return {
-    calendar: owner ? graphCalendar(graph, { owner }) : noCalendar,
-    outOfOffice: graphOutOfOffice(graph, logger),
-    ...(organizer ? { attendance: graphAttendance(graph, { organizer, log: logger }) } : {}),
-  };
 }
 
 /**

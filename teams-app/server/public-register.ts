@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { LOCALES, Locale, localized, type TopicView } from '../domain';
+import { LOCALES, Locale, localized, resolutionReference, type TopicView } from '../domain';
 import { directionOf, pickLocale, t } from '../i18n';
 import type { RegisterService } from '../services';
 import { setSecurityHeaders } from './security-headers';
@@ -45,10 +45,8 @@ function focalPoints(topic: TopicView, locale: Locale): string {
   return items.length ? `<ul>${items.join('')}</ul>` : '';
 }
 
-function resolutions(topic: TopicView): string {
-  return topic.resolutions
-    .map((r) => escapeHtml([r.body, r.number, r.revision ? `(${r.revision})` : null].filter(Boolean).join(' ')))
-    .join('<br>');
+function resolutions(topic: TopicView, locale: Locale): string {
+  return topic.resolutions.map((r) => escapeHtml(resolutionReference(r, locale))).join('<br>');
 }
 
 /** The page in a language. */
@@ -58,7 +56,7 @@ export function publicRegisterHtml(topics: readonly TopicView[], locale: Locale)
     .map(
       (topic) =>
         `<tr><td>${escapeHtml(localized(topic.title, locale))}</td><td>${escapeHtml(topic.leadSector ?? '')}</td>` +
-        `<td>${resolutions(topic)}</td><td>${focalPoints(topic, locale)}</td></tr>`,
+        `<td>${resolutions(topic, locale)}</td><td>${focalPoints(topic, locale)}</td></tr>`,
     )
     .join('\n');
   const languages = LOCALES.map((code) =>

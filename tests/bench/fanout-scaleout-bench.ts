@@ -57,16 +57,20 @@ async function fanout(kill: boolean): Promise<object> {
       concurrency: QUEUING,
     });
     const started = performance.now();
+    // Instance 2 dies when half the messages are out, whether or not they are all queued by then.
+    const victim = group.get(2);
+    const killed = kill
+      ? until(() => connector.posted.length >= (RECIPIENTS * TOPICS_PER_RECIPIENT) / 2).then(() => victim.kill())
+      : Promise.resolve();
+    killed.catch(() => undefined); // awaited below; a failed seeding must not leave it unhandled
     const { ids } = await seedFanout(shared.store, connector.serviceUrl, {
       recipients: RECIPIENTS,
       perRecipient: TOPICS_PER_RECIPIENT,
       outbox: shared.outbox,
       concurrency: QUEUING,
     });
-    if (kill) {
-      await until(() => connector.posted.length >= ids.length / 2);
-      await group.get(2).kill();
-    }
+    const queuedS = (performance.now() - started) / 1000;
+    await killed;
     const expected = new Set(ids);
     const firstDelivery = new Map<string, number>();
     await until(() => {
@@ -98,6 +102,7 @@ async function fanout(kill: boolean): Promise<object> {
       lost: tally.lost.length,
       duplicates: tally.duplicates.length,
       lease_s: LEASE_MS / 1000,
+      queued_s: Number(queuedS.toFixed(2)),
       injected_429: connector.counts.throttled,
       limit_429: connector.counts.limitThrottled,
       requests: connector.counts.requests,

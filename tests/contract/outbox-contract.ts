@@ -270,7 +270,7 @@ export function describeOutboxContract(name: string, open: () => Promise<OutboxR
       const orphans = (await rig.outbox.stats()).sending;
       expect(orphans).toBeGreaterThan(0);
 
-      const successor = await start({ sender: realSender(), leaseMs: 8000 });
+      const successor = await start({ sender: realSender(10_000), leaseMs: 30_000 });
       await drained(rig.outbox, 120_000);
       await successor.stop();
 
@@ -286,13 +286,13 @@ export function describeOutboxContract(name: string, open: () => Promise<OutboxR
         perRecipient: 3,
         outbox: rig.outbox,
       });
-      const first = await start({ sender: realSender(), leaseMs: 8000 });
+      const first = await start({ sender: realSender(10_000), leaseMs: 30_000 });
       await until(() => connector!.posted.length >= 100, '100 messages are posted');
       await first.stop();
       expect((await rig.outbox.stats()).sending).toBe(0);
       expect(connector.posted.length).toBeLessThan(300);
 
-      const second = await start({ sender: realSender(), leaseMs: 8000 });
+      const second = await start({ sender: realSender(10_000), leaseMs: 30_000 });
       await drained(rig.outbox);
       await second.stop();
 
@@ -309,13 +309,13 @@ export function describeOutboxContract(name: string, open: () => Promise<OutboxR
       });
       const limits = shareGlobalLimits(TEAMS_LIMITS, 2);
       const one = await start({
-        sender: realSender(),
-        leaseMs: 8000,
+        sender: realSender(10_000),
+        leaseMs: 30_000,
         limiter: new RateLimiter({ limits, marginMs: 20, smooth: true }),
       });
       const two = await start({
-        sender: realSender(),
-        leaseMs: 8000,
+        sender: realSender(10_000),
+        leaseMs: 30_000,
         limiter: new RateLimiter({ limits, marginMs: 20, smooth: true }),
       });
       await drained(rig.outbox);

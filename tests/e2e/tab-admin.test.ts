@@ -144,8 +144,13 @@ describe('register administration (secretariat)', () => {
       .fill('00000000-0000-0000-0000-000000000031');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expectVisible(dialog.getByText('Enter an e-mail address such as name@itu.int.'));
-    await dialog.getByRole('textbox', { name: /^E-mail/ }).fill('grady.archie@itu.int');
+    // Refused by the server (someone already has this address): the reason shows in the dialog, the input stays.
+    await dialog.getByRole('textbox', { name: /^E-mail/ }).fill('adelev@example.com');
     await dialog.getByRole('combobox', { name: 'Sector' }).selectOption('TSB');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expectVisible(dialog.getByText('The change was not saved'));
+    expect(await dialog.getByRole('textbox', { name: /^Name/ }).inputValue()).toBe('Grady Archie');
+    await dialog.getByRole('textbox', { name: /^E-mail/ }).fill('grady.archie@itu.int');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expectVisible(status(page, 'Grady Archie added.'));
     const person = (await bed.server.store.people.all()).find((p) => p.email === 'grady.archie@itu.int');
@@ -385,6 +390,49 @@ describe('the records register', () => {
     );
   });
 
+  it('lists decisions with their meeting, and lets the secretariat record the outcome of an escalation', async () => {
+    await bed.server.store.decisions.create({
+      id: 'isc-tf-31.d1',
+      meetingId: 'isc-tf-31',
+      topicId: 'accessibility',
+      agendaItem: 4,
+      text: 'The accessibility toolkit is published jointly by the three Bureaux.',
+      recordedAt: '2026-11-04T10:30:00.000Z',
+    });
+    await bed.server.store.escalations.create({
+      id: 'isc-tf-31.e1',
+      meetingId: 'isc-tf-31',
+      topicId: 'accessibility',
+      sector: 'TSB',
+      ask: 'Who funds the sign-language interpretation at regional events?',
+      to: 'CoCo',
+      status: 'open',
+      raisedAt: '2026-11-04T10:45:00.000Z',
+    });
+    const page = await openTab({ as: SECRETARIAT, path: '/?view=records&tab=decisions' });
+    const decisions = page.getByRole('table', { name: 'Decisions' });
+    await expectVisible(
+      decisions.getByRole('row').filter({ hasText: 'The accessibility toolkit is published jointly' }).filter({
+        hasText: 'ISC-TF 31',
+      }),
+    );
+
+    await page.getByRole('tab', { name: 'Escalations' }).click();
+    const escalations = page.getByRole('table', { name: 'Escalations' });
+    await escalations.getByRole('button', { name: /^Record the outcome: Who funds/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Record the outcome' });
+    await dialog.getByRole('combobox', { name: 'Status' }).selectOption('decided');
+    await dialog.getByRole('textbox', { name: 'Outcome' }).fill('The regional offices fund it from 2027.');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expectVisible(status(page, 'The outcome was recorded.'));
+    await expectVisible(escalations.getByText('The regional offices fund it from 2027.'));
+    expect(await bed.server.store.escalations.get('isc-tf-31.e1')).toMatchObject({
+      status: 'decided',
+      outcome: 'The regional offices fund it from 2027.',
+    });
+    expect(page.url()).toContain('tab=escalations');
+  });
+
   it("shows a topic's history in its drawer", async () => {
     const page = await openTab({ as: FOCAL_POINT, path: '/?view=register' });
     await page.getByRole('button', { name: 'Accessibility', exact: true }).first().click();
@@ -404,12 +452,32 @@ describe('the records register', () => {
 });
 
 describe('layout, languages and accessibility', () => {
-  it('fits the administration and the records in 320 px without horizontal scrolling', async () => {
+  it('fits the administration, its dialogs and the records in 320 px without horizontal scrolling', async () => {
     for (const path of ['/?view=admin&tab=topics', '/?view=admin&tab=meetings', '/?view=records']) {
       const page = await openTab({ as: SECRETARIAT, path, width: 320 });
       await expectVisible(page.getByRole('table').first());
       expect(await overflow(page)).toBeLessThanOrEqual(0);
     }
+    const page = await openTab({ as: SECRETARIAT, path: '/?view=admin&tab=topics', width: 320 });
+    await page.getByRole('button', { name: 'Add topic' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a topic' });
+    await expectVisible(dialog);
+    expect(await dialog.evaluate((surface) => surface.scrollWidth - surface.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+  });
+
+  it('opens and closes a dialog from the keyboard, focus going back to its button', async () => {
+    const page = await openAdmin('people');
+    const add = page.getByRole('button', { name: 'Add person' });
+    await add.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Add a person' });
+    await expectVisible(dialog);
+    await page.keyboard.type('Typed name');
+    expect(await dialog.getByRole('textbox', { name: /^Name/ }).inputValue()).toBe('Typed name');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await eventually(() => isFocused(add), true);
   });
 
   it('speaks Arabic right to left in the administration, with no English left', async () => {

@@ -123,7 +123,19 @@ describe("My work, a focal point's home", () => {
     await expectVisible(page.getByText('Youth was delegated to Lynne Robbins.'));
     const delegation = await bed.server.store.delegations.get(`${MEETING}.youth.BDT`);
     expect(delegation).toMatchObject({ fromId: 'alex-wilber', toId: 'lynne-robbins' });
-    await eventually(() => isFocused(delegate), true);
+    await expectVisible(
+      slot(page, 'Youth').getByText('Lynne Robbins is asked this time (you delegated, or you are away).'),
+    );
+    expect(await delegate.count()).toBe(0);
+
+    // The alternate sees the prompt is theirs this time.
+    const lynne = await openTab({ as: 'lynne-robbins' });
+    const asAlternate = lynne.getByRole('list', { name: 'My topics: As alternate' }).getByRole('listitem');
+    await expectVisible(
+      asAlternate
+        .filter({ hasText: 'Youth' })
+        .getByText('You are asked this time: the focal point delegated to you or is away.'),
+    );
   });
 
   it("closes an action with a note and moves another one's due date", async () => {
@@ -234,9 +246,9 @@ describe('the register', () => {
     const page = await openRegister('&sector=BDT&q=wilber&topic=accessibility');
     const drawer = page.getByRole('dialog', { name: 'Accessibility' });
     await expectVisible(drawer);
-    expect(await page.getByRole('searchbox', { name: 'Search' }).inputValue()).toBe('wilber');
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
+    expect(await page.getByRole('searchbox', { name: 'Search' }).inputValue()).toBe('wilber');
     expect(new URL(page.url()).searchParams.get('topic')).toBeNull();
 
     await page.reload();

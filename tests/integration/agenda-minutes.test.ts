@@ -331,6 +331,28 @@ describe('meeting chat and minutes', () => {
   it('refuses minutes before the meeting has a published agenda', async () => {
     const res = await api('POST', '/meetings/iscg-9/minutes/compile', undefined, 'patti-fernandez');
     expect(res.status).toBe(409);
-    expect(res.body.error.code).toBe('minutes.not-ready');
+    expect(res.body.error.code).toBe('minutes.agenda-not-published');
+  });
+
+  it('answers 404 with a clear code when asked for an agenda or minutes that do not exist yet', async () => {
+    const agenda = await api('GET', '/meetings/iscg-9/agenda');
+    expect(agenda.status).toBe(404);
+    expect(agenda.body.error.code).toBe('agenda.not-ready');
+    const published = await api('GET', '/meetings/iscg-9/agenda?status=published');
+    expect(published.status).toBe(404);
+    const minutes = await api('GET', '/meetings/iscg-9/minutes');
+    expect(minutes.status).toBe(404);
+    expect(minutes.body.error.code).toBe('minutes.not-ready');
+  });
+
+  it('refuses a body to compile that is not JSON rather than reading it as empty', async () => {
+    const res = await fetch(`${server.url}/api/v1/meetings/iscg-9/agenda/compile`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-dev-user': 'megan-bowen' },
+      body: '{"confirm":true}',
+    });
+    expect(res.status).toBe(415);
+    expect(((await res.json()) as any).error.code).toBe('request.not-json');
+    expect((await api('GET', '/meetings/iscg-9/agenda')).status).toBe(404);
   });
 });

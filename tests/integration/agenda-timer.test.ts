@@ -50,7 +50,12 @@ describe('planned time and presenter of agenda items', () => {
       ['youth', 'BDT', 'alex-wilber'],
       ['accessibility', 'TSB', 'adele-vance'],
     ] as const) {
-      const sent = await api('POST', `/meetings/${MEETING}/updates`, { topicId, sector, progress: 'Work goes on.' }, user);
+      const sent = await api(
+        'POST',
+        `/meetings/${MEETING}/updates`,
+        { topicId, sector, progress: 'Work goes on.' },
+        user,
+      );
       expect(sent.status).toBe(201);
     }
     expect((await api('POST', `/meetings/${MEETING}/agenda/compile`, { confirm: true })).status).toBe(201);
@@ -169,5 +174,69 @@ describe('the current item, polled', () => {
     const res = await api('POST', url, { item: 60 }, 'patti-fernandez');
     expect(res.status).toBe(400);
     expect((await api('GET', url)).body).toMatchObject({ item: 4, sub: 1 });
+  });
+});
+
+describe('decisions and actions added by hand in the minutes review', () => {
+  const minutes = `/meetings/${MEETING}/minutes`;
+  const editMinutes = async (edit: unknown) => {
+    const current = (await api('GET', minutes)).body;
+    return api('PATCH', minutes, { expectedRevision: current.minutes.revision, edit }, 'patti-fernandez');
+  };
+  const itemOf = (body: any, number: number) => body.minutes.items.find((i: any) => i.number === number);
+
+  beforeAll(async () => {
+    now = '2026-12-07T10:30:00.000Z';
+    expect((await api('POST', `${minutes}/compile`, undefined, 'patti-fernandez')).status).toBe(201);
+  });
+
+  it('adds a decision under an item, written by the reviewer', async () => {
+    const res = await editMinutes({ op: 'add-decision', entry: { item: 2, text: 'BDT leads the 2027 event.' } });
+    expect(res.status).toBe(200);
+    expect(itemOf(res.body, 2).decisions).toEqual([
+      expect.objectContaining({
+        id: 'manual-1',
+        text: 'BDT leads the 2027 event.',
+        topicId: null,
+        by: { id: 'patti-fernandez', name: 'Patti Fernandez' },
+        problems: [],
+      }),
+    ]);
+  });
+
+  it.each([
+    ['an item the minutes do not have', { op: 'add-decision', entry: { item: 99, text: 'Noted.' } }],
+    ['a sub-item the item does not have', { op: 'add-decision', entry: { item: 1, sub: 3, text: 'Noted.' } }],
+    ['an empty text', { op: 'add-action', entry: { item: 1, text: '  ' } }],
+    ['an impossible due date', { op: 'add-action', entry: { item: 1, text: 'Do it', due: '2027-02-30' } }],
+  ])('refuses %s', async (_name, edit) => {
+    const current = (await api('GET', minutes)).body;
+    const res = await api('PATCH', minutes, { expectedRevision: current.minutes.revision, edit }, 'patti-fernandez');
+    expect(res.status).toBe(400);
+  });
+
+  it('adds an action under a sub-item with its owner and due date, and records it on approval', async () => {
+    const item = (await api('GET', minutes)).body.minutes.items.find((i: any) => i.subItems.length > 0);
+    const res = await editMinutes({
+      op: 'add-action',
+      entry: {
+        item: item.number,
+        sub: 1,
+        text: 'Circulate the toolkit',
+        ownerName: 'Alex Wilber',
+        ownerId: 'alex-wilber',
+        due: '2027-01-15',
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(itemOf(res.body, item.number).actions).toEqual([
+      expect.objectContaining({ id: 'manual-2', topicId: item.subItems[0], ownerId: 'alex-wilber', due: '2027-01-15' }),
+    ]);
+    const approved = await api('POST', `${minutes}/approve`, { confirm: true }, 'patti-fernandez');
+    expect(approved.status).toBe(200);
+    const recorded = await server.store.actions.all({ where: { sourceMeetingId: MEETING } });
+    expect(recorded).toEqual([
+      expect.objectContaining({ text: 'Circulate the toolkit', ownerId: 'alex-wilber', due: '2027-01-15' }),
+    ]);
   });
 });

@@ -52,7 +52,7 @@ describe('delivery failure reasons', () => {
     });
   });
 
-  it('shows a reason stored as English text before reasons were coded as it is', async () => {
+  it('reads a reason stored as English text before reasons were coded as its code, in the reader’s language', async () => {
     const [row] = await server.store.outbox.all({ where: { personId: 'adele-vance', status: 'undeliverable' } });
     if (!row) throw new Error('no undeliverable prompt for Adele');
     await server.store.outbox.update({ ...row, lastError: 'app not installed or blocked by the user (403)' }, row.etag);
@@ -60,8 +60,8 @@ describe('delivery failure reasons', () => {
     const [, , , topicId, sector] = row.id.split(':');
     expect(tracker.body.rows.find((r: any) => r.topicId === topicId && r.sector === sector)).toMatchObject({
       status: 'undeliverable',
-      reasonCode: null,
-      reason: 'app not installed or blocked by the user (403)',
+      reasonCode: 'delivery.blocked',
+      reason: CATALOGUES.es['delivery.blocked'],
     });
   });
 
@@ -75,8 +75,8 @@ describe('delivery failure reasons', () => {
       messageActivity(connector.serviceUrl, 'status', { aad: AAD.megan, name: 'Megan Bowen' }),
     );
     const card = JSON.stringify((await connector.waitFor(1))[0]!.body.attachments[0].content);
-    // The card's markdown escapes the message's brackets; the reason stored as English text stays English.
-    expect(card).toContain('التطبيق غير مثبَّت لدى هذا الشخص في Teams');
-    expect(card.match(/not installed/g)).toHaveLength(1);
+    // The reason stored as English text before reasons were coded is read as its code: no English in the card.
+    expect(card).toContain('التطبيق غير مثبَّت لدى هذا الشخص في');
+    expect(card).not.toMatch(/not installed|blocked by/);
   });
 });

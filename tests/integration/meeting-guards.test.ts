@@ -63,6 +63,10 @@ describe('compiling while collection runs', () => {
     const version = await services().meetings.compileAgenda(MEETING, chair, { confirm: true });
     expect(version.status).toBe('draft');
     expect((await store.meetings.get(MEETING))?.state).toBe('agenda-draft');
+    // The agenda counts what the chair confirmed: vacancies are neither expected nor missing, only vacant.
+    const { summary } = version.agenda;
+    expect(summary.vacant).toBeGreaterThan(0);
+    expect(summary).toMatchObject({ expectedReports: expected, received: 1, missing: missing });
   });
 
   it('asks for confirmation before collection ever opened', async () => {

@@ -40,6 +40,7 @@ import {
   PersonList,
   PersonView,
   Role,
+  DelegateAnswer,
   SubmitAnswer,
   TopicList,
   TopicView,
@@ -59,6 +60,11 @@ import { followUpRoutes } from '../../teams-app/server/routes/follow-up-routes';
 import { scheduleRoutes } from '../../teams-app/server/routes/schedule-routes';
 import { ScheduleService, noCalendar } from '../../teams-app/services';
 import { scheduleMessages } from '../../bot/schedule-messages';
+import { recordsRoutes } from '../../teams-app/server/routes/records-routes';
+import { reportRoutes } from '../../teams-app/server/routes/report-routes';
+import { registerTemplate, type AnnualReportService } from '../../teams-app/services/records';
+import { ImportReport } from '../../teams-app/domain/records';
+import { ReportList, ReportVersionView } from '../../teams-app/domain/report';
 import { CancelAnswer, RescheduleAnswer, ScheduleAnswer } from '../../teams-app/domain';
 import { FollowUpService, HistoryService, RegisterAdminService, RegisterService } from '../../teams-app/services';
 import { Outbox } from '../../teams-app/services/outbox';
@@ -161,6 +167,8 @@ interface RouteCall {
   path: string | ((store: Store) => Promise<string>);
   /** The body, or how to make it from the store (a write that carries the version it read). */
   body?: unknown | ((store: Store) => Promise<unknown>);
+  /** Sends the body as it is, with this content type (a file upload), instead of as JSON. */
+  contentType?: string;
   /** The answer's schema (none for a file). */
   schema: ZodType | null;
   /** Who does the step for a caller the table refuses, so that the next steps find the meeting as they expect. */
@@ -214,6 +222,13 @@ const ROUTE_CALLS: RouteCall[] = [
     path: `${M}/updates/no-change`,
     body: { ...SLOT, baseRevision: 1 },
     schema: SubmitAnswer,
+  },
+  {
+    route: 'POST /meetings/:id/updates/delegate',
+    operation: 'update.delegate',
+    path: `${M}/updates/delegate`,
+    body: SLOT,
+    schema: DelegateAnswer,
   },
   { route: 'GET /meetings/:id/updates', operation: 'updates.read', path: `${M}/updates`, schema: UpdateList },
   { route: 'GET /meetings/:id/tracker', operation: 'tracker.read', path: `${M}/tracker`, schema: TrackerView },
@@ -278,6 +293,7 @@ const ROUTE_CALLS: RouteCall[] = [
     schema: MinutesVersionView,
   },
   { route: 'GET /actions', operation: 'records.read', path: '/actions?status=open', schema: ActionPage },
+  { route: 'GET /actions/:id', operation: 'records.read', path: `/actions/${OWN_ACTION}`, schema: ActionView },
   {
     route: 'PATCH /actions/:id',
     operation: 'action.update',
@@ -295,6 +311,12 @@ const ROUTE_CALLS: RouteCall[] = [
   { route: 'GET /decisions', operation: 'records.read', path: '/decisions', schema: DecisionPage },
   { route: 'GET /escalations', operation: 'records.read', path: '/escalations', schema: EscalationPage },
   {
+    route: 'GET /escalations/:id',
+    operation: 'records.read',
+    path: '/escalations/isc-tf-31.e1',
+    schema: EscalationView,
+  },
+  {
     route: 'PATCH /escalations/:id',
     operation: 'escalation.update',
     path: '/escalations/isc-tf-31.e1',
@@ -306,6 +328,12 @@ const ROUTE_CALLS: RouteCall[] = [
     operation: 'history.read',
     path: '/topics/accessibility/history',
     schema: TopicHistory,
+  },
+  {
+    route: 'GET /topics/:id/history/export',
+    operation: 'history.read',
+    path: '/topics/accessibility/history/export?format=csv',
+    schema: null,
   },
   { route: 'GET /audit', operation: 'audit.read', path: '/audit?limit=5', schema: AuditPage },
   {
@@ -396,7 +424,51 @@ const ROUTE_CALLS: RouteCall[] = [
     body: { reason: 'Moved to the next session' },
     schema: CancelAnswer,
   },
+  { route: 'GET /register/template', operation: 'records.export', path: '/register/template?format=csv', schema: null },
+  {
+    route: 'POST /register/import',
+    operation: 'register.import',
+    path: '/register/import?dryRun=true',
+    contentType: 'text/csv',
+    body: async () => (await registerTemplate('csv', 'en')).content.toString('utf8'),
+    schema: ImportReport,
+  },
+  { route: 'GET /exports/:what', operation: 'records.export', path: '/exports/actions?format=csv', schema: null },
+  { route: 'GET /exports/:what', operation: 'audit.export', path: '/exports/audit?format=csv', schema: null },
+  {
+    route: 'GET /meetings/:id/tracker/export',
+    operation: 'records.export',
+    path: `/meetings/${MEETING}/tracker/export?format=csv`,
+    schema: null,
+  },
+  {
+    route: 'POST /reports/annual',
+    operation: 'report.compile',
+    path: '/reports/annual',
+    body: { lang: 'en' },
+    schema: ReportVersionView,
+    standIn: 'secretariat',
+  },
+  { route: 'GET /reports', operation: 'report.read', path: '/reports', schema: ReportList },
+  { route: 'GET /reports/:id', operation: 'report.read', path: reportPath(''), schema: ReportVersionView },
+  { route: 'GET /reports/:id/file', operation: 'report.read', path: reportPath('/file'), schema: null },
+  {
+    route: 'POST /reports/:id/publish',
+    operation: 'report.publish',
+    path: reportPath('/publish'),
+    schema: ReportVersionView,
+  },
 ];
+
+/** The path of the newest annual report version (drafted by an earlier step), with `suffix`. */
+function reportPath(suffix: string): (store: Store) => Promise<string> {
+  return async (store) => {
+    const reports = await store.documents.all({ where: { kind: 'report' } });
+    const newest = reports.sort((a, b) => b.version - a.version)[0];
+    if (!newest) throw new Error('no annual report was drafted');
+    return `/reports/${newest.id}${suffix}`;
+  };
+}
 
 /** Every route a router declares, as "METHOD /path". */
 function routesOf(router: Router): string[] {
@@ -449,6 +521,9 @@ describe('the HTTP API follows the permission table', () => {
         ...routesOf(meetingRoutes(meetings, chats)),
         ...routesOf(registerAdminRoutes(admin)),
         ...routesOf(followUpRoutes(new FollowUpService({ store, now }), new HistoryService(store))),
+        ...routesOf(recordsRoutes({ store, now, tracker: (id, caller) => collection.tracker(id, caller) })),
+        // Only the declared routes are read: the service is never called.
+        ...routesOf(reportRoutes({} as AnnualReportService, now)),
       ];
       expect([...new Set(ROUTE_CALLS.map((call) => call.route))].sort()).toEqual(declared.sort());
     } finally {
@@ -495,8 +570,11 @@ describe('the HTTP API follows the permission table', () => {
         const body = typeof step.body === 'function' ? await step.body(store) : step.body;
         const res = await fetch(`${url}/api/v1${target}`, {
           method,
-          headers: { authorization: `Bearer ${await token(aad)}`, 'content-type': 'application/json' },
-          body: body === undefined ? undefined : JSON.stringify(body),
+          headers: {
+            authorization: `Bearer ${await token(aad)}`,
+            'content-type': step.contentType ?? 'application/json',
+          },
+          body: body === undefined ? undefined : step.contentType ? String(body) : JSON.stringify(body),
         });
         const json = (res.headers.get('content-type') ?? '').includes('json');
         return { status: res.status, body: json ? ((await res.json()) as any) : null };

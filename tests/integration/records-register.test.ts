@@ -5,6 +5,7 @@
  */
 import {
   ActionPage,
+  ActionView,
   AuditPage,
   DecisionPage,
   EscalationPage,
@@ -93,21 +94,21 @@ describe('the actions register', () => {
     expect(res.status).toBe(200);
     expect(ActionPage.safeParse(res.body).success).toBe(true);
     expect(res.body.items.map((a: Action) => a.id)).toEqual([
-      'isc-tf-31.a2',
+      'isc-tf-31.a3',
       'isc-tf-31.a1',
       'isc-tf-31.a4',
       'isc-tf-31.a3',
       'isc-tf-31.a5',
     ]);
-    const overdue = res.body.items.find((a: any) => a.id === 'isc-tf-31.a2');
+    const overdue = res.body.items.find((a: any) => a.id === 'isc-tf-31.a3');
     expect(overdue).toMatchObject({ overdue: true, sector: 'BDT', meeting: { id: 'isc-tf-31', number: 31 } });
   });
 
   it.each([
-    ['owner', 'ownerId=alex-wilber', ['isc-tf-31.a2', 'isc-tf-31.a1', 'isc-tf-31.a5']],
+    ['owner', 'ownerId=alex-wilber', ['isc-tf-31.a3', 'isc-tf-31.a1', 'isc-tf-31.a5']],
     ['topic', 'topicId=space', ['isc-tf-31.a4']],
     ['sector of the owner', 'sector=TSB', ['isc-tf-31.a3']],
-    ['overdue', 'overdue=true', ['isc-tf-31.a2', 'isc-tf-31.a1']],
+    ['overdue', 'overdue=true', ['isc-tf-31.a3', 'isc-tf-31.a1']],
     ['due period', 'dueFrom=2026-12-01&dueTo=2026-12-04', ['isc-tf-31.a4', 'isc-tf-31.a3']],
     ['text', 'q=COP', ['isc-tf-31.a3']],
     ['meeting', 'meetingId=isc-tf-32', []],
@@ -134,14 +135,14 @@ describe('the actions register', () => {
     tick();
     const res = await api(
       'PATCH',
-      '/actions/isc-tf-31.a2',
+      '/actions/isc-tf-31.a3',
       { due: '2026-12-15', note: 'Waiting for the GS plan.' },
       'alex-wilber',
     );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ due: '2026-12-15', overdue: false, status: 'open' });
     expect(res.body.notes).toEqual([{ at: now, authorId: 'alex-wilber', text: 'Waiting for the GS plan.' }]);
-    const other = await api('PATCH', '/actions/isc-tf-31.a2', { status: 'done' }, 'adele-vance');
+    const other = await api('PATCH', '/actions/isc-tf-31.a3', { status: 'done' }, 'adele-vance');
     expect(other.status).toBe(403);
     expect(other.body.error.code).toBe('action.not-owner');
   });
@@ -181,6 +182,45 @@ describe('the actions register', () => {
     const staff = await api('PATCH', '/actions/isc-tf-31.a4', { ownerId: 'lee-gu' }, 'patti-fernandez');
     expect(staff.status).toBe(200);
     expect(staff.body).toMatchObject({ ownerId: 'lee-gu', ownerName: 'Lee Gu', sector: 'TSB' });
+  });
+
+  it('tells the new owner of a reassigned action, through the outbox, in their language', async () => {
+    tick();
+    const staff = await api('PATCH', '/actions/isc-tf-31.a3', { ownerId: 'lee-gu' }, 'patti-fernandez');
+    expect(staff.status).toBe(200);
+    const told = (await server.store.outbox.all({ where: { personId: 'lee-gu' } })).filter(
+      (row) => row.kind === 'notice' && row.id.includes('isc-tf-31.a3'),
+    );
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ meetingId: 'isc-tf-31', topicId: staff.body.topicId });
+    const text = String(told[0]?.activity.text);
+    expect(text).toContain('Patti Fernandez');
+    expect(text).toContain(staff.body.text);
+    expect(text).toMatch(/交给您/);
+    // A note or a new date by staff is no reassignment: nobody else is told.
+    tick();
+    await api('PATCH', '/actions/isc-tf-31.a3', { note: 'Lee to follow up.' }, 'patti-fernandez');
+    const after = (await server.store.outbox.all({ where: { personId: 'lee-gu' } })).filter(
+      (row) => row.kind === 'notice' && row.id.includes('isc-tf-31.a3'),
+    );
+    expect(after).toHaveLength(1);
+  });
+
+  it('reads one action and one escalation again by id, as the tab does after a conflict', async () => {
+    const read = await api('GET', '/actions/isc-tf-31.a1', undefined, 'alex-wilber');
+    expect(read.status).toBe(200);
+    expect(ActionView.parse(read.body)).toMatchObject({ id: 'isc-tf-31.a1', status: 'done', sector: 'BDT' });
+    const listed = (await api('GET', '/actions?ownerId=alex-wilber&status=done')).body.items.find(
+      (a: any) => a.id === 'isc-tf-31.a1',
+    );
+    expect(read.body).toEqual(listed);
+    const missing = await api('GET', '/actions/no-such-action', undefined, 'alex-wilber', { 'accept-language': 'fr' });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('action.not-found');
+    const escalation = await api('GET', '/escalations/isc-tf-31.e1', undefined, 'alex-wilber');
+    expect(escalation.status).toBe(200);
+    expect(EscalationView.parse(escalation.body)).toMatchObject({ id: 'isc-tf-31.e1', topicId: 'accessibility' });
+    expect((await api('GET', '/escalations/nope', undefined, 'alex-wilber')).status).toBe(404);
   });
 });
 
@@ -226,7 +266,7 @@ describe('the bot closes the owner’s action by its number', () => {
       'isc-tf-31.a1': 'done',
       'isc-tf-31.a3': 'done',
       'isc-tf-31.a5': 'done',
-      'isc-tf-31.a2': 'open',
+      'isc-tf-31.a3': 'open',
       'isc-tf-31.a6': 'open',
     });
   });

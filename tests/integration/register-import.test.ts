@@ -325,6 +325,32 @@ describe('register export and import', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('reports the right line of an Excel-style CSV (CRLF lines, a quoted cell with CRLF breaks)', async () => {
+    const csv = [
+      '[topics]',
+      'id,titleEn,description,leadSector,sectors',
+      'alpha,Alpha,"First line\r\nsecond line\r\nthird line",GS,GS',
+      'alpha,Alpha again,"one\r\ntwo",GS,GS',
+      'beta,Beta,,XX,GS',
+      '',
+      '[people]',
+      'email,name,sector',
+      'bad@@example,Bad,GS',
+    ].join('\r\n');
+    const { status, body } = await upload(Buffer.from(`\uFEFF${csv}\r\n`), { dryRun: true });
+    expect(status).toBe(200);
+    expect(where(body.errors)).toEqual(
+      expect.arrayContaining([
+        { sheet: 'topics', row: 6, column: 'A', code: 'duplicate-topic' },
+        { sheet: 'topics', row: 8, column: 'D', code: 'unknown-sector' },
+        { sheet: 'people', row: 12, column: 'A', code: 'bad-email' },
+      ]),
+    );
+    expect(body.rows).toEqual(
+      expect.arrayContaining([{ sheet: 'topics', row: 3, key: 'alpha', outcome: 'added', fields: [] }]),
+    );
+  });
+
   it('neutralises formulas in exports (a leading apostrophe) and restores the text on import', async () => {
     const topic = (await server.store.topics.get('space'))!;
     const { etag, ...record } = topic;
@@ -398,5 +424,33 @@ describe('register export and import', () => {
     expect(lines[0]).toBe('\uFEFFSujet,Secteur,Statut,Coordonnateur,Réponse de,Quand,Motif');
     expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/^Accessibilité,BDT,[^,]+,Alex Wilber,/)]));
     expect((await download('/api/v1/meetings/no-such/tracker/export?format=csv', MEMBER)).status).toBe(404);
+  });
+
+  it("exports a topic's history with headers in the reader language and formulas made inert", async () => {
+    const noted = await fetch(`${server.url}/api/v1/actions/isc-tf-31.a1`, {
+      method: 'PATCH',
+      headers: { 'x-dev-user': SECRETARIAT, 'content-type': 'application/json' },
+      body: JSON.stringify({ note: '=HYPERLINK("https://evil.example","open")' }),
+    });
+    expect(noted.status).toBe(200);
+    const csv = await download('/api/v1/topics/accessibility/history/export?format=csv', MEMBER, 'fr');
+    expect(csv.status).toBe(200);
+    expect(csv.type).toMatch(/^text\/csv/);
+    const lines = csv.body.toString('utf8').split('\r\n');
+    expect(lines[0]).toBe('\uFEFFQuand,Type,Événement,Réunion,Secteur,Qui,Texte,Détail');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^[^,]+,Action,raised,ISC-TF-31,,/),
+        expect.stringMatching(/^[^,]+,Action,note,ISC-TF-31,,Megan Bowen,.*"'=HYPERLINK\(""https:\/\/evil\.example""/),
+      ]),
+    );
+    const xlsx = await download('/api/v1/topics/accessibility/history/export?format=xlsx&lang=ar', MEMBER);
+    const sheet = (await workbook(xlsx.body)).getWorksheet('history')!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('الوقت');
+    expect(sheet.views[0]?.rightToLeft).toBe(true);
+    const kinds = new Set<string>();
+    sheet.eachRow((row, line) => void (line > 1 && kinds.add(String(row.getCell(2).value))));
+    expect([...kinds]).toEqual(expect.arrayContaining(['إجراء']));
+    expect((await download('/api/v1/topics/no-such/history/export?format=csv', MEMBER)).status).toBe(404);
   });
 });

@@ -81,7 +81,7 @@ describe('three instances on one Azure Storage account (Azurite)', () => {
     shared = group = connector = azurite = undefined;
   });
 
-  it('delivers a fan-out exactly once, in order per conversation, within the limits of the app as a whole, with one scheduler', async () => {
+  it('delivers a fan-out exactly once, within the limits of the app as a whole, with one scheduler', async () => {
     const { connector, group, shared } = await start();
     const { ids } = await seedFanout(shared.store, connector.serviceUrl, {
       recipients: RECIPIENTS,
@@ -97,9 +97,6 @@ describe('three instances on one Azure Storage account (Azurite)', () => {
     // Together the instances never went over a limit: every 429 was an injected one, and each was retried.
     expect(connector.counts.limitThrottled).toBe(0);
     expect(connector.counts.throttled).toBeGreaterThan(0);
-    for (const [conversation, texts] of byConversation(connector.posted)) {
-      expect({ conversation, texts }).toEqual({ conversation, texts: [...texts].sort() });
-    }
     // One scheduler: one instance became leader, and only it ran the scheduled jobs.
     expect(leaders()).toHaveLength(1);
     const ran = new Set(
@@ -109,6 +106,25 @@ describe('three instances on one Azure Storage account (Azurite)', () => {
         .map((l) => l.instance),
     );
     expect([...ran]).toEqual(leaders());
+  });
+
+  it('keeps each conversation in order across instances while messages are still being queued', async () => {
+    const { connector, shared } = await start();
+    const { ids } = await seedFanout(shared.store, connector.serviceUrl, {
+      recipients: 50,
+      perRecipient: TOPICS,
+      outbox: shared.outbox,
+      concurrency: QUEUING,
+    });
+
+    await drained(shared.outbox);
+
+    expect(tallyDeliveries(connector, ids)).toEqual({ lost: [], duplicates: [], unexpected: [] });
+    // A conversation's prompts were queued topic 1, 2, 3 (one enqueue): they must arrive in that order.
+    const outOfOrder = [...byConversation(connector.posted)].filter(
+      ([, texts]) => texts.join('\n') !== [...texts].sort().join('\n'),
+    );
+    expect(outOfOrder).toEqual([]);
   });
 
   it('loses nothing when the leading instance is killed mid-run: the others finish its work, resending only what Teams took as it died, and one of them takes the scheduler over', async () => {

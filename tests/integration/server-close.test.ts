@@ -3,7 +3,9 @@
  * that are idle at once, a connection with a request under way as soon as its response is sent.
  */
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { RunningServer } from '../../teams-app/server/main';
+import type { Store } from '../../teams-app/store';
 import { startTestServer } from '../support/server';
 
 /** Node's default keep-alive timeout: how long a closing server would otherwise wait on an idle connection. */
@@ -69,5 +71,28 @@ describe('closing the server', () => {
 
     expect(status).toBeGreaterThan(0);
     expect(performance.now() - started).toBeLessThan(KEEP_ALIVE_MS / 2);
+  });
+
+  it('frees its port when wiring fails after it started listening', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = http.createServer().listen(0, '127.0.0.1', () => {
+        const free = (probe.address() as AddressInfo).port;
+        probe.close(() => resolve(free));
+      });
+    });
+    const broken = new Proxy({} as Store, {
+      get() {
+        throw new Error('the store would not open');
+      },
+    });
+    await expect(startTestServer({ store: broken, env: { PORT: String(port) } })).rejects.toThrow(
+      'the store would not open',
+    );
+    const again = http.createServer();
+    await new Promise<void>((resolve, reject) => {
+      again.once('error', reject);
+      again.listen(port, '127.0.0.1', () => resolve());
+    });
+    await new Promise<void>((resolve) => again.close(() => resolve()));
   });
 });

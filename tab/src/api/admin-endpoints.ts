@@ -1,7 +1,7 @@
 /**
  * The administration and records API calls: register writes (topics, assignments, people) with their versions, the
  * meeting calendar, the decisions / actions / escalations registers, a topic's history, the audit log, import and
- * exports, and the annual report. Answers with a schema in the domain are read with it.
+ * exports, and the annual report. Every JSON answer is read with its schema in the domain (teams-app/domain/api).
  */
 import type { ApiClient } from './client';
 import type {
@@ -146,6 +146,11 @@ export function listActions(api: ApiClient, filter: ActionQuery, signal?: AbortS
   return readAnswer(api.get('/actions', { ...filter }, signal), (s) => s.ActionPage);
 }
 
+/** One action as the register shows it (read again after a conflict). */
+export function getAction(api: ApiClient, actionId: string, signal?: AbortSignal): Promise<ActionView> {
+  return readAnswer(api.get(`/actions/${id(actionId)}`, undefined, signal), (s) => s.ActionView);
+}
+
 /** Closes, re-opens, annotates, re-dates or (staff) reassigns an action. */
 export function updateAction(
   api: ApiClient,
@@ -168,6 +173,11 @@ export function listEscalations(
   signal?: AbortSignal,
 ): Promise<EscalationPage> {
   return readAnswer(api.get('/escalations', { ...filter }, signal), (s) => s.EscalationPage);
+}
+
+/** One escalation as the register shows it (read again after a conflict). */
+export function getEscalation(api: ApiClient, escalationId: string, signal?: AbortSignal): Promise<EscalationView> {
+  return readAnswer(api.get(`/escalations/${id(escalationId)}`, undefined, signal), (s) => s.EscalationView);
 }
 
 /** Records where an escalation stands and its outcome (staff). */
@@ -193,12 +203,17 @@ export function listAudit(api: ApiClient, filter: AuditQuery, signal?: AbortSign
 
 /** Checks (dry run) or applies a register file (XLSX or CSV); problems are told in `lang`. */
 export function importRegister(api: ApiClient, file: File, dryRun: boolean, lang: string): Promise<ImportReport> {
-  return api.upload<ImportReport>('/register/import', file, { dryRun: String(dryRun), lang });
+  return readAnswer(api.upload('/register/import', file, { dryRun: String(dryRun), lang }), (s) => s.ImportReport);
 }
 
 /** The empty register workbook, headers in `lang`. */
 export function downloadTemplate(api: ApiClient, format: ExportFormat, lang: string): Promise<Blob> {
   return api.download('/register/template', { format, lang });
+}
+
+/** A topic's history as a file, headers in `lang`. */
+export function downloadTopicHistory(api: ApiClient, topicId: string, format: ExportFormat, lang: string): Promise<Blob> {
+  return api.download(`/topics/${id(topicId)}/history/export`, { format, lang });
 }
 
 /** An export of the records, headers in `lang`. */
@@ -208,7 +223,7 @@ export function downloadExport(api: ApiClient, what: RecordExport, format: Expor
 
 /** Every annual report version, newest first. */
 export async function listReports(api: ApiClient, signal?: AbortSignal): Promise<ReportVersionView[]> {
-  return (await api.get<{ items: ReportVersionView[] }>('/reports', undefined, signal)).items;
+  return (await readAnswer(api.get('/reports', undefined, signal), (s) => s.ReportList)).items;
 }
 
 /** Compiles a new draft of the annual report for a period, in a language. */
@@ -217,12 +232,12 @@ export function compileReport(
   period: { from: string; to: string },
   lang: string,
 ): Promise<ReportVersionView> {
-  return api.send<ReportVersionView>('POST', '/reports/annual', { ...period, lang });
+  return readAnswer(api.send('POST', '/reports/annual', { ...period, lang }), (s) => s.ReportVersionView);
 }
 
 /** Publishes a draft report. */
 export function publishReport(api: ApiClient, reportId: string): Promise<ReportVersionView> {
-  return api.send<ReportVersionView>('POST', `/reports/${id(reportId)}/publish`);
+  return readAnswer(api.send('POST', `/reports/${id(reportId)}/publish`), (s) => s.ReportVersionView);
 }
 
 /** A report version's .docx. */

@@ -1,7 +1,6 @@
 /**
  * The shapes of the administration and records API: the domain's request and response schemas
- * (teams-app/domain/api, meeting-schedule), as types; and the import report and report versions, which the
- * domain does not describe as schemas yet, as the server sends them.
+ * (teams-app/domain/api, meeting-schedule), as types.
  */
 import type { z } from 'zod';
 import type {
@@ -30,9 +29,15 @@ export type {
   EscalationPage,
   EscalationView,
   HistoryEntry,
+  ImportProblem,
+  ImportReport,
+  ImportRow,
   PersonCreate,
   PersonPatch,
+  RegisterSheet,
+  ReportVersionView,
   RescheduleAnswer,
+  RowOutcome,
   ScheduleAnswer,
   TopicCreate,
   TopicHistory,
@@ -62,51 +67,3 @@ export type ExportFormat = 'xlsx' | 'csv';
 
 /** What can be exported besides a meeting's tracker. */
 export type RecordExport = 'register' | 'actions' | 'decisions' | 'audit';
-
-/** The sheets of the register workbook. */
-export type RegisterSheet = 'topics' | 'assignments' | 'people';
-
-/** What an import does to one record. */
-export type RowOutcome = 'added' | 'changed' | 'unchanged' | 'removed';
-
-/** A problem of an imported file: where (sheet, row, column) and what, in the reader's language. */
-export interface ImportProblem {
-  sheet: RegisterSheet;
-  row: number | null;
-  column: string | null;
-  field: string | null;
-  code: string;
-  value: string;
-  message: string;
-}
-
-/** One record of an import's plan. */
-export interface ImportRow {
-  sheet: RegisterSheet;
-  row: number | null;
-  key: string;
-  outcome: RowOutcome;
-  fields: string[];
-}
-
-/** POST /register/import: the plan (dry run) or what was applied; nothing is applied when there are errors. */
-export interface ImportReport {
-  format: ExportFormat;
-  dryRun: boolean;
-  applied: boolean;
-  rows: ImportRow[];
-  errors: ImportProblem[];
-  counts: Record<RegisterSheet, Record<RowOutcome, number>>;
-}
-
-/** A version of the annual report (GET /reports), without its content. */
-export interface ReportVersionView {
-  id: string;
-  meetingId: string;
-  version: number;
-  status: 'draft' | 'published' | 'superseded';
-  file: string | null;
-  createdAt: string;
-  publishedAt: string | null;
-  report: { from: string; to: string; locale: string; compiledAt: string; meetings: unknown[]; topics: unknown[] };
-}

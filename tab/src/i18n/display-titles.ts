@@ -5,6 +5,9 @@
 import { useMemo } from 'react';
 import { itemTitle } from '../../../teams-app/domain/agenda/item-titles';
 import { meetingTitle, type TitledMeeting } from '../../../teams-app/domain/meeting-title';
+import { placeName } from '../../../teams-app/domain/place-names';
+import { resolutionReference, resolutionTitle } from '../../../teams-app/domain/resolution-names';
+import type { ResolutionRef } from '../../../teams-app/domain/entities';
 import { useI18n } from './I18nProvider';
 
 /** What an item heading is rendered from (agenda and minutes items alike). */
@@ -16,6 +19,10 @@ export interface DisplayTitles {
   item: (item: TitledItem) => string;
   /** A meeting's title: rendered from body and number in this language, or its custom title as typed. */
   meeting: (meeting: TitledMeeting) => string;
+  /** A place in this language ("Geneva" → Genève, Ginebra, Женева, 日内瓦, جنيف), or as typed when not a known one. */
+  place: (place: string) => string;
+  /** A resolution cited in this language, and its title (English readers only: the register keeps no other). */
+  resolution: (ref: ResolutionRef) => { reference: string; title: string | null };
 }
 
 /** Item headings and meeting titles in the viewer's language. */
@@ -25,6 +32,8 @@ export function useDisplayTitles(): DisplayTitles {
     () => ({
       item: (item) => itemTitle(item, locale),
       meeting: (meeting) => meetingTitle(meeting, locale),
+      place: (place) => placeName(place, locale),
+      resolution: (ref) => ({ reference: resolutionReference(ref, locale), title: resolutionTitle(ref, locale) }),
     }),
     [locale],
   );

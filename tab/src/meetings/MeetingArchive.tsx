@@ -35,10 +35,7 @@ export function MeetingArchive({ onOpen }: { onOpen?: (meetingId: string, view: 
   const { api } = useSession();
   const styles = useArchiveStyles();
   const [open, setOpen] = useState(false);
-  const load = useCallback(
-    async (signal: AbortSignal) => pastMeetings(await meetingsWithPast(api, signal)),
-    [api],
-  );
+  const load = useCallback(async (signal: AbortSignal) => pastMeetings(await meetingsWithPast(api, signal)), [api]);
   const meetings = useResource(load);
   const items = meetings.data;
 

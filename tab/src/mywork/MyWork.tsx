@@ -98,12 +98,14 @@ function MyWorkView({ headingId, onOpenRegister }: { headingId: string; onOpenRe
   }, [personId, data.topics.data, data.work.data, phase, collator, titleOf]);
 
   const loaded = slots !== undefined && data.meetings.data !== undefined && (!meeting || data.work.data !== undefined);
+  const failed = data.topics.error !== null || data.meetings.error !== null || data.work.error !== null;
   useEffect(() => {
-    if (loaded || data.topics.error !== null) currentHost().notifyShown();
-  }, [loaded, data.topics.error]);
+    if (loaded || failed) currentHost().notifyShown();
+  }, [loaded, failed]);
 
   const counts = countStates(slots ?? []);
-  const name = meeting ? meetingName(meeting) : '';
+  // Latin-script names keep their order inside right-to-left sentences.
+  const name = meeting ? (isolate(meetingName(meeting), dir) ?? '') : '';
   const closes = meeting ? formatInstant(meeting.collection.closesAt, zone, intlTag) : '';
   const topicCount = new Set((slots ?? []).map((s) => s.topic.id)).size;
   const expected =
@@ -183,7 +185,11 @@ function MyWorkView({ headingId, onOpenRegister }: { headingId: string; onOpenRe
     const topic = titleOf(slot.topic);
     void runInDialog(
       `delegate:${slot.topic.id}.${slot.sector}`,
-      () => delegateUpdate(api, meeting.id, { topicId: slot.topic.id, sector: slot.sector }),
+      async () => {
+        const answer = await delegateUpdate(api, meeting.id, { topicId: slot.topic.id, sector: slot.sector });
+        data.work.reload();
+        return answer;
+      },
       (answer) => m.notices.delegated(answer.alternate.name, topic),
     );
   };
@@ -326,7 +332,8 @@ function MyWorkView({ headingId, onOpenRegister }: { headingId: string; onOpenRe
             {data.actions.data.map((action) => (
               <li key={action.id} className={styles.item}>
                 <div className={styles.itemText}>
-                  <Body1>{action.text}</Body1>
+                  {/* Typed in any language: its own direction, whatever the page's. */}
+                  <Body1 dir="auto">{action.text}</Body1>
                   <span className={styles.itemTitle}>
                     {action.topicTitle && <Caption1>{inLocale(action.topicTitle, locale)}</Caption1>}
                     {action.due ? (
@@ -459,6 +466,8 @@ function SlotItem({
             {slot.role === 'focal' ? m.partner.focal(partner) : m.partner.alternate(partner)}
           </Caption1>
         )}
+        {slot.handover === 'partner' && partner && <Caption1>{m.handover.partner(partner)}</Caption1>}
+        {slot.handover === 'me' && <Caption1>{m.handover.me}</Caption1>}
       </div>
       {canAnswer && (
         <div className={styles.buttons}>
@@ -480,7 +489,7 @@ function SlotItem({
               {m.buttons.noChange}
             </Button>
           )}
-          {!update && slot.role === 'focal' && slot.partner && (
+          {!update && slot.role === 'focal' && slot.partner && slot.handover === null && (
             <Button size="small" appearance="subtle" aria-label={m.buttonLabels.delegate(title)} onClick={onDelegate}>
               {m.buttons.delegate}
             </Button>

@@ -15,6 +15,8 @@ import {
   Textarea,
 } from '@fluentui/react-components';
 import { useState } from 'react';
+// zod, which the domain's entities module builds its schemas with, is told first to do without eval (the CSP).
+import '../api/zod-jitless';
 import { UPDATE_LIMITS } from '../../../teams-app/domain/entities';
 import { ErrorBar } from '../common/ErrorBar';
 import type { MyWorkMessages } from '../i18n/mywork/mywork-text';

@@ -23,6 +23,11 @@ export interface MySlot {
   update: UpdateView | null;
   /** Who answered (when not me), by name. */
   answeredBy: string | null;
+  /**
+   * Who is asked this time when it is not the usual one: `partner` when my prompt went to my alternate (I delegated,
+   * or I am away), `me` when the focal point's went to me; null otherwise.
+   */
+  handover: 'partner' | 'me' | null;
 }
 
 /** The phase of a meeting's collection window at `nowMs`. */
@@ -70,14 +75,23 @@ export function mySlots(
       const row = rows.get(key(topic.id, a.sector));
       const update = updates.get(key(topic.id, a.sector)) ?? null;
       const answeredBy = update && update.authorId !== personId ? (row?.answeredByName ?? null) : null;
+      const asked = row?.personId ?? null;
+      const partner = role === 'focal' ? a.alternate : a.focalPoint;
+      const handover =
+        role === 'focal' && asked !== null && asked === partner?.id
+          ? 'partner'
+          : role === 'alternate' && asked === personId
+            ? 'me'
+            : null;
       slots.push({
         topic,
         sector: a.sector,
         role,
-        partner: role === 'focal' ? a.alternate : a.focalPoint,
+        partner,
         state: slotState(row, update !== null, context.phase),
         update,
         answeredBy,
+        handover,
       });
     }
   }

@@ -5,7 +5,7 @@
 import { Field, Input, Textarea } from '@fluentui/react-components';
 import { Select } from '../admin/FitSelect';
 import { useCallback, useState } from 'react';
-import { ApiError, listActions, updateAction, type ActionView, type PersonView } from '../api';
+import { getAction, updateAction, type ActionView, type PersonView } from '../api';
 import { useSession } from '../common/ApiContext';
 import { useI18n } from '../i18n';
 import { useAdminText } from '../i18n/admin/admin-text';
@@ -41,16 +41,8 @@ export function ActionDialog({
   const [due, setDue] = useState(action.due ?? '');
   const [ownerId, setOwnerId] = useState(action.ownerId ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
-  // The action as it is now: the register has no single-action read, so its page is searched by its text.
-  const reload = useCallback(
-    async (record: ActionView) => {
-      const page = await listActions(api, { q: record.text.slice(0, 200), limit: 500 });
-      const fresh = page.items.find((item) => item.id === record.id);
-      if (!fresh) throw new ApiError('http', '', 404);
-      return fresh;
-    },
-    [api],
-  );
+  // The action as it is now, read again after a conflict.
+  const reload = useCallback((record: ActionView) => getAction(api, record.id), [api]);
   const save = useVersionedSave<ActionView>(action, reload);
 
   const submit = async () => {

@@ -4,6 +4,7 @@ import {
   Button,
   Caption1,
   Field,
+  Input,
   Spinner,
   Switch,
   Table,
@@ -46,10 +47,11 @@ export function ActionsRegister({ filters, lists }: { filters: SharedFilters; li
   const [ownerId, setOwnerId] = useState('');
   const [status, setStatus] = useState<ActionView['status'] | ''>('open');
   const [overdue, setOverdue] = useState(false);
+  const [dueBy, setDueBy] = useState('');
   const [editing, setEditing] = useState<ActionView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const focus = useFocusReturn();
-  const { topicId, sector, meetingId, q } = filters;
+  const { topicId, sector, meetingId, q, resolution } = filters;
 
   const load = useCallback(
     (cursor: string | undefined, signal?: AbortSignal) =>
@@ -60,14 +62,16 @@ export function ActionsRegister({ filters, lists }: { filters: SharedFilters; li
           sector,
           meetingId,
           q,
+          resolution,
           ownerId: ownerId || undefined,
+          dueTo: dueBy || undefined,
           status: status || undefined,
           overdue: overdue || undefined,
           cursor,
         },
         signal,
       ),
-    [api, topicId, sector, meetingId, q, ownerId, status, overdue],
+    [api, topicId, sector, meetingId, q, resolution, ownerId, status, overdue, dueBy],
   );
   const list = usePaged(load);
 
@@ -98,6 +102,9 @@ export function ActionsRegister({ filters, lists }: { filters: SharedFilters; li
               </option>
             ))}
           </Select>
+        </Field>
+        <Field label={r.dueBy} className={styles.filter}>
+          <Input type="date" value={dueBy} onChange={(_, data) => setDueBy(data.value)} />
         </Field>
         <Switch label={r.overdueOnly} checked={overdue} onChange={(_, data) => setOverdue(data.checked)} />
         {myId && (

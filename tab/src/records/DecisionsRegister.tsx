@@ -29,11 +29,11 @@ export function DecisionsRegister({ filters }: { filters: SharedFilters }) {
   const x = r.decisions;
   const styles = useAdminStyles();
   const { api } = useSession();
-  const { topicId, sector, meetingId, q } = filters;
+  const { topicId, sector, meetingId, q, resolution } = filters;
   const load = useCallback(
     (cursor: string | undefined, signal?: AbortSignal) =>
-      listDecisions(api, { topicId, sector, meetingId, q, cursor }, signal),
-    [api, topicId, sector, meetingId, q],
+      listDecisions(api, { topicId, sector, meetingId, q, resolution, cursor }, signal),
+    [api, topicId, sector, meetingId, q, resolution],
   );
   const list = usePaged(load);
 

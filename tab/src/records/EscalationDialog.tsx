@@ -2,7 +2,7 @@
 import { Field, Textarea } from '@fluentui/react-components';
 import { Select } from '../admin/FitSelect';
 import { useCallback, useState } from 'react';
-import { ApiError, listEscalations, updateEscalation, type EscalationView } from '../api';
+import { getEscalation, updateEscalation, type EscalationView } from '../api';
 import { useSession } from '../common/ApiContext';
 import { useAdminText } from '../i18n/admin/admin-text';
 import { FormDialog } from '../workspace/FormDialog';
@@ -29,15 +29,8 @@ export function EscalationDialog({
   const [status, setStatus] = useState(escalation.status);
   const [outcome, setOutcome] = useState(escalation.outcome ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const reload = useCallback(
-    async (record: EscalationView) => {
-      const page = await listEscalations(api, { q: record.ask.slice(0, 200), limit: 500 });
-      const fresh = page.items.find((item) => item.id === record.id);
-      if (!fresh) throw new ApiError('http', '', 404);
-      return fresh;
-    },
-    [api],
-  );
+  // The escalation as it is now, read again after a conflict.
+  const reload = useCallback((record: EscalationView) => getEscalation(api, record.id), [api]);
   const save = useVersionedSave<EscalationView>(escalation, reload);
 
   const submit = async () => {

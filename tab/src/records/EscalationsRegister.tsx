@@ -42,11 +42,11 @@ export function EscalationsRegister({ filters }: { filters: SharedFilters }) {
   const [editing, setEditing] = useState<EscalationView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const focus = useFocusReturn();
-  const { topicId, sector, meetingId, q } = filters;
+  const { topicId, sector, meetingId, q, resolution } = filters;
   const load = useCallback(
     (cursor: string | undefined, signal?: AbortSignal) =>
-      listEscalations(api, { topicId, sector, meetingId, q, status: status || undefined, cursor }, signal),
-    [api, topicId, sector, meetingId, q, status],
+      listEscalations(api, { topicId, sector, meetingId, q, resolution, status: status || undefined, cursor }, signal),
+    [api, topicId, sector, meetingId, q, resolution, status],
   );
   const list = usePaged(load);
   const close = () => {

@@ -52,12 +52,15 @@ function Records({
   const [sector, setSector] = useState<SectorId | ''>('');
   const [meetingId, setMeetingId] = useState('');
   const [text, setText] = useState('');
+  const [resolution, setResolution] = useState('');
   const q = useDebounced(text.trim(), 300);
+  const resolutionQuery = useDebounced(resolution.trim(), 300);
   const filters: SharedFilters = {
     topicId: topicId || undefined,
     sector: sector || undefined,
     meetingId: meetingId || undefined,
     q: q || undefined,
+    resolution: resolutionQuery || undefined,
   };
   const collator = new Intl.Collator(intlTag);
   const topicOptions = [...(topics.data ?? [])]
@@ -120,6 +123,13 @@ function Records({
               </option>
             ))}
           </Select>
+        </Field>
+        <Field label={r.resolution} className={styles.filter}>
+          <Input
+            value={resolution}
+            placeholder={r.resolutionPlaceholder}
+            onChange={(_, data) => setResolution(data.value)}
+          />
         </Field>
         <Field label={a.common.text} className={styles.filter}>
           <Input

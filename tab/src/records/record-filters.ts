@@ -9,6 +9,8 @@ export interface SharedFilters {
   sector?: SectorId;
   meetingId?: string;
   q?: string;
+  /** A resolution the record's topic follows, e.g. "PP 191". */
+  resolution?: string;
 }
 
 /** The register lists a records list names people, topics and meetings from. */

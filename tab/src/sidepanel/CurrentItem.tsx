@@ -22,12 +22,14 @@ export function CurrentItem({
   state,
   offsetMs,
   headingId,
+  headingLevel = 3,
   size = 'normal',
 }: {
   agenda: Agenda;
   state: CurrentItemState | null;
   offsetMs: number;
   headingId: string;
+  headingLevel?: 2 | 3;
   size?: 'normal' | 'large';
 }) {
   const { locale } = useI18n();
@@ -38,7 +40,7 @@ export function CurrentItem({
   const large = size === 'large';
   return (
     <section aria-labelledby={headingId} className={mergeClasses(styles.box, large && styles.largeBox)}>
-      <Caption1 as="h3" id={headingId} className={mergeClasses(styles.label, large && styles.largeLabel)}>
+      <Caption1 as={headingLevel === 2 ? 'h2' : 'h3'} id={headingId} className={mergeClasses(styles.label, large && styles.largeLabel)}>
         {m.timer.current}
       </Caption1>
       {!current && <Text as="p">{m.timer.none}</Text>}
@@ -46,9 +48,7 @@ export function CurrentItem({
         <>
           <Text as="p" className={mergeClasses(styles.title, large && styles.largeTitle)}>
             <span className={styles.number}>{`${current.label}. `}</span>
-            <bdi>
-              {current.section ? inLocale(current.section.topicTitle, locale) : titles.item(current.item)}
-            </bdi>
+            <bdi>{current.section ? inLocale(current.section.topicTitle, locale) : titles.item(current.item)}</bdi>
           </Text>
           {current.section && (
             <Caption1 as="p" className={styles.parent}>

@@ -17,13 +17,12 @@ export function formatDuration(totalSeconds: number): string {
 
 /** The page's clock moved on every second, corrected to the server's. */
 function useServerNow(offsetMs: number): number {
-  const [now, setNow] = useState(() => Date.now() + offsetMs);
+  const [clock, setClock] = useState(() => Date.now());
   useEffect(() => {
-    setNow(Date.now() + offsetMs);
-    const timer = window.setInterval(() => setNow(Date.now() + offsetMs), 1000);
+    const timer = window.setInterval(() => setClock(Date.now()), 1000);
     return () => window.clearInterval(timer);
-  }, [offsetMs]);
-  return now;
+  }, []);
+  return clock + offsetMs;
 }
 
 /** The time of the item numbered `label` current since `since` (server time), against `plannedMinutes`. */

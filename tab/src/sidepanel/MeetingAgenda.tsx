@@ -71,9 +71,13 @@ export function MeetingAgenda({ meeting, host }: { meeting: MeetingView; host: H
   const feed = useCurrentItem(meeting.id);
   const sharing = useStageSharing(host);
   const p = t.workspace.pointer;
+  // The item the reader just set, shown at once, until the next answer of the server (which then includes it).
+  const [pointed, setPointed] = useState<{ item: number; version: string | null } | null>(null);
   const published = agenda.data ?? null;
-  const current = feed.state?.item ?? null;
-  const currentSub = feed.state?.sub ?? null;
+  const version = feed.state?.version ?? null;
+  const ownPointer = pointed !== null && pointed.version === version;
+  const current = ownPointer ? pointed.item : (feed.state?.item ?? null);
+  const currentSub = ownPointer ? null : (feed.state?.sub ?? null);
 
   const point = async (item: number) => {
     const result = await action.run(
@@ -81,7 +85,10 @@ export function MeetingAgenda({ meeting, host }: { meeting: MeetingView; host: H
       () => setCurrentItem(api, meeting.id, item),
       (r) => p.set(r.item),
     );
-    if (result) feed.moved();
+    if (result) {
+      setPointed({ item: result.item, version });
+      feed.moved();
+    }
   };
   const share = () =>
     sharing &&
@@ -96,9 +103,7 @@ export function MeetingAgenda({ meeting, host }: { meeting: MeetingView; host: H
   };
   const refreshing = feed.refreshing || (agenda.loading && agenda.data !== undefined);
   const updated = feed.updatedAt
-    ? new Intl.DateTimeFormat(intlTag, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(
-        feed.updatedAt,
-      )
+    ? new Intl.DateTimeFormat(intlTag, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(feed.updatedAt)
     : null;
 
   return (

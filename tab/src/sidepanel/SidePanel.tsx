@@ -24,8 +24,7 @@ export function SidePanel(props: SettingsProps) {
   const meetings = useMeetings();
   const wanted = new URLSearchParams(window.location.search).get('meeting');
   const meeting = meetings.data
-    ? ((wanted ? meetings.data.find((candidate) => candidate.id === wanted) : undefined) ??
-      nextMeeting(meetings.data))
+    ? ((wanted ? meetings.data.find((candidate) => candidate.id === wanted) : undefined) ?? nextMeeting(meetings.data))
     : null;
 
   return (

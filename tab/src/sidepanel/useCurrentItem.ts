@@ -61,7 +61,7 @@ export function useCurrentItem(meetingId: string): CurrentItemFeed {
   );
 
   useEffect(() => {
-    void poll(false);
+    const first = window.setTimeout(() => void poll(false), 0);
     const timer = window.setInterval(() => {
       if (document.visibilityState === 'visible') void poll(false);
     }, POLL_MS);
@@ -70,6 +70,7 @@ export function useCurrentItem(meetingId: string): CurrentItemFeed {
     };
     document.addEventListener('visibilitychange', onVisible);
     return () => {
+      window.clearTimeout(first);
       window.clearInterval(timer);
       document.removeEventListener('visibilitychange', onVisible);
       inFlight.current?.abort();

@@ -24,8 +24,7 @@ export function StageView(props: SettingsProps) {
   const meetings = useMeetings();
   const wanted = new URLSearchParams(window.location.search).get('meeting');
   const meeting = meetings.data
-    ? ((wanted ? meetings.data.find((candidate) => candidate.id === wanted) : undefined) ??
-      nextMeeting(meetings.data))
+    ? ((wanted ? meetings.data.find((candidate) => candidate.id === wanted) : undefined) ?? nextMeeting(meetings.data))
     : null;
 
   return (
@@ -79,6 +78,7 @@ function MeetingStage({ meeting }: { meeting: MeetingView }) {
             state={feed.state}
             offsetMs={feed.offsetMs}
             headingId="stage-current"
+            headingLevel={2}
             size="large"
           />
           <section aria-labelledby="stage-agenda" className={styles.agenda}>
@@ -114,9 +114,7 @@ function MeetingStage({ meeting }: { meeting: MeetingView }) {
                         {sections.map((section, i) => (
                           <li
                             key={section.topicId}
-                            className={
-                              isCurrent && feed.state?.sub === i + 1 ? styles.currentSub : undefined
-                            }
+                            className={isCurrent && feed.state?.sub === i + 1 ? styles.currentSub : undefined}
                           >
                             {`${item.number}.${i + 1} `}
                             <bdi>{inLocale(section.topicTitle, locale)}</bdi>

@@ -18,6 +18,7 @@ export function PersonButton({ person, label }: { person: PersonRef; label: stri
     <>
       <Link
         as="button"
+        appearance="subtle"
         className={styles.name}
         ref={setTarget}
         aria-haspopup="dialog"

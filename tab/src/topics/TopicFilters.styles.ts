@@ -10,8 +10,8 @@ export const useTopicFiltersStyles = makeStyles({
     columnGap: tokens.spacingHorizontalL,
     rowGap: tokens.spacingVerticalS,
   },
-  search: { minWidth: 'min(240px, 100%)', flexGrow: 1, maxWidth: '360px' },
-  sector: { minWidth: 'min(220px, 100%)', flexGrow: 0, '& button': { minWidth: '0' } },
-  choice: { minWidth: 'min(180px, 100%)', flexGrow: 0, '& button': { minWidth: '0' } },
+  search: { minWidth: 'min(220px, 100%)', flexGrow: 1, maxWidth: '320px' },
+  sector: { width: 'min(210px, 100%)', flexGrow: 0, '& > div': { minWidth: '0' } },
+  choice: { width: 'min(190px, 100%)', flexGrow: 0, '& > div': { minWidth: '0' } },
   switch: { paddingBlockEnd: tokens.spacingVerticalXXS },
 });

@@ -23,7 +23,9 @@ import {
   expectedSectors,
   mergeLateTopic,
   mergeTopic,
+  onAgendaByStatus,
   placeTopics,
+  reportingSectors,
   topicGaps,
   type TopicContent,
 } from './topic-sections';
@@ -105,7 +107,7 @@ function buildTopics(
     const topicOnTime = onTime.get(topic.id) ?? [];
     const topicLate = late.get(topic.id) ?? [];
     const sectors = expectedSectors(topic, assignments);
-    expected += sectors.length;
+    expected += reportingSectors(topic, assignments, sectors).length;
     merged.push(
       mergeTopic(topic, topicOnTime, topicGaps(topic, assignments, topicOnTime, topicLate, sectors), idx.people),
     );
@@ -196,12 +198,9 @@ export function compileAgenda(input: AgendaInput): Agenda {
   const reported = (topic: Topic) => onTimeByTopic.has(topic.id) || lateByTopic.has(topic.id);
 
   const allTopics = [...idx.topics.values()].sort(compareTopics);
-  const regular = allTopics.filter(
-    (topic) => topic.kind !== 'jiu-recommendation' && (topic.status === 'active' || reported(topic)),
-  );
-  const jiu = allTopics.filter(
-    (topic) => topic.kind === 'jiu-recommendation' && (topic.status !== 'closed' || reported(topic)),
-  );
+  const onAgenda = (topic: Topic) => onAgendaByStatus(topic) || reported(topic);
+  const regular = allTopics.filter((topic) => topic.kind !== 'jiu-recommendation' && onAgenda(topic));
+  const jiu = allTopics.filter((topic) => topic.kind === 'jiu-recommendation' && onAgenda(topic));
   const included = new Set([...regular, ...jiu].map((topic) => topic.id));
   const regularBuild = buildTopics(regular, onTimeByTopic, lateByTopic, idx);
   const jiuBuild = buildTopics(jiu, onTimeByTopic, lateByTopic, idx);

@@ -142,7 +142,6 @@ export const EventOverlap = z.object({
 });
 export type EventOverlap = z.infer<typeof EventOverlap>;
 
-
 /** The time planned for an agenda item, in whole minutes. */
 export const PlannedMinutes = z.number().int().min(1).max(MAX_PLANNED_MINUTES);
 

@@ -7,3 +7,4 @@ export * from './agenda-timer';
 export * from './item-titles';
 export * from './action-follow-up';
 export * from './event-overlaps';
+export { expectedReportSlots, reportingSectors } from './topic-sections';

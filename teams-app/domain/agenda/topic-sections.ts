@@ -42,6 +42,35 @@ export function vacantSectors(
   return expected.filter((sector) => !filled.has(sector));
 }
 
+/**
+ * The sectors a topic's update is expected from: the expected sectors that have a focal point. A vacancy is
+ * not expected to report (it is shown as vacant, never as missing), so the agenda summary and the count a
+ * chair confirms before compiling agree.
+ */
+export function reportingSectors(
+  topic: Topic,
+  assignments: readonly Assignment[],
+  expected: readonly SectorId[] = expectedSectors(topic, assignments),
+): SectorId[] {
+  const vacant = new Set(vacantSectors(topic, assignments, expected));
+  return expected.filter((sector) => !vacant.has(sector));
+}
+
+/** True when a topic is on a meeting's agenda before anyone reports: an active topic, an open JIU recommendation. */
+export function onAgendaByStatus(topic: Pick<Topic, 'kind' | 'status'>): boolean {
+  return topic.kind === 'jiu-recommendation' ? topic.status !== 'closed' : topic.status === 'active';
+}
+
+/** Every topic × sector an update is expected from for a meeting (vacancies excluded), as `topicId:sector`. */
+export function expectedReportSlots(topics: readonly Topic[], assignments: readonly Assignment[]): Set<string> {
+  const slots = new Set<string>();
+  for (const topic of topics.filter(onAgendaByStatus)) {
+    const own = assignments.filter((a) => a.topicId === topic.id);
+    for (const sector of reportingSectors(topic, own)) slots.add(`${topic.id}:${sector}`);
+  }
+  return slots;
+}
+
 function report(update: StatusUpdate, people: ReadonlyMap<string, Person>): SectorReport {
   return {
     sector: update.sector,
@@ -108,10 +137,11 @@ export function topicGaps(
   const onTimeSectors = new Set(onTime.map((u) => u.sector));
   const lateSectors = sortedSectors(late.map((u) => u.sector).filter((sector) => !onTimeSectors.has(sector)));
   const reported = new Set([...onTimeSectors, ...lateSectors]);
+  const vacant = vacantSectors(topic, assignments, expected);
   return {
-    missingSectors: expected.filter((sector) => !reported.has(sector)),
+    missingSectors: reportingSectors(topic, assignments, expected).filter((sector) => !reported.has(sector)),
     lateSectors,
-    vacantSectors: vacantSectors(topic, assignments, expected),
+    vacantSectors: vacant,
   };
 }
 

@@ -17,7 +17,11 @@ export type TrackerRowView = z.infer<typeof TrackerRowView>;
 
 /** GET /meetings/:id/tracker: the meeting, its window, a row per topic × sector and the counts by status. */
 export const TrackerView = z.object({
-  meeting: Meeting.pick({ id: true, title: true, state: true }),
+  /** Body and number let a reader see the standard title in their own language (`meetingTitle`). */
+  meeting: Meeting.pick({ id: true, title: true, state: true }).extend({
+    body: Meeting.shape.body.optional(),
+    number: Meeting.shape.number.optional(),
+  }),
   window: CollectionWindow,
   rows: z.array(TrackerRowView),
   counts: z.record(TrackerStatus, z.number().int().min(0)),

@@ -10,3 +10,4 @@ export * from './errors';
 export * from './admin';
 export * from './follow-up';
 export * from './history';
+export * from './records';

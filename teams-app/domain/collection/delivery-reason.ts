@@ -32,10 +32,24 @@ export function deliveryFailure(code: DeliveryReason, detail: string): string {
 
 const CODED = /^([a-z]+\.[a-z-]+)(?::|$)/;
 
-/** Reads a stored delivery failure (null: nothing was stored, so Teams refused without saying why). */
+/** What an English failure stored before reasons were coded says, read as a code (first match wins). */
+const LEGACY: readonly [RegExp, DeliveryReason][] = [
+  [/blocked|forbidden|\b403\b/i, 'delivery.blocked'],
+  [/not installed|no 1:1 conversation/i, 'delivery.not-installed'],
+  [/not found|no longer|\b404\b/i, 'delivery.not-found'],
+  [/poison|cannot be (?:sent|delivered)|invalid activity/i, 'delivery.poison'],
+];
+
+/**
+ * Reads a stored delivery failure as a code, shown in the reader's language (null: nothing was stored, so Teams
+ * refused without saying why). English text stored before reasons were coded is read by what it says, and as
+ * "Teams refused the message" when it says nothing known: never shown in English to a reader of another language.
+ */
 export function readDeliveryFailure(stored: string | null): Reason {
   if (stored === null || stored.trim() === '') return { reasonCode: 'delivery.refused', reason: null };
   const code = CODED.exec(stored)?.[1];
   const known = REASON_CODES.find((candidate) => candidate === code);
-  return known ? { reasonCode: known, reason: null } : { reasonCode: null, reason: stored };
+  if (known) return { reasonCode: known, reason: null };
+  const legacy = LEGACY.find(([pattern]) => pattern.test(stored))?.[1];
+  return { reasonCode: legacy ?? 'delivery.refused', reason: null };
 }

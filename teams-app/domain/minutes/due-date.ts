@@ -1,4 +1,5 @@
 import { alternation } from './command-words';
+import { readRelativeDate, RELATIVE_WORDS, unreadRelativeDate } from './relative-date';
 
 /** Month names and abbreviations in the six languages (genitive forms included), to month number. */
 const MONTHS: Record<string, number> = {};
@@ -141,6 +142,8 @@ const SPACED_WORDS = [
   "d'ici au",
   "d'ici",
   'avant le',
+  'avant la',
+  'avant',
   'pour le',
   'au plus tard le',
   'échéance',
@@ -184,6 +187,13 @@ const DUE_WORD = new RegExp(
   'giu',
 );
 
+/** Words after which only a relative date is read ("within 2 weeks", "dans 2 semaines", "через 2 недели"). */
+const RELATIVE_WORD = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternation(RELATIVE_WORDS)})(?![\p{L}])\s*`, 'giu');
+
+/** Chinese relative dates before 前/之前 or 内: "下周前", "月底之前", "2周内". */
+const CHINESE_RELATIVE =
+  /(?:明天|下周|下星期|下礼拜|下个月|下月|本月底|月底|月末|今年年底|年底|年末)(?:之)?前|\d{1,3}\s*(?:天|周|个月)内/gu;
+
 /** A due date found in an action's text, with the span of "by <date>" to take out of the text. */
 export interface DueDate {
   due: string | null;
@@ -205,7 +215,10 @@ export function asciiDigits(text: string): string {
  * Finds "by <date>" (or "due", "d'ici le", "para el", "до", "截止", "بحلول" … , or a Chinese date followed by 前)
  * in an action's text. Dates: 2026-12-15, 15/12/2026, 15.12.2026, 15 Dec 2026, Dec 15, 2026, 15 décembre 2026,
  * 15 de diciembre de 2026, 15 декабря 2026 г., 2026年12月15日, 15 ديسمبر 2026; a missing year is the next such
- * date after `reference` (YYYY-MM-DD). The last valid date wins; a date-shaped but impossible date is `invalid`.
+ * date after `reference` (YYYY-MM-DD). Relative dates ("by next week", "d'ici la semaine prochaine", "within 2
+ * weeks", "下个月前") are read against `reference`; one that cannot be read ("by next quarter") is `invalid`, so the
+ * action goes to the minutes review instead of losing its date. The last valid date wins; a date-shaped but
+ * impossible date is `invalid`.
  */
 export function findDueDate(text: string, reference: string | null): DueDate {
   const digits = asciiDigits(text);
@@ -216,10 +229,32 @@ export function findDueDate(text: string, reference: string | null): DueDate {
       DUE_WORD.lastIndex++;
       continue;
     }
-    const read = readDate(digits, match.index + match[0].length, reference);
-    if (!read) continue;
-    if (read.date) found = { due: read.date, dueText: read.text, invalid: false, span: [match.index, read.end] };
-    else if (!found.due) found = { due: null, dueText: read.text, invalid: true, span: null };
+    const at = match.index + match[0].length;
+    const read = readDate(digits, at, reference) ?? readRelativeDate(digits, at, reference);
+    if (read?.date) found = { due: read.date, dueText: read.text, invalid: false, span: [match.index, read.end] };
+    else if (read && !found.due) found = { due: null, dueText: read.text, invalid: true, span: null };
+    else if (!read && !found.due) {
+      const unread = unreadRelativeDate(digits, at);
+      if (unread) found = { due: null, dueText: unread, invalid: true, span: null };
+    }
+  }
+  RELATIVE_WORD.lastIndex = 0;
+  for (let match = RELATIVE_WORD.exec(digits); match; match = RELATIVE_WORD.exec(digits)) {
+    const read = readRelativeDate(digits, match.index + match[0].length, reference);
+    if (read?.date && (!found.span || found.span[0] < match.index)) {
+      found = { due: read.date, dueText: read.text, invalid: false, span: [match.index, read.end] };
+    } else if (read && !read.date && !found.due) found = { due: null, dueText: read.text, invalid: true, span: null };
+  }
+  CHINESE_RELATIVE.lastIndex = 0;
+  for (let match = CHINESE_RELATIVE.exec(digits); match; match = CHINESE_RELATIVE.exec(digits)) {
+    const read = readRelativeDate(digits, match.index, reference);
+    const end = match.index + match[0].length;
+    const span = found.span;
+    if (read?.date && span && span[0] <= match.index && span[1] >= match.index) {
+      found = { ...found, span: [span[0], Math.max(span[1], end)] };
+    } else if (read?.date && (!span || span[0] < match.index)) {
+      found = { due: read.date, dueText: read.text, invalid: false, span: [match.index, end] };
+    } else if (read && !read.date && !found.due) found = { due: null, dueText: read.text, invalid: true, span: null };
   }
   const chineseBefore = /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*(?:之)?前/gu;
   for (let match = chineseBefore.exec(digits); match; match = chineseBefore.exec(digits)) {

@@ -184,17 +184,19 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-function sender(from: ChatSender): ChatSender {
-  return { id: from.id, name: from.name, ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}) };
+/** The sender of a chat line under the register name when the register knows them (Teams display names vary). */
+function sender(from: ChatSender, people: PeopleIndex): ChatSender {
+  const name = people.who(from)?.name.slice(0, 200) ?? from.name;
+  return { id: from.id, name, ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}) };
 }
 
 /** What every decision, action and escalation records of its chat line. */
-function entryBase(record: CapturedRecord, topicId: string | null, problems: ChatProblem[]) {
+function entryBase(record: CapturedRecord, topicId: string | null, problems: ChatProblem[], people: PeopleIndex) {
   return {
     id: record.id,
     text: record.text,
     topicId,
-    by: sender(record.from),
+    by: sender(record.from, people),
     at: record.at,
     raw: record.raw,
     problems,
@@ -210,7 +212,7 @@ function actionOf(
 ): MinutesAction {
   const person = record.owner ? people.owner(record.owner) : undefined;
   return {
-    ...entryBase(record, topicId, problems),
+    ...entryBase(record, topicId, problems, people),
     ownerName: person?.name ?? record.owner?.name ?? null,
     ownerId: person?.id ?? null,
     ownerSector: record.owner?.sector ?? person?.sector ?? null,
@@ -315,7 +317,7 @@ function place(
   people: PeopleIndex,
   sector: SectorId | null,
 ): void {
-  const base = entryBase(record, topicId, problems);
+  const base = entryBase(record, topicId, problems, people);
   if (record.kind === 'decision') item.decisions.push(base);
   else if (record.kind === 'action') item.actions.push(actionOf(record, topicId, problems, people));
   else if (record.kind === 'escalation') item.escalations.push({ ...base, to: 'CoCo', sector });

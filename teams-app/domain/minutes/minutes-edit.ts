@@ -48,6 +48,20 @@ export const MoveTarget = z.strictObject({
 });
 export type MoveTarget = z.infer<typeof MoveTarget>;
 
+/** A decision the chair adds by hand in the review, under an item (and optionally a sub-item). */
+export const NewDecision = z.strictObject({ ...MoveTarget.shape, text: z.string().trim().min(1).max(4000) });
+export type NewDecision = z.infer<typeof NewDecision>;
+
+/** An action the chair adds by hand in the review: its text, and owner and due date when known. */
+export const NewAction = z.strictObject({
+  ...MoveTarget.shape,
+  text: z.string().trim().min(1).max(2000),
+  ownerName: z.string().trim().min(1).max(200).nullable().optional(),
+  ownerId: Id.nullable().optional(),
+  due: DateOnly.nullable().optional(),
+});
+export type NewAction = z.infer<typeof NewAction>;
+
 /** One change to draft minutes, as the tab and the card send it (the PATCH body's `edit`). */
 export const MinutesEditRequest = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('decision'), entryId: EntryId, patch: EntryTextPatch }),
@@ -57,6 +71,8 @@ export const MinutesEditRequest = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('accept-note'), recordId: EntryId }),
   z.strictObject({ op: z.literal('move'), entryId: EntryId, ...MoveTarget.shape }),
   z.strictObject({ op: z.literal('follow-up'), actionId: Id, patch: FollowUpPatch }),
+  z.strictObject({ op: z.literal('add-decision'), entry: NewDecision }),
+  z.strictObject({ op: z.literal('add-action'), entry: NewAction }),
 ]);
 export type MinutesEditRequest = z.infer<typeof MinutesEditRequest>;
 
@@ -389,5 +405,69 @@ export function applyMinutesEdit(minutes: Minutes, request: unknown, by: NoteAcc
       return moveEntry(minutes, edit.entryId, edit.item, edit.sub);
     case 'follow-up':
       return editFollowUp(minutes, edit.actionId, edit.patch);
+    case 'add-decision':
+      return addDecision(minutes, edit.entry, by, at);
+    case 'add-action':
+      return addAction(minutes, edit.entry, by, at);
   }
+}
+
+/** Where a hand-added entry goes: the item's index and the topic of the sub-item named (null: none). */
+function placeOf(minutes: Minutes, target: MoveTarget): { index: number; topicId: string | null } {
+  const index = minutes.items.findIndex((item) => item.number === target.item);
+  const item = minutes.items[index];
+  if (!item) {
+    throw new AppError('request.invalid', `The minutes have no item ${target.item}.`, { item: target.item });
+  }
+  if (target.sub === null || target.sub === undefined) return { index, topicId: null };
+  const topicId = item.subItems[target.sub - 1];
+  if (topicId === undefined) {
+    throw new AppError('request.invalid', `Item ${target.item} has no sub-item ${target.sub}.`, { sub: target.sub });
+  }
+  return { index, topicId };
+}
+
+/** The first free id of a hand-added entry (`manual-1`, `manual-2` …). */
+function manualId(minutes: Minutes): string {
+  const used = new Set(entriesOf(minutes.items).map((entry) => entry.id));
+  let n = 1;
+  while (used.has(`manual-${n}`)) n++;
+  return `manual-${n}`;
+}
+
+/** The fields of an entry written by `by` in the review rather than said in the chat. */
+function manualEntry(minutes: Minutes, text: string, topicId: string | null, by: NoteAcceptor, at: string) {
+  return {
+    id: manualId(minutes),
+    text,
+    topicId,
+    by: { id: by.personId ?? 'review', name: by.name },
+    at,
+    raw: text,
+    problems: [],
+    edited: true,
+  };
+}
+
+/** Adds a decision by hand under an item (or one of its sub-items). */
+export function addDecision(minutes: Minutes, entry: NewDecision, by: NoteAcceptor, at: string): Minutes {
+  const parsed = parse(NewDecision, entry, 'new decision');
+  const { index, topicId } = placeOf(minutes, parsed);
+  const decision: MinutesDecision = manualEntry(minutes, parsed.text, topicId, by, at);
+  return withItem(minutes, index, (item) => ({ ...item, decisions: [...item.decisions, decision] }));
+}
+
+/** Adds an action by hand under an item (or one of its sub-items), with its owner and due date when known. */
+export function addAction(minutes: Minutes, entry: NewAction, by: NoteAcceptor, at: string): Minutes {
+  const parsed = parse(NewAction, entry, 'new action');
+  const { index, topicId } = placeOf(minutes, parsed);
+  const action: MinutesAction = {
+    ...manualEntry(minutes, parsed.text, topicId, by, at),
+    ownerName: parsed.ownerName ?? null,
+    ownerId: parsed.ownerId ?? null,
+    ownerSector: null,
+    due: parsed.due ?? null,
+    dueText: null,
+  };
+  return withItem(minutes, index, (item) => ({ ...item, actions: [...item.actions, action] }));
 }

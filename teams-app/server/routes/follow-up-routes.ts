@@ -4,9 +4,11 @@
  * teams-app/domain/api/follow-up.ts and history.ts.
  *
  *   GET   /actions?topicId&sector&ownerId&status&overdue&dueFrom&dueTo&q&meetingId&resolution&limit&cursor → ActionPage
+ *   GET   /actions/:id        one action (read again after a conflict)                                → ActionView
  *   PATCH /actions/:id        ActionChange { status?, note?, due?, ownerId? (staff), etag? } (or If-Match) → ActionView
  *   GET   /decisions?topicId&sector&q&meetingId&resolution&limit&cursor                                  → DecisionPage
  *   GET   /escalations?topicId&sector&status&to&q&meetingId&resolution&limit&cursor                      → EscalationPage
+ *   GET   /escalations/:id    one escalation                                                          → EscalationView
  *   PATCH /escalations/:id    EscalationChange { status?, outcome?, etag? } (or If-Match)                → EscalationView
  *   GET   /topics/:id/history  register changes, status update revisions, decisions, actions, escalations
  *                              in time order                                                        → TopicHistory
@@ -42,6 +44,11 @@ export function followUpRoutes(followUp: FollowUpService, history: HistoryServic
     res.json((await followUp.actions(caller, req.query)) satisfies ActionPage);
   });
 
+  router.get('/actions/:id', async (req, res) => {
+    const caller = callerFor(res, 'records.read');
+    res.json((await followUp.action(caller, Id.parse(req.params.id))) satisfies ActionView);
+  });
+
   router.patch('/actions/:id', async (req, res) => {
     const caller = callerFor(res, 'action.update');
     res.json(
@@ -57,6 +64,11 @@ export function followUpRoutes(followUp: FollowUpService, history: HistoryServic
   router.get('/escalations', async (req, res) => {
     const caller = callerFor(res, 'records.read');
     res.json((await followUp.escalations(caller, req.query)) satisfies EscalationPage);
+  });
+
+  router.get('/escalations/:id', async (req, res) => {
+    const caller = callerFor(res, 'records.read');
+    res.json((await followUp.escalation(caller, Id.parse(req.params.id))) satisfies EscalationView);
   });
 
   router.patch('/escalations/:id', async (req, res) => {

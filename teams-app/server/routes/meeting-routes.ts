@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import {
   AgendaEditRequest,
@@ -42,11 +42,25 @@ const DocumentName = z
   .max(200);
 
 /**
+ * Refuses a body that is not JSON (`request.not-json`, 415): express.json leaves any other body unread, and a
+ * compile or approve step would then run as if nothing had been asked (no `confirm`).
+ */
+const jsonBodiesOnly: RequestHandler = (req, _res, next) => {
+  const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
+  if (hasBody && !req.is(['application/json', '+json'])) {
+    next(new AppError('request.not-json', `The request body is ${req.get('content-type') ?? 'untyped'}, not JSON.`));
+    return;
+  }
+  next();
+};
+
+/**
  * Agenda and minutes API: compile, edit, publish/approve, the chat's agenda pointer, and download the documents.
  * Each route asks the permission table for its operation; the service checks it again.
  */
 export function meetingRoutes(meetings: MeetingService, chats: MeetingChatService): Router {
   const router = Router();
+  router.use(['/meetings/:id/agenda', '/meetings/:id/minutes', '/meetings/:id/current-item'], jsonBodiesOnly);
 
   router.get('/meetings/:id/agenda', async (req, res) => {
     const caller = callerFor(res, 'agenda.read');

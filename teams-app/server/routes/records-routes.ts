@@ -5,6 +5,7 @@
  *   POST /register/import?dryRun=true|false            body: the XLSX or CSV file itself (at most 5 MB)
  *   GET  /exports/:what?format=xlsx|csv                register, actions, decisions, audit
  *   GET  /meetings/:id/tracker/export?format=xlsx|csv  the collection tracker of a meeting
+ *   GET  /topics/:id/history/export?format=xlsx|csv    a topic's history in time order
  *
  * The reader's language is `?lang=`, else Accept-Language, else the caller's own. Importing is the secretariat's;
  * exports follow the read permissions (the audit log is the secretariat's).
@@ -19,6 +20,7 @@ import {
   RECORD_EXPORTS,
   exportFile,
   exportRecords,
+  exportTopicHistory,
   importRegister,
   registerTemplate,
   trackerSheet,
@@ -113,6 +115,15 @@ export function recordsRoutes(deps: RecordsRouteDeps): Router {
     const view = await deps.tracker(Id.parse(req.params.id), caller);
     const name = `tracker-${view.meeting.id}`;
     sendFile(res, await exportFile(name, query.format, [trackerSheet(view, locale)], locale, deps.now()));
+  });
+
+  router.get('/topics/:id/history/export', async (req, res) => {
+    const caller = callerFor(res, 'history.read');
+    callerFor(res, 'records.export');
+    const query = FormatQuery.parse(req.query);
+    const locale = readerLocale(req, res, query.lang);
+    const options = { format: query.format, locale, caller, now: deps.now() };
+    sendFile(res, await exportTopicHistory(deps.store, Id.parse(req.params.id), options));
   });
 
   return router;

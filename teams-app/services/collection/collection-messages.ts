@@ -18,7 +18,7 @@ export interface PromptData {
 
 /** A reminder: the topics a person still has to answer for a meeting. */
 export interface ReminderData {
-  meeting: Pick<Meeting, 'id' | 'title' | 'timeZone'>;
+  meeting: Pick<Meeting, 'id' | 'title' | 'body' | 'number' | 'timeZone'>;
   window: CollectionWindow;
   person: Pick<Person, 'id' | 'name' | 'timeZone'>;
   topics: { topic: Pick<Topic, 'id' | 'title'>; sector: StatusUpdate['sector'] }[];
@@ -26,7 +26,7 @@ export interface ReminderData {
 
 /** A notice to the secretariat that a focal point delegated a prompt. */
 export interface DelegationNotice {
-  meeting: Pick<Meeting, 'id' | 'title'>;
+  meeting: Pick<Meeting, 'id' | 'title' | 'body' | 'number'>;
   topic: Pick<Topic, 'id' | 'title'>;
   sector: StatusUpdate['sector'];
   from: Pick<Person, 'id' | 'name'>;

@@ -1,5 +1,6 @@
 import {
   ActionFilter,
+  AppError,
   DecisionFilter,
   EscalationFilter,
   type Action,
@@ -7,6 +8,7 @@ import {
   type ActionView,
   type DecisionPage,
   type EscalationPage,
+  type EscalationView,
 } from '../../domain';
 import type { Stored } from '../../store';
 import {
@@ -55,6 +57,24 @@ export function actionView(context: FollowUpContext, action: Stored<Action>, tod
     meeting: meetingRef(context, action.sourceMeetingId),
     sector: sectorOf(context, action.ownerId),
     overdue: isOverdue(action, today),
+  };
+}
+
+/** One action as the register shows it (to read it again after a conflict); `action.not-found` when unknown. */
+export async function getAction(deps: FollowUpDeps, id: string): Promise<ActionView> {
+  const [action, context] = await Promise.all([deps.store.actions.get(id), followUpContext(deps.store)]);
+  if (!action) throw new AppError('action.not-found', `There is no action "${id}".`, { id });
+  return actionView(context, action, deps.now().slice(0, 10));
+}
+
+/** One escalation as the register shows it; `escalation.not-found` when unknown. */
+export async function getEscalation(deps: FollowUpDeps, id: string): Promise<EscalationView> {
+  const [escalation, context] = await Promise.all([deps.store.escalations.get(id), followUpContext(deps.store)]);
+  if (!escalation) throw new AppError('escalation.not-found', `There is no escalation "${id}".`, { id });
+  return {
+    ...escalation,
+    topicTitle: topicTitle(context, escalation.topicId),
+    meeting: meetingRef(context, escalation.meetingId),
   };
 }
 

@@ -15,7 +15,7 @@ import type { Action } from '../../domain';
 import { closeOwnersAction, ownersOpenActions, updateAction } from './action-updates';
 import { updateEscalation } from './escalation-outcome';
 import type { FollowUpDeps } from './follow-up-deps';
-import { listActions, listDecisions, listEscalations } from './follow-up-query';
+import { getAction, getEscalation, listActions, listDecisions, listEscalations } from './follow-up-query';
 
 /**
  * The decisions and actions register across meetings, for the HTTP routes and the bot: lists for everyone in the
@@ -28,6 +28,18 @@ export class FollowUpService {
   actions(caller: Caller, filter: ActionFilter): Promise<ActionPage> {
     requirePermission(caller, 'records.read');
     return listActions(this.deps, filter);
+  }
+
+  /** One action, as the list shows it. */
+  action(caller: Caller, id: string): Promise<ActionView> {
+    requirePermission(caller, 'records.read');
+    return getAction(this.deps, id);
+  }
+
+  /** One escalation, as the list shows it. */
+  escalation(caller: Caller, id: string): Promise<EscalationView> {
+    requirePermission(caller, 'records.read');
+    return getEscalation(this.deps, id);
   }
 
   /** The decisions, filtered and paged. */

@@ -5,6 +5,7 @@ import {
   collectionWindow,
   compileAgenda as compileAgendaFrom,
   editItem,
+  expectedReportSlots,
   moveItem,
   moveSubItem,
   removeItem,
@@ -40,14 +41,11 @@ async function collectionCounts(
   meeting: Meeting,
 ): Promise<{ expected: number; answered: number; missing: number }> {
   const [topics, assignments, updates] = await Promise.all([
-    deps.store.topics.all({ where: { status: 'active' } }),
+    deps.store.topics.all(),
     deps.store.assignments.all(),
     deps.store.statusUpdates.all({ where: { meetingId: meeting.id } }),
   ]);
-  const active = new Set(topics.map((t) => t.id));
-  const slots = new Set(
-    assignments.filter((a) => active.has(a.topicId) && a.focalPointId).map((a) => `${a.topicId}:${a.sector}`),
-  );
+  const slots = expectedReportSlots(topics, assignments);
   const answered = updates.filter((u) => slots.has(`${u.topicId}:${u.sector}`)).length;
   return { expected: slots.size, answered, missing: slots.size - answered };
 }

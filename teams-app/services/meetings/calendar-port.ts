@@ -33,8 +33,13 @@ export interface CalendarPort {
   update(meeting: Meeting): Promise<Omit<CalendarEventCreated, 'eventId'> | null>;
   /** Cancels the meeting's event (attendees are told by the calendar). */
   cancel(meeting: Meeting, reason: string): Promise<void>;
-  /** The events moved or cancelled in the calendar since the last call (every event the first time). */
+  /**
+   * The events moved or cancelled in the calendar since the changes last {@link applied} (every event the first
+   * time): until they are applied, the next call answers them again, so a pass that failed half-way is repeated.
+   */
   changes(): Promise<CalendarChange[]>;
+  /** The changes of the last call are applied: the calendar's position moves past them (and is kept, if it can). */
+  applied(): Promise<void>;
 }
 
 /** No calendar: meetings live in the store alone and keep no event. */
@@ -44,4 +49,5 @@ export const noCalendar: CalendarPort = {
   update: async () => null,
   cancel: async () => undefined,
   changes: async () => [],
+  applied: async () => undefined,
 };

@@ -16,12 +16,16 @@ export interface CalendarSyncResult {
 /**
  * One scheduler pass over the calendar: each event moved in Outlook moves its meeting and collection window, each
  * event cancelled or deleted cancels its meeting's cycle, and the people concerned are told. Events of no meeting,
- * and meetings already held, are left alone. A change that cannot be applied is logged and the others go on.
+ * and meetings already held, are left alone. A change that cannot be applied is logged and the others go on; once
+ * the pass is through, the calendar's position moves past its changes (a pass cut short reads them again).
  */
 export async function syncCalendar(deps: ScheduleDeps): Promise<CalendarSyncResult> {
   const result: CalendarSyncResult = { moved: [], cancelled: [], told: 0 };
   const changes = await deps.calendar.changes();
-  if (changes.length === 0) return result;
+  if (changes.length === 0) {
+    await deps.calendar.applied();
+    return result;
+  }
   const meetings = await deps.store.meetings.all();
   const byEvent = new Map(meetings.flatMap((m) => (m.calendarEvent ? [[m.calendarEvent.eventId, m] as const] : [])));
   for (const change of changes) {
@@ -42,5 +46,6 @@ export async function syncCalendar(deps: ScheduleDeps): Promise<CalendarSyncResu
       deps.log?.warn({ meetingId: meeting.id, code: error.code }, 'calendar change not applied');
     }
   }
+  await deps.calendar.applied();
   return result;
 }

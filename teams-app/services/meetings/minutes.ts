@@ -31,7 +31,7 @@ function checkDraftable(deps: Pick<MeetingDeps, 'now'>, meeting: Meeting): void 
   }
   if (!['agenda-published', 'held', 'minutes-draft'].includes(meeting.state)) {
     throw new AppError(
-      'minutes.not-ready',
+      'minutes.agenda-not-published',
       'Minutes can be drafted once the agenda is published and the meeting is under way.',
       { state: meeting.state },
     );
@@ -85,7 +85,9 @@ export async function compileMinutes(deps: Deps, meetingId: string, actor: Calle
   const meeting = await requireMeeting(deps.store, meetingId);
   checkDraftable(deps, meeting);
   const agendaVersion = (await versionsOf(deps, meetingId, 'agenda')).find((v) => v.status === 'published');
-  if (!agendaVersion) throw new AppError('agenda.not-ready', 'The agenda has not been published.');
+  if (!agendaVersion) {
+    throw new AppError('minutes.agenda-not-published', 'Minutes can be drafted once the agenda is published.');
+  }
   const minutes = await minutesOf(deps, meeting, Agenda.parse(agendaVersion.content));
   const state = walk(meeting.state, 'held', 'minutes-draft');
   const version = await newVersion(deps, meeting, 'minutes', minutes, actor.personId);

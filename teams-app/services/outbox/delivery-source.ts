@@ -1,5 +1,7 @@
 import type { OutboxMessage } from '../../domain';
 import type { Collection, Stored } from '../../store';
+import { inConversationOrder } from './conversation-order';
+import { DEFAULT_RETRY } from './retry-policy';
 
 /**
  * Where the outbox worker finds its work and records each message's state: the claim and mark steps of delivery.
@@ -26,28 +28,47 @@ export interface DeliverySource {
   putBack(ids: readonly string[], untilMs: number): Promise<void>;
 }
 
-/** The outbox collection as the worker's source: due messages by polling the collection (one instance, or several on one SQLite file). */
+/** How far ahead of now the polled source looks for messages waiting on a retry (the longest Retry-After honoured). */
+const RETRY_HORIZON_MS = DEFAULT_RETRY.maxRetryAfterMs;
+/** Rows of waiting messages read per poll at most, beyond the due ones. */
+const WAITING_SCAN = 5000;
+
+/**
+ * The outbox collection as the worker's source: due messages by polling the collection (one instance, or several on
+ * one SQLite file). A due message whose conversation has an earlier message being sent or waiting on a retry is
+ * left for a later poll, so the order holds whichever worker (or restarted process) polls.
+ */
 export function collectionSource(outbox: Collection<OutboxMessage>): DeliverySource {
   return {
     async due(now, limit) {
       const sending = await outbox.all({ where: { status: 'sending' } });
       const expired = sending.filter((row) => row.leaseUntil === null || Date.parse(row.leaseUntil) <= now);
       const due: Stored<OutboxMessage>[] = [...expired];
+      const waiting: OutboxMessage[] = [...sending];
       let cursor: string | null = null;
+      let read = 0;
       do {
         const page: Awaited<ReturnType<Collection<OutboxMessage>['list']>> = await outbox.list({
           where: { status: 'pending' },
           orderBy: 'notBefore',
-          pageSize: Math.max(1, Math.min(500, limit - due.length)),
+          pageSize: 500,
           cursor,
         });
         for (const item of page.items) {
-          if (Date.parse(item.notBefore) > now) return due;
-          due.push(item);
+          const at = Date.parse(item.notBefore);
+          if (at > now + RETRY_HORIZON_MS || read >= WAITING_SCAN) return inConversationOrder(due, waiting, now);
+          if (at > now) {
+            read += 1;
+            if (item.attempts > 0) waiting.push(item);
+          } else if (due.length < limit) due.push(item);
+          else {
+            read += 1;
+            waiting.push(item);
+          }
         }
         cursor = page.nextCursor;
-      } while (cursor && due.length < limit);
-      return due;
+      } while (cursor);
+      return inConversationOrder(due, waiting, now);
     },
     get: (id) => outbox.get(id),
     write: (next, etag) => outbox.update(next, etag),
@@ -58,10 +79,13 @@ export function collectionSource(outbox: Collection<OutboxMessage>): DeliverySou
 }
 
 /**
- * A work queue in front of the outbox collection (Azure Queue Storage). The outbox announces a message to it
- * before it records the message as pending, so a pending record always has a work item; an announced message
- * whose record never appears (the process died in between) is dropped by the queue's consumer.
+ * A work queue in front of the outbox collection (Azure Queue Storage). The outbox records a message as pending
+ * first and announces it after, one conversation's messages one after the other in send order, so a work item
+ * always finds its record and a conversation's earlier messages are recorded before its later ones are announced.
+ * A record left without a work item (the process died in between) is found and announced again by the queue's
+ * consumer.
  */
 export interface WorkQueue {
-  announce(message: OutboxMessage): Promise<void>;
+  /** `after`: the message of the same conversation queued just before this one in the same call, if any. */
+  announce(message: OutboxMessage, options?: { after?: string }): Promise<void>;
 }

@@ -10,3 +10,4 @@ export * from './outbox';
 export * from './outbox-worker';
 export * from './turnstile';
 export * from './delivery-source';
+export * from './conversation-order';

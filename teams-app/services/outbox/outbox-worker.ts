@@ -3,6 +3,7 @@ import { deliveryFailure, isAppError, type ConversationRef, type OutboxMessage }
 import type { Store, Stored } from '../../store';
 import { systemClock, type Clock } from './clock';
 import { recoverInterrupted, type InterruptedSendPolicy } from './crash-recovery';
+import { inSendOrder } from './conversation-order';
 import { collectionSource, type DeliverySource } from './delivery-source';
 import { RateLimiter } from './rate-limiter';
 import { DEFAULT_RETRY, RetryOptions, classifyFailure, truncate } from './retry-policy';
@@ -80,11 +81,6 @@ function plain(record: Stored<OutboxMessage>): OutboxMessage {
   return message;
 }
 
-function inSendOrder(a: OutboxMessage, b: OutboxMessage): number {
-  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
 function emptyCounters(): OutboxCounters {
   return { sent: 0, retried: 0, undeliverable: 0, failed: 0, recovered: 0, conflicts: 0 };
 }
@@ -111,9 +107,11 @@ function emptyCounters(): OutboxCounters {
  *   never outlives its lease; keep `leaseMs` above the sender's timeout (30 s in bot/adapter-sender.ts).
  * - If a 'sent' outcome finds its row taken back and pending again, 'sent' still wins, so it is not resent.
  * Several workers may share a store (claims are atomic); give each its share of the app's 50/s
- * (shareGlobalLimits). Order per conversation is guaranteed within one worker only — which a work queue source
- * keeps across instances by handing each conversation to one of them (store/azure/queue-outbox.ts). The claim and
- * mark steps go through the `source` (DeliverySource): the outbox collection polled by default.
+ * (shareGlobalLimits). Order per conversation across workers and restarts is the source's part: it hands out no
+ * message while an earlier one of its conversation is being sent or waits on a retry (the polled collection checks
+ * the records; the work queue keeps each conversation on one instance and rebuilds that state from the records when
+ * a partition changes hands, store/azure/queue-outbox.ts); within a worker, the lanes and holds below keep it. The
+ * claim and mark steps go through the `source` (DeliverySource): the outbox collection polled by default.
  */
 export class OutboxWorker {
   private readonly store: Pick<Store, 'outbox' | 'conversations'>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError, isAppError, type OutboxMessage } from '../../domain';
 import type { Store, Stored } from '../../store';
+import { inSendOrder } from './conversation-order';
 import type { WorkQueue } from './delivery-source';
 import { OutboxDraft, type EnqueueResult, type OutboxPort, type OutboxQuery } from './outbox-port';
 
@@ -24,6 +25,18 @@ export interface OutboxOptions {
   now?: () => number;
   /** The work queue that carries the messages to the workers (Azure Queue Storage); none on the embedded store. */
   queue?: WorkQueue;
+}
+
+/** The indexes of the messages to add, each conversation's in send order, one run per conversation. */
+function byConversation(messages: readonly OutboxMessage[], indexes: readonly number[]): number[][] {
+  const runs = new Map<string, number[]>();
+  for (const index of indexes) {
+    const key = messages[index]!.conversationRefId;
+    const run = runs.get(key);
+    if (run) run.push(index);
+    else runs.set(key, [index]);
+  }
+  return [...runs.values()].map((run) => run.sort((a, b) => inSendOrder(messages[a]!, messages[b]!)));
 }
 
 /**
@@ -73,16 +86,22 @@ export class Outbox implements OutboxPort {
         sentAt: null,
       };
     });
-    // A repeated id within the call is already queued; the first of each id is added, several at a time.
+    // A repeated id within the call is already queued; the first of each id is added, several at a time — on a work
+    // queue, each conversation's messages one after the other in send order (see WorkQueue).
     const outcomes: ('created' | 'existing')[] = messages.map(() => 'existing');
     const firsts = new Map<string, number>();
     messages.forEach((message, index) => {
       if (!firsts.has(message.id)) firsts.set(message.id, index);
     });
-    const work = [...firsts.values()];
+    const work = this.queue ? byConversation(messages, [...firsts.values()]) : [...firsts.values()].map((i) => [i]);
     const next = async (): Promise<void> => {
-      for (let index = work.shift(); index !== undefined; index = work.shift()) {
-        outcomes[index] = await this.add(messages[index]!);
+      for (let run = work.shift(); run !== undefined; run = work.shift()) {
+        let after: string | undefined;
+        for (const index of run) {
+          const message = messages[index]!;
+          outcomes[index] = await this.add(message, after);
+          if (message.status === 'pending') after = message.id;
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(ENQUEUE_CONCURRENCY, work.length) }, next));
@@ -91,19 +110,20 @@ export class Outbox implements OutboxPort {
     return result;
   }
 
-  /** Adds one message unless its id is taken; on a work queue, the work item first (see WorkQueue). */
-  private async add(message: OutboxMessage): Promise<'created' | 'existing'> {
-    if (this.queue && message.status === 'pending') {
-      if (await this.store.outbox.get(message.id)) return 'existing';
-      await this.queue.announce(message);
-    }
+  /**
+   * Adds one message unless its id is taken; on a work queue, the record first and the work item after (a record
+   * left without one is announced again by the queue's consumer), `after` the message queued before it in its
+   * conversation.
+   */
+  private async add(message: OutboxMessage, after?: string): Promise<'created' | 'existing'> {
     try {
       await this.store.outbox.create(message);
-      return 'created';
     } catch (error) {
       if (!isAppError(error, 'store.already-exists')) throw error;
       return 'existing';
     }
+    if (this.queue && message.status === 'pending') await this.queue.announce(message, after ? { after } : {});
+    return 'created';
   }
 
   /** The message with this id, or null. */
@@ -157,8 +177,8 @@ export class Outbox implements OutboxPort {
       notBefore: new Date(this.now()).toISOString(),
       lastError: null,
     };
-    await this.queue?.announce(next);
     await this.store.outbox.update(next, etag);
+    await this.queue?.announce(next);
     return true;
   }
 }

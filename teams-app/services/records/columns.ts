@@ -90,4 +90,14 @@ export const EXPORT_COLUMNS = {
     col('at', 'records.col.at'),
     col('reason', 'records.col.reason'),
   ],
+  history: [
+    col('at', 'records.col.at'),
+    col('kind', 'records.col.kind'),
+    col('event', 'records.col.event'),
+    col('meeting', 'records.col.meeting'),
+    col('sector', 'records.col.sector'),
+    col('actor', 'records.col.actor'),
+    col('text', 'records.col.text'),
+    col('detail', 'records.col.detail'),
+  ],
 } as const satisfies Record<string, readonly ColumnSpec[]>;

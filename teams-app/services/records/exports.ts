@@ -2,6 +2,7 @@ import {
   localized,
   requirePermission,
   type Caller,
+  type HistoryEntry,
   type Locale,
   type Meeting,
   type Person,
@@ -9,6 +10,7 @@ import {
 } from '../../domain';
 import { t, withReasonText } from '../../i18n';
 import type { Store } from '../../store';
+import { topicHistory } from '../history/topic-history';
 import { EXPORT_COLUMNS, REGISTER_COLUMNS, REGISTER_SHEETS, type ColumnSpec } from './columns';
 import { assignmentCells, personCells, topicCells } from './register-rows';
 import { writeTables, type CellValue, type OutSheet, type TableFormat } from './tables';
@@ -150,6 +152,59 @@ export function trackerSheet(view: TrackerView, locale: Locale): OutSheet {
     reason: withReasonText(row, locale).reason ?? '',
   }));
   return sheet('tracker', EXPORT_COLUMNS.tracker, rows, locale);
+}
+
+/**
+ * The event, text and detail columns of a history entry: event codes as the API names them, a status update's
+ * revision number, a decision's agenda item.
+ */
+function historyCells(entry: HistoryEntry): { event: string; text: string; detail: string } {
+  switch (entry.kind) {
+    case 'register':
+      return { event: entry.action, text: entry.detail, detail: `${entry.entity} ${entry.entityId}` };
+    case 'update':
+      return { event: String(entry.revision), text: entry.progress, detail: entry.nextSteps };
+    case 'decision':
+      return { event: entry.agendaItem === null ? '' : String(entry.agendaItem), text: entry.text, detail: '' };
+    case 'action':
+      return { event: entry.event, text: entry.text, detail: [entry.note, entry.due].filter(Boolean).join(' · ') };
+    case 'escalation':
+      return { event: entry.event, text: entry.text, detail: entry.to };
+  }
+}
+
+/**
+ * A topic's history as one sheet, oldest first (the order of the API): when, what kind of entry in the reader's
+ * language, its event, meeting, sector, who, its text and detail.
+ */
+export async function topicHistorySheet(
+  store: Store,
+  caller: Caller,
+  topicId: string,
+  locale: Locale,
+): Promise<OutSheet> {
+  const [history, meetings] = await Promise.all([topicHistory(store, caller, topicId), store.meetings.all()]);
+  const meetingsById = new Map(meetings.map((m) => [m.id, m]));
+  const rows = history.entries.map((entry) => ({
+    at: entry.at,
+    kind: t(`records.history.${entry.kind}`, locale),
+    meeting: entry.meetingId ? meetingRef(meetingsById.get(entry.meetingId), entry.meetingId) : '',
+    sector: entry.sector ?? '',
+    actor: entry.personName ?? entry.personId ?? '',
+    ...historyCells(entry),
+  }));
+  return sheet('history', EXPORT_COLUMNS.history, rows, locale);
+}
+
+/** A topic's history in XLSX or CSV with headers in the reader's language (everyone in the register). */
+export async function exportTopicHistory(
+  store: Store,
+  topicId: string,
+  options: { format: TableFormat; locale: Locale; caller: Caller; now: string },
+): Promise<ExportFile> {
+  requirePermission(options.caller, 'records.export');
+  const history = await topicHistorySheet(store, options.caller, topicId, options.locale);
+  return exportFile(`history-${topicId}`, options.format, [history], options.locale, options.now);
 }
 
 function stampOf(now: string): string {

@@ -200,26 +200,29 @@ async function readXlsx(content: Buffer): Promise<InSheet[]> {
 
 const SECTION = /^\[([A-Za-z-]+)\]$/;
 
+/** The line breaks inside a record's cells (CRLF, LF or CR each one break). */
+function breaksIn(record: readonly string[]): number {
+  return record.reduce((sum, cell) => sum + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+}
+
 function readCsv(content: Buffer): InSheet[] {
   const text = content.toString('utf8');
   if (text.includes('\uFFFD')) throw unreadable('it is not UTF-8 text');
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: string[][];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, info: true }) as unknown as {
-      record: string[];
-      info: { lines: number };
-    }[];
+    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
   } catch (error) {
     throw unreadable(error instanceof Error ? (error.message.split('\n')[0] ?? 'invalid CSV') : 'invalid CSV');
   }
   const sheets: InSheet[] = [];
   let current: InSheet | null = null;
   let pendingName: string | null = null;
-  let previousEnd = 0;
-  for (const { record, info } of records) {
-    // A quoted cell may span lines: a record starts on the line after the previous one ended.
-    const line = previousEnd + 1;
-    previousEnd = info.lines;
+  // Every record, blank lines included, ends with one line break; a quoted cell may add more. Counted from the
+  // cells, not csv-parse's `info.lines`, which counts a CRLF inside quotes as two lines.
+  let line = 1;
+  for (const record of records) {
+    const start = line;
+    line += 1 + breaksIn(record);
     const cells = record.map((cell) => restore(cell.trim()));
     if (cells.every((cell) => cell === '')) continue;
     const marker = cells.filter((cell) => cell !== '').length === 1 ? SECTION.exec(cells[0] ?? '') : null;
@@ -229,10 +232,10 @@ function readCsv(content: Buffer): InSheet[] {
       continue;
     }
     if (!current) {
-      current = { name: pendingName, headerLine: line, headers: cells, rows: [] };
+      current = { name: pendingName, headerLine: start, headers: cells, rows: [] };
       sheets.push(current);
       pendingName = null;
-    } else current.rows.push({ line, cells });
+    } else current.rows.push({ line: start, cells });
   }
   return sheets;
 }

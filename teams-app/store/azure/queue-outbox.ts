@@ -35,6 +35,7 @@ import { QueueServiceClient, type DequeuedMessageItem, type QueueClient } from '
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { deliveryFailure, isAppError, type OutboxMessage } from '../../domain';
+import { holdsBack, inSendOrder } from '../../services/outbox/conversation-order';
 import type { DeliverySource, RateLimiter, WorkQueue } from '../../services/outbox';
 import type { Collection, Stored } from '../port';
 import { LEASE_SECONDS, leaseContainer } from './blob-lease';
@@ -43,7 +44,12 @@ import { AzureStorageSettings, storageNames } from './settings';
 import { unavailable } from './storage-errors';
 
 /** A work item as it sits in the queue. */
-const WorkItem = z.object({ v: z.literal(1), id: z.string().min(1).max(300) });
+const WorkItem = z.object({
+  v: z.literal(1),
+  id: z.string().min(1).max(300),
+  /** The message of the same conversation queued just before this one in the same enqueue, if any. */
+  after: z.string().min(1).max(300).optional(),
+});
 type WorkItem = z.infer<typeof WorkItem>;
 
 /** Options of the queue outbox. */
@@ -66,6 +72,13 @@ export interface AzureOutboxQueueOptions extends AzureStorageSettings {
   maxDequeue?: number;
   /** Work items this instance holds at most at once (default 256), so no received item outlives its lease unsent. */
   maxOutstanding?: number;
+  /**
+   * How often the unsent records of the served partitions are read again, to forget what others finished and to
+   * find records left without a work item (default 30 s).
+   */
+  sweepMs?: number;
+  /** How long a due record may go without its work item showing before it is announced again (default 120 s). */
+  orphanAfterMs?: number;
   /** This instance's name among the others (default a random id). */
   instanceId?: string;
   /** Milliseconds since the epoch (the worker's clock). */
@@ -81,12 +94,24 @@ interface Held {
   popReceipt: string;
   /** When the item becomes visible again unless extended (then it is no longer held). */
   until: number;
+  /** The item's `after` (see WorkItem), carried along when the item is put back. */
+  after?: string;
 }
 
-/** How long an item may wait for its record to appear, or to turn pending again after a requeue. */
-const GRACE_MS = 30_000;
-/** When an item waiting for its record is looked at again. */
-const RECHECK_SECONDS = 2;
+/** What this instance knows of an unsent message of a served partition (from its record, when last read). */
+interface Known extends Pick<OutboxMessage, 'id' | 'createdAt' | 'conversationRefId' | 'status' | 'attempts' | 'notBefore'> {
+  leaseUntil: string | null;
+  /** When it was learned (a sweep forgets only what it learned before the sweep's read began). */
+  learnedAt: number;
+}
+
+/** Ids of finished messages remembered (so an `after` naming one needs no read). */
+const FINISHED_KEPT = 10_000;
+/** The longest wait behind a message another instance is sending before its record is read again. */
+const SENDING_RECHECK_MS = 5000;
+
+/** When an item held back behind an earlier message that is due but not yet received is looked at again. */
+const RECHECK_MS = 2000;
 /** The longest visibility timeout Queue Storage takes (7 days), in seconds. */
 const MAX_VISIBILITY_SECONDS = 7 * 24 * 3600 - 1;
 
@@ -99,6 +124,16 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
   readonly instanceId: string;
   readonly partitions: number;
   private readonly held = new Map<string, Held>();
+  /** Per conversation of a served partition, its unsent messages (pending or sending) by id. */
+  private readonly unsent = new Map<string, Map<string, Known>>();
+  /** The served partitions whose unsent records were read, and when. */
+  private readonly loadedAt = new Map<number, number>();
+  /** When each unsent message's work item was last received here. */
+  private readonly seen = new Map<string, number>();
+  private readonly finished = new Set<string>();
+  private sweptAt = Number.NEGATIVE_INFINITY;
+  private readonly sweepMs: number;
+  private readonly orphanAfterMs: number;
   private readonly leaseSeconds: number;
   private readonly maxDequeue: number;
   private readonly maxOutstanding: number;
@@ -117,6 +152,8 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
     this.maxDequeue = Math.max(1, options.maxDequeue ?? 10);
     this.maxOutstanding = Math.max(1, options.maxOutstanding ?? 256);
     this.now = options.now ?? Date.now;
+    this.sweepMs = Math.max(100, options.sweepMs ?? 30_000);
+    this.orphanAfterMs = Math.max(1000, options.orphanAfterMs ?? 120_000);
   }
 
   /** Opens the queues and the lease container (creating them when missing); call start() to serve partitions. */
@@ -193,11 +230,11 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
     for (const [id, held] of this.held) if (held.until <= now) this.held.delete(id);
   }
 
-  async announce(message: OutboxMessage): Promise<void> {
-    const item: WorkItem = { v: 1, id: message.id };
+  async announce(message: OutboxMessage, options: { after?: string } = {}): Promise<void> {
+    const item: WorkItem = { v: 1, id: message.id, ...(options.after ? { after: options.after } : {}) };
     const queue = this.queues[this.partitionOf(message.conversationRefId)]!;
-    // At least a second, so the record (written right after) is there when the item is first received.
-    const wait = Math.max(1000, Date.parse(message.notBefore) - this.now());
+    // The record is written already: the item shows when the message is due.
+    const wait = Math.max(0, Date.parse(message.notBefore) - this.now());
     try {
       await queue.sendMessage(JSON.stringify(item), { visibilityTimeout: seconds(wait), messageTimeToLive: -1 });
     } catch (error) {
@@ -207,7 +244,7 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
 
   async due(now: number, limit: number): Promise<Stored<OutboxMessage>[]> {
     this.prune();
-    const partitions = this.ownership.active();
+    const partitions = await this.viewed(this.ownership.active(), now);
     // Every served partition is asked at once, each for its part of the room left.
     const room = Math.min(limit, this.maxOutstanding - this.held.size);
     if (room <= 0 || partitions.length === 0) return [];
@@ -229,7 +266,178 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
         return Promise.all(received.map((m) => this.triage(partition, m, now)));
       }),
     );
-    return batches.flat().filter((record): record is Stored<OutboxMessage> => record !== null);
+    return this.inOrder(
+      batches.flat().filter((record): record is Stored<OutboxMessage> => record !== null),
+      now,
+    );
+  }
+
+  /**
+   * The served partitions whose unsent records are known: a partition just taken is read first (so the hold behind
+   * a message waiting on a retry survives the handover), and every `sweepMs` all are read again.
+   */
+  private async viewed(active: number[], now: number): Promise<number[]> {
+    for (const partition of [...this.loadedAt.keys()]) if (!active.includes(partition)) this.unload(partition);
+    const fresh = active.filter((partition) => !this.loadedAt.has(partition));
+    const sweep = active.length > 0 && now - this.sweptAt >= this.sweepMs;
+    if (fresh.length > 0 || sweep) {
+      try {
+        await this.load(new Set(sweep ? active : fresh), now, sweep);
+        if (sweep) this.sweptAt = now;
+        for (const partition of fresh) this.loadedAt.set(partition, now);
+      } catch (error) {
+        this.options.onError?.(unavailable(error, 'read the unsent outbox records'));
+      }
+    }
+    return active.filter((partition) => this.loadedAt.has(partition));
+  }
+
+  /**
+   * Reads the unsent records of the given partitions (one query per state, filtered in the service). A sweep also
+   * forgets what is no longer unsent and announces again each due record whose work item has not shown for
+   * `orphanAfterMs` (its enqueuer died between the record and the announcement; a second item is harmless).
+   */
+  private async load(scope: Set<number>, now: number, sweep: boolean): Promise<void> {
+    const started = this.now();
+    const [pending, sending] = await Promise.all(
+      (['pending', 'sending'] as const).map((status) => this.options.outbox.all({ where: { status } })),
+    );
+    const found = new Set<string>();
+    for (const record of [...pending!, ...sending!]) {
+      if (!scope.has(this.partitionOf(record.conversationRefId))) continue;
+      found.add(record.id);
+      this.learn(record, started);
+    }
+    if (!sweep) return;
+    for (const [conversation, known] of this.unsent) {
+      if (!scope.has(this.partitionOf(conversation))) continue;
+      for (const [id, k] of known) {
+        if (!found.has(id) && k.learnedAt < started && !this.held.has(id)) this.forget(conversation, id);
+      }
+    }
+    for (const record of pending!) {
+      const partition = this.partitionOf(record.conversationRefId);
+      if (!scope.has(partition) || this.held.has(record.id)) continue;
+      const since = Math.max(
+        Date.parse(record.notBefore),
+        this.seen.get(record.id) ?? this.loadedAt.get(partition) ?? now,
+      );
+      if (now - since < this.orphanAfterMs) continue;
+      this.seen.set(record.id, now);
+      const item: WorkItem = { v: 1, id: record.id };
+      await this.queues[partition]!.sendMessage(JSON.stringify(item), { messageTimeToLive: -1 });
+    }
+  }
+
+  /** Forgets what this instance knew of a partition it no longer serves (its next holder reads the records). */
+  private unload(partition: number): void {
+    this.loadedAt.delete(partition);
+    for (const [conversation, known] of [...this.unsent]) {
+      if (this.partitionOf(conversation) !== partition) continue;
+      for (const id of known.keys()) this.seen.delete(id);
+      this.unsent.delete(conversation);
+    }
+  }
+
+  /** Notes a message's state as read or written: unsent ones are kept, finished ones forgotten. */
+  private learn(record: OutboxMessage, at = this.now()): void {
+    const conversation = record.conversationRefId;
+    if (record.status !== 'pending' && record.status !== 'sending') {
+      this.forget(conversation, record.id);
+      this.finished.add(record.id);
+      if (this.finished.size > FINISHED_KEPT) this.finished.delete(this.finished.values().next().value!);
+      return;
+    }
+    let known = this.unsent.get(conversation);
+    if (!known) this.unsent.set(conversation, (known = new Map()));
+    const { id, createdAt, status, attempts, notBefore, leaseUntil } = record;
+    known.set(id, { id, createdAt, conversationRefId: conversation, status, attempts, notBefore, leaseUntil, learnedAt: at });
+  }
+
+  private forget(conversation: string, id: string): void {
+    const known = this.unsent.get(conversation);
+    known?.delete(id);
+    if (known?.size === 0) this.unsent.delete(conversation);
+    this.seen.delete(id);
+  }
+
+  /**
+   * Keeps each conversation in order across instances: a received message goes only when no earlier message of
+   * its conversation is unsent, apart from those going with it or already held here (the worker's lanes order
+   * those). One held back is put back, due when the message before it is. An earlier message counts once its
+   * record is read again (only then: the usual case costs no read).
+   */
+  private async inOrder(records: Stored<OutboxMessage>[], now: number): Promise<Stored<OutboxMessage>[]> {
+    const going = new Set(records.map((record) => record.id));
+    const read = new Map<string, Stored<OutboxMessage> | null>(records.map((record) => [record.id, record]));
+    const out: Stored<OutboxMessage>[] = [];
+    for (const record of [...records].sort(inSendOrder)) {
+      let blocker: OutboxMessage | null;
+      try {
+        blocker = await this.blockerOf(record, going, read, now);
+      } catch (error) {
+        this.options.onError?.(error);
+        blocker = { ...record, notBefore: new Date(now).toISOString() };
+      }
+      if (!blocker) {
+        out.push(record);
+        continue;
+      }
+      going.delete(record.id);
+      const held = this.held.get(record.id);
+      this.held.delete(record.id);
+      if (!held) continue;
+      const until =
+        blocker.status === 'pending'
+          ? Date.parse(blocker.notBefore)
+          : Math.min(now + SENDING_RECHECK_MS, Date.parse(blocker.leaseUntil ?? '') + 1000 || 0);
+      try {
+        await this.replace(record.id, held, Math.max(RECHECK_MS, until - now));
+      } catch (error) {
+        this.options.onError?.(unavailable(error, 'hold back an outbox work item'));
+      }
+    }
+    return out;
+  }
+
+  /** The earliest unsent message that keeps this one waiting, or null. */
+  private async blockerOf(
+    record: Stored<OutboxMessage>,
+    going: ReadonlySet<string>,
+    read: Map<string, Stored<OutboxMessage> | null>,
+    now: number,
+  ): Promise<OutboxMessage | null> {
+    const conversation = record.conversationRefId;
+    const fetch = async (id: string) => {
+      if (!read.has(id)) read.set(id, await this.options.outbox.get(id));
+      return read.get(id) ?? null;
+    };
+    const after = this.held.get(record.id)?.after;
+    if (
+      after !== undefined &&
+      !going.has(after) &&
+      !this.held.has(after) &&
+      !this.finished.has(after) &&
+      !this.unsent.get(conversation)?.has(after)
+    ) {
+      // Its predecessor in one enqueue, not seen here yet (the queue gives no strict order): its record decides.
+      const current = await fetch(after);
+      if (current) this.learn(current);
+    }
+    const earlier = [...(this.unsent.get(conversation)?.values() ?? [])]
+      .filter((k) => inSendOrder(k, record) < 0)
+      .sort(inSendOrder);
+    for (const k of earlier) {
+      if (going.has(k.id) || this.held.has(k.id) || !holdsBack(k, now)) continue;
+      const current = await fetch(k.id);
+      if (!current) {
+        this.forget(conversation, k.id);
+        continue;
+      }
+      this.learn(current);
+      if (holdsBack(current, now)) return current;
+    }
+    return null;
   }
 
   /** Decides what a received item means: work now, later (hidden again), done (deleted) or poison. */
@@ -251,11 +459,14 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
         await queue.updateMessage(m.messageId, m.popReceipt, undefined, seconds(ms));
       };
       if (!record || (record.status !== 'pending' && record.status !== 'sending')) {
-        // Announced but not (yet) recorded, or requeued but not yet pending again: look once more within the grace.
-        if (now - m.insertedOn.getTime() < GRACE_MS) await hide(RECHECK_SECONDS * 1000);
-        else await queue.deleteMessage(m.messageId, m.popReceipt);
+        // The record is written before its item, so none means it is gone; one done (sent, undeliverable, failed,
+        // or withdrawn with its meeting) is never sent: the item goes.
+        if (record) this.learn(record);
+        await queue.deleteMessage(m.messageId, m.popReceipt);
         return null;
       }
+      this.learn(record);
+      this.seen.set(record.id, now);
       if (record.status === 'pending' && Date.parse(record.notBefore) > now) {
         await hide(Date.parse(record.notBefore) - now);
         return null;
@@ -275,6 +486,7 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
         messageId: m.messageId,
         popReceipt: m.popReceipt,
         until: this.now() + this.leaseSeconds * 1000,
+        ...(parsed.after ? { after: parsed.after } : {}),
       });
       return record;
     } catch (error) {
@@ -299,6 +511,7 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
         );
         try {
           await this.options.outbox.update({ ...message, status: 'undeliverable', leaseUntil: null, lastError }, etag);
+          this.learn({ ...message, status: 'undeliverable' });
         } catch (error) {
           if (!isAppError(error, 'store.conflict')) throw error;
         }
@@ -315,6 +528,7 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
 
   async write(next: OutboxMessage, etag: string): Promise<Stored<OutboxMessage>> {
     const stored = await this.options.outbox.update(next, etag);
+    this.learn(next);
     const held = this.held.get(next.id);
     if (!held) return stored;
     const queue = this.queues[held.partition]!;
@@ -377,7 +591,7 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
    */
   private async replace(id: string, held: Held, delayMs: number): Promise<void> {
     const queue = this.queues[held.partition]!;
-    const item: WorkItem = { v: 1, id };
+    const item: WorkItem = { v: 1, id, ...(held.after ? { after: held.after } : {}) };
     await queue.sendMessage(JSON.stringify(item), { visibilityTimeout: seconds(delayMs), messageTimeToLive: -1 });
     await queue.deleteMessage(held.messageId, held.popReceipt);
   }

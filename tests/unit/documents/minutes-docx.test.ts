@@ -119,7 +119,39 @@ describe('minutesDocx', () => {
       /<td><p>Alex Wilber<\/p><\/td><td><p>[^<]*<\/p><\/td><td><p>BDT<\/p><\/td><td><p>Present<\/p><\/td>/,
     );
     expect(html).toMatch(/<td><p>Patti Fernandez \(Chair\)<\/p><\/td>.*?<td><p><em>Absent<\/em><\/p><\/td>/);
-    expect(html).toMatch(/<td><p>Patti Fernandez<\/p><\/td><td><\/td><td><\/td><td><p>Guest<\/p><\/td>/);
+    expect(html).toMatch(
+      /<td><p>Patti Fernandez<\/p><\/td><td><p>—<\/p><\/td><td><p>Guest<\/p><\/td><td><p>Present<\/p><\/td>/,
+    );
+    const french = await docxHtml(await minutesDocx(drafted, { locale: 'fr' }));
+    expect(french).toMatch(
+      /<td><p>Patti Fernandez<\/p><\/td><td><p>—<\/p><\/td><td><p>Invité\(e\)<\/p><\/td><td><p>Présent\(e\)<\/p><\/td>/,
+    );
+  });
+
+  it('says "Nothing was recorded under this item." under every item with nothing in it, opening and AOB included', async () => {
+    const input = richInput();
+    const drafted = compileMinutes({
+      meeting: meeting(),
+      agenda: richAgenda(),
+      captured: captureChat([], { people: KNOWN_PEOPLE }),
+      participants: [],
+      updates: input.updates,
+      topics: input.topics,
+      people: DEMO_PEOPLE,
+      now: NOW,
+    });
+    const html = await docxHtml(await minutesDocx(drafted));
+    const empty = drafted.items.filter(
+      (item) =>
+        item.presented.length + item.discussion.length + item.decisions.length + item.actions.length === 0 &&
+        item.escalations.length + item.followUps.length === 0,
+    );
+    expect(empty.map((item) => item.kind)).toEqual(expect.arrayContaining(['opening', 'aob']));
+    for (const item of empty) {
+      expect(html).toMatch(
+        new RegExp(`<h1>${item.number}\\. [^<]*</h1><p><em>Nothing was recorded under this item\\.</em></p>`),
+      );
+    }
   });
 
   it('lists the follow-up of earlier actions with their outcome, and an escalation whose sector is to confirm', async () => {

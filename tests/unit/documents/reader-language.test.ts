@@ -7,6 +7,8 @@ import { docxHtml, docxPart, docxText } from './docx-reader';
 
 const RLM = '\u200F';
 const LRM = '\u200E';
+const FSI = '\u2068';
+const PDI = '\u2069';
 
 /** The text runs of a document part: their text (entities decoded) and whether they are marked right-to-left. */
 async function runsOf(buffer: Buffer): Promise<{ text: string; rtl: boolean }[]> {
@@ -120,12 +122,23 @@ describe('direction marks in Arabic documents', () => {
     expect(runs.filter((run) => /[\u0600-\u06FF]/.test(run.text)).every((run) => run.rtl)).toBe(true);
   });
 
-  it('marks user text with numbers or Latin names at its ends, and holds Latin-only text in LRM', async () => {
-    const agenda = editItem(englishAgenda(), 'aob', { note: 'يعرض BDT التقرير 2027' });
+  it('isolates Latin names and English notes inside Arabic text, marks its ends, and holds Latin-only text in LRM', async () => {
+    const agenda = editItem(englishAgenda(), 'aob', {
+      note: 'يعرض BDT التقرير 2027 في الملف agenda-isc-tf-32.docx (Note: draft only)',
+    });
     const runs = await runsOf(await agendaDocx(agenda, { locale: 'ar' }));
-    expect(runs).toContainEqual({ text: `يعرض BDT التقرير 2027${RLM}`, rtl: true });
-    expect(runs).toContainEqual({ text: `${RLM}WSIS Forum 2026 [تداخل 1]${RLM}`, rtl: true });
-    expect(runs).toContainEqual({ text: `${LRM}Geneva${LRM}`, rtl: false });
+    expect(runs).toContainEqual({
+      text: `يعرض ${FSI}BDT${PDI} التقرير 2027 في الملف ${FSI}agenda-isc-tf-32.docx (Note: draft only)${PDI}${RLM}`,
+      rtl: true,
+    });
+    expect(runs).toContainEqual({ text: `${RLM}${FSI}WSIS Forum 2026${PDI} [تداخل 1]${RLM}`, rtl: true });
+    expect(runs).toContainEqual({ text: `${LRM}Alex Wilber${LRM}`, rtl: false });
+  });
+
+  it('names places in Arabic: Geneva is جنيف', async () => {
+    const runs = await runsOf(await agendaDocx(englishAgenda(), { locale: 'ar' }));
+    expect(runs).toContainEqual({ text: 'جنيف', rtl: true });
+    expect(runs.some((run) => run.text.includes('Geneva'))).toBe(false);
   });
 
   it('writes no direction marks in left-to-right documents', async () => {

@@ -5,9 +5,14 @@ import { identify, identityOf } from '../../../teams-app/server/identity';
 import { seedDemoData } from '../../../teams-app/store/demo/seed';
 import { openSqliteStore } from '../../../teams-app/store/sqlite/sqlite-store';
 
-async function run(remoteAddress: string, headers: Record<string, string> = {}) {
+async function run(
+  remoteAddress: string,
+  headers: Record<string, string> = {},
+  prepare: (store: ReturnType<typeof openSqliteStore>) => Promise<void> = async () => {},
+) {
   const store = openSqliteStore({ file: ':memory:' });
   await seedDemoData(store);
+  await prepare(store);
   const middleware = identify({ mode: 'local', devUser: 'alex-wilber', register: new RegisterService(store) });
   const res = { locals: {} as Record<string, unknown> } as unknown as Response;
   const req = { headers, socket: { remoteAddress } } as unknown as Request;
@@ -45,5 +50,19 @@ describe('local dev identity', () => {
   it('accepts a Playground AAD object id as the dev user', async () => {
     const { identity } = await run('::1', { 'x-dev-user': '00000000-0000-0000-0000-0000000000024' });
     expect(identity?.person.id).toBe('patti-fernandez');
+  });
+
+  it('refuses a person who has left the register, like someone it does not know', async () => {
+    const retire = async (store: ReturnType<typeof openSqliteStore>) => {
+      const person = await store.people.get('patti-fernandez');
+      if (!person) throw new Error('the seed has no patti-fernandez');
+      const { etag, ...record } = person;
+      await store.people.update({ ...record, retiredAt: '2026-11-01T00:00:00.000Z' }, etag);
+    };
+    for (const user of ['patti-fernandez', '00000000-0000-0000-0000-0000000000024']) {
+      const { error, identity } = await run('127.0.0.1', { 'x-dev-user': user }, retire);
+      expect((error as AppError).code).toBe('auth.forbidden');
+      expect(identity).toBeUndefined();
+    }
   });
 });

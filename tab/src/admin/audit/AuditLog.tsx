@@ -13,8 +13,15 @@ import {
 } from '@fluentui/react-components';
 import { Select } from '../FitSelect';
 import { ArrowDownload20Regular } from '@fluentui/react-icons/svg/arrow-download';
-import { useCallback, useState } from 'react';
-import { downloadExport, listAudit, type AuditEntryView, type AuditQuery, type PersonView } from '../../api';
+import { useCallback, useMemo, useState } from 'react';
+import {
+  downloadExport,
+  listAudit,
+  type AuditEntryView,
+  type AuditPage,
+  type AuditQuery,
+  type PersonView,
+} from '../../api';
 import { useSession } from '../../common/ApiContext';
 import { ErrorBar } from '../../common/ErrorBar';
 import { isolate } from '../../common/format';
@@ -62,43 +69,32 @@ export function AuditLog({ people }: { people: Resource<PersonView[]> }) {
   const [filters, setFilters] = useState<AuditFilters>({ actorId: '', entity: '', entityId: '', from: '', to: '' });
   const entityId = useDebounced(filters.entityId.trim(), 300);
   const { actorId, entity, from, to } = filters;
-  const [more, setMore] = useState<{ items: AuditEntryView[]; cursor: string | null } | null>(null);
   const exporting = useAction();
-
-  const query: AuditQuery = {
-    actorId: actorId || undefined,
-    entity: entity || undefined,
-    entityId: entityId || undefined,
-    from: from || undefined,
-    to: to || undefined,
-  };
-  const load = useCallback(
-    (signal: AbortSignal) => {
-      setMore(null);
-      return listAudit(
-        api,
-        {
-          actorId: actorId || undefined,
-          entity: entity || undefined,
-          entityId: entityId || undefined,
-          from: from || undefined,
-          to: to || undefined,
-        },
-        signal,
-      );
-    },
-    [api, actorId, entity, entityId, from, to],
+  const query = useMemo<AuditQuery>(
+    () => ({
+      actorId: actorId || undefined,
+      entity: entity || undefined,
+      entityId: entityId || undefined,
+      from: from || undefined,
+      to: to || undefined,
+    }),
+    [actorId, entity, entityId, from, to],
   );
+  const load = useCallback((signal: AbortSignal) => listAudit(api, query, signal), [api, query]);
   const page = useResource(load);
-  const items = [...(page.data?.items ?? []), ...(more?.items ?? [])];
-  const cursor = more ? more.cursor : (page.data?.nextCursor ?? null);
+  // Later pages, kept only while they follow the first page shown (new filters start over).
+  const [more, setMore] = useState<{ after: AuditPage; items: AuditEntryView[]; cursor: string | null } | null>(null);
+  const current = more && more.after === page.data ? more : null;
+  const items = [...(page.data?.items ?? []), ...(current?.items ?? [])];
+  const cursor = current ? current.cursor : (page.data?.nextCursor ?? null);
   const names = new Map((people.data ?? []).map((p) => [p.id, p.name]));
   const set = (change: Partial<AuditFilters>) => setFilters((f) => ({ ...f, ...change }));
 
   const loadMore = () => {
-    if (!cursor) return;
+    const after = page.data;
+    if (!cursor || !after) return;
     void listAudit(api, { ...query, cursor }).then(
-      (next) => setMore({ items: [...(more?.items ?? []), ...next.items], cursor: next.nextCursor }),
+      (next) => setMore({ after, items: [...(current?.items ?? []), ...next.items], cursor: next.nextCursor }),
       () => undefined,
     );
   };

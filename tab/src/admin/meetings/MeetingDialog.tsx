@@ -4,7 +4,7 @@
  */
 import { Caption1, Field, Input, Switch } from '@fluentui/react-components';
 import { Select } from '../FitSelect';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import {
   getMeeting,
   rescheduleMeeting,
@@ -99,7 +99,8 @@ export function MeetingDialog({
   const styles = useAdminStyles();
   const { api } = useSession();
   const nextNumber = (body: BodyId) => Math.max(0, ...meetings.filter((m) => m.body === body).map((m) => m.number)) + 1;
-  const initial = useMemo(() => formOf(meeting, nextNumber), [meeting]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The form as first shown: what a reschedule compares the user's input with.
+  const [initial] = useState(() => formOf(meeting, nextNumber));
   const [form, setForm] = useState<MeetingForm>(initial);
   const [base, setBase] = useState<MeetingView | null>(meeting);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -134,7 +135,7 @@ export function MeetingDialog({
     const found: FieldErrors = {};
     let request: Record<string, unknown>;
     if (base) {
-      const first = formOf(meeting, nextNumber);
+      const first = initial;
       const before: Record<string, unknown> = {
         title: first.title.trim(),
         start: first.start,

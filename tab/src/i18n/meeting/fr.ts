@@ -55,7 +55,8 @@ export const meetingFr: MeetingMessages = {
     conflictTitle: 'Quelqu’un d’autre a modifié ce document entre-temps',
     conflictChanged: (what) => `Ce qui a changé : ${what}.`,
     conflictNothing: 'La dernière version est affichée.',
-    conflictKept: 'Votre texte est conservé dans le formulaire : comparez-le à la dernière version et enregistrez à nouveau.',
+    conflictKept:
+      'Votre texte est conservé dans le formulaire : comparez-le à la dernière version et enregistrez à nouveau.',
     changedItems: (n) => many(n, 'point', 'points'),
     changes: {
       added: (titles) => `ajout de ${titles}`,

@@ -58,6 +58,10 @@ export const myWorkAr: MyWorkMessages = {
   noChangeSent: 'لا تغيير منذ الاجتماع السابق',
   escalated: 'أُحيل إلى فرقة العمل',
   partner: { focal: (name) => `المناوب: ${name}`, alternate: (name) => `جهة الاتصال: ${name}` },
+  handover: {
+    partner: (name) => `يُطلب التحديث هذه المرة من ${name} (فوّضتَه أو أنت غائب).`,
+    me: 'يُطلب منك التحديث هذه المرة: فوّضتك جهة الاتصال أو هي غائبة.',
+  },
   buttons: { write: 'كتابة التحديث', edit: 'تعديل التحديث', noChange: 'لا تغيير', delegate: 'تفويض' },
   buttonLabels: {
     write: (topic) => `كتابة التحديث عن ${topic}`,
@@ -96,8 +100,6 @@ export const myWorkAr: MyWorkMessages = {
     redated: 'تغيّر الموعد النهائي.',
   },
   failed: 'لم يُحفظ التغيير',
-  stale: 'تغيّر هذا التحديث منذ فتحه؛ يُعرض أحدث نص. ونصّك محفوظ أدناه.',
-  yourText: 'نصّك',
   actions: {
     heading: 'إجراءاتي المفتوحة',
     listLabel: 'إجراءاتي المفتوحة',

@@ -44,6 +44,10 @@ export const myWorkEn = {
   noChangeSent: 'No change since the last meeting',
   escalated: 'Escalated to the task force',
   partner: { focal: (name: string) => `Alternate: ${name}`, alternate: (name: string) => `Focal point: ${name}` },
+  handover: {
+    partner: (name: string) => `${name} is asked this time (you delegated, or you are away).`,
+    me: 'You are asked this time: the focal point delegated to you or is away.',
+  },
   buttons: {
     write: 'Write update',
     edit: 'Edit update',
@@ -88,8 +92,6 @@ export const myWorkEn = {
     redated: 'The due date was changed.',
   },
   failed: 'The change was not saved',
-  stale: 'This update changed since you opened it; the latest text is shown. Your text is kept below.',
-  yourText: 'Your text',
   actions: {
     heading: 'My open actions',
     listLabel: 'My open actions',

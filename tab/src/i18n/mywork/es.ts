@@ -46,6 +46,10 @@ export const myWorkEs: MyWorkMessages = {
   noChangeSent: 'Sin cambios desde la última reunión',
   escalated: 'Elevado al grupo especial',
   partner: { focal: (name) => `Suplente: ${name}`, alternate: (name) => `Coordinador: ${name}` },
+  handover: {
+    partner: (name) => `Esta vez se pide a ${name} (usted delegó o está ausente).`,
+    me: 'Esta vez se le pide a usted: el coordinador le delegó o está ausente.',
+  },
   buttons: { write: 'Redactar', edit: 'Modificar', noChange: 'Sin cambios', delegate: 'Delegar' },
   buttonLabels: {
     write: (topic) => `Redactar la actualización sobre ${topic}`,
@@ -85,8 +89,6 @@ export const myWorkEs: MyWorkMessages = {
     redated: 'Se cambió la fecha límite.',
   },
   failed: 'El cambio no se guardó',
-  stale: 'Esta actualización cambió desde que la abrió; se muestra el texto más reciente. Su texto se conserva debajo.',
-  yourText: 'Su texto',
   actions: {
     heading: 'Mis acciones abiertas',
     listLabel: 'Mis acciones abiertas',

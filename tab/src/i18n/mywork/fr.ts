@@ -46,6 +46,10 @@ export const myWorkFr: MyWorkMessages = {
   noChangeSent: 'Pas de changement depuis la dernière réunion',
   escalated: 'Soumis à l’équipe spéciale',
   partner: { focal: (name) => `Suppléant : ${name}`, alternate: (name) => `Point focal : ${name}` },
+  handover: {
+    partner: (name) => `${name} est sollicité cette fois (vous avez délégué, ou vous êtes absent).`,
+    me: 'Vous êtes sollicité cette fois : le point focal vous a délégué ou est absent.',
+  },
   buttons: { write: 'Rédiger', edit: 'Modifier', noChange: 'Pas de changement', delegate: 'Déléguer' },
   buttonLabels: {
     write: (topic) => `Rédiger la mise à jour sur ${topic}`,
@@ -85,9 +89,6 @@ export const myWorkFr: MyWorkMessages = {
     redated: 'L’échéance a été modifiée.',
   },
   failed: 'La modification n’a pas été enregistrée',
-  stale:
-    'Cette mise à jour a changé depuis que vous l’avez ouverte ; le texte le plus récent est affiché. Votre texte est conservé ci-dessous.',
-  yourText: 'Votre texte',
   actions: {
     heading: 'Mes actions en cours',
     listLabel: 'Mes actions en cours',

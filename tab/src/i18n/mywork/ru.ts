@@ -53,6 +53,10 @@ export const myWorkRu: MyWorkMessages = {
   noChangeSent: 'Без изменений с прошлого собрания',
   escalated: 'Передано на решение целевой группы',
   partner: { focal: (name) => `Заместитель: ${name}`, alternate: (name) => `Координатор: ${name}` },
+  handover: {
+    partner: (name) => `На этот раз запрос направлен: ${name} (вы передали его или отсутствуете).`,
+    me: 'На этот раз запрос направлен вам: координатор передал его вам или отсутствует.',
+  },
   buttons: { write: 'Написать', edit: 'Изменить', noChange: 'Без изменений', delegate: 'Передать' },
   buttonLabels: {
     write: (topic) => `Написать информацию по теме «${topic}»`,
@@ -92,8 +96,6 @@ export const myWorkRu: MyWorkMessages = {
     redated: 'Срок изменён.',
   },
   failed: 'Изменение не сохранено',
-  stale: 'Эта информация изменилась после того, как вы её открыли; показан последний текст. Ваш текст сохранён ниже.',
-  yourText: 'Ваш текст',
   actions: {
     heading: 'Мои открытые действия',
     listLabel: 'Мои открытые действия',

@@ -39,6 +39,10 @@ export const myWorkZh: MyWorkMessages = {
   noChangeSent: '自上次会议以来无变化',
   escalated: '已提请工作组决定',
   partner: { focal: (name) => `候补：${name}`, alternate: (name) => `联络人：${name}` },
+  handover: {
+    partner: (name) => `本次由 ${name} 提交（您已委托，或您不在）。`,
+    me: '本次由您提交：联络人已委托给您或不在。',
+  },
   buttons: { write: '填写', edit: '修改', noChange: '无变化', delegate: '委托' },
   buttonLabels: {
     write: (topic) => `填写“${topic}”的最新情况`,
@@ -77,8 +81,6 @@ export const myWorkZh: MyWorkMessages = {
     redated: '截止日期已更改。',
   },
   failed: '更改未保存',
-  stale: '在您打开后，此最新情况已被修改；现显示最新文本。您的文本保留在下方。',
-  yourText: '您的文本',
   actions: {
     heading: '我的未完成行动',
     listLabel: '我的未完成行动',

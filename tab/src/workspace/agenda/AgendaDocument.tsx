@@ -6,6 +6,7 @@ import { Delete20Regular } from '@fluentui/react-icons/svg/delete';
 import { Edit20Regular } from '@fluentui/react-icons/svg/edit';
 import { ReOrderDotsVertical20Regular } from '@fluentui/react-icons/svg/re-order-dots-vertical';
 import type { Agenda, AgendaItem } from '../../api';
+import { inLocale } from '../../common/format';
 import { useDisplayTitles, useI18n } from '../../i18n';
 import { useMeetingText } from '../../i18n/meeting/meeting-text';
 import { DocumentPage } from '../document/DocumentPage';
@@ -106,7 +107,7 @@ function AgendaItemBlock({
   drag: DragReorder | null;
   headingLevel: 4 | 5;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const titles = useDisplayTitles();
   const styles = useAgendaDocumentStyles();
   const m = useMeetingText();
@@ -118,13 +119,13 @@ function AgendaItemBlock({
   };
   const subDrag = useDragReorder(`sub-${item.id}`, (from, to) => {
     const section = item.kind === 'topic-updates' || item.kind === 'jiu' ? item.sections[from - 1] : undefined;
-    if (controls && !controls.busy && section) controls.onMoveSub(item, from, to, section.topicTitle.en);
+    if (controls && !controls.busy && section) controls.onMoveSub(item, from, to, inLocale(section.topicTitle, locale));
   });
   const subControls: SubItemControls | undefined = controls
     ? {
         drag: subDrag,
         render: (position, count, title) => (
-          <div className={styles.itemControls} role="group" aria-label={`${item.number}.${position}`}>
+          <div className={styles.itemControls} role="group" aria-label={`${item.number}.${position} ${title}`}>
             <span
               {...subDrag.handle(position)}
               className={styles.handle}

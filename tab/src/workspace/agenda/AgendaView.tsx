@@ -2,7 +2,7 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { Add20Regular } from '@fluentui/react-icons/svg/add';
 import { useEffect, useRef, useState } from 'react';
-import type { AgendaItem, AgendaVersion, CollectionIncomplete, MeetingView } from '../../api';
+import type { Agenda, AgendaItem, AgendaVersion, CollectionIncomplete, MeetingView } from '../../api';
 import { ConfirmDialog } from '../../common/ConfirmDialog';
 import { DocumentLink } from '../../common/DocumentLink';
 import { formatInstant } from '../../common/format';
@@ -17,7 +17,11 @@ import {
   useDocumentChanges,
 } from '../document/DocumentParts';
 import { useWorkspaceStyles } from '../workspace.styles';
-import { AgendaDocument, moveButtonId, type ItemControls } from './AgendaDocument';
+import { useMeetingText } from '../../i18n/meeting/meeting-text';
+import { ConflictNote } from '../document/ConflictNote';
+import { RefreshControl } from '../document/RefreshControl';
+import { AgendaDocument, itemHeadingId, moveButtonId, subMoveButtonId, type ItemControls } from './AgendaDocument';
+import { agendaChanges, noChanges } from './agenda-changes';
 import { AgendaSummary } from './AgendaSummary';
 import { collectionIncomplete } from './compile-guard';
 import { ItemDialog, type ItemValues } from './ItemDialog';
@@ -46,17 +50,55 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
   const [confirm, setConfirm] = useState<Confirm>(null);
   const [dialog, setDialog] = useState<{ item: AgendaItem | null } | null>(null);
   const focusAfterMove = useRef<string | null>(null);
+  /** The control that opened the dialog showing: focus goes back to it when the dialog closes. */
+  const opener = useRef<HTMLElement | null>(null);
+  const remember = () => {
+    opener.current ??= document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  };
+  const scrollTo = useRef<string | null>(null);
+  const [placed, setPlaced] = useState<{ itemId: string; text: string } | null>(null);
+  const [conflictBase, setConflictBase] = useState<Agenda | null>(null);
+  const m = useMeetingText();
   const a = t.workspace.agenda;
   const version = agenda.data;
   const draft = version?.status === 'draft';
 
   // A moved item is re-rendered elsewhere in the list: keep focus on its button so Move up can be pressed again.
+  // A new item is scrolled into view.
   useEffect(() => {
     const id = focusAfterMove.current;
-    if (!id) return;
     focusAfterMove.current = null;
-    document.getElementById(id)?.focus();
+    if (id) document.getElementById(id)?.focus();
+    const added = scrollTo.current;
+    scrollTo.current = null;
+    if (added) document.getElementById(itemHeadingId(added))?.scrollIntoView({ block: 'center' });
   }, [version]);
+
+  const anyDialog = dialog !== null || confirm !== null;
+  useEffect(() => {
+    if (anyDialog) return undefined;
+    const target = opener.current;
+    opener.current = null;
+    if (!target) return undefined;
+    // After the dialog's own focus handling; without scrolling, so a new item scrolled into view stays in view.
+    const timer = window.setTimeout(() => target.isConnected && target.focus({ preventScroll: true }), 0);
+    return () => window.clearTimeout(timer);
+  }, [anyDialog]);
+
+  /** After a conflict: what changed between the version the reader edited and the one now shown. */
+  const conflictChanges =
+    changes.conflict && conflictBase && version ? agendaChanges(conflictBase, version.agenda, titles.item) : null;
+  const changedText =
+    conflictChanges && !noChanges(conflictChanges)
+      ? [
+          conflictChanges.added.length ? m.editor.changes.added(quoted(conflictChanges.added)) : null,
+          conflictChanges.removed.length ? m.editor.changes.removed(quoted(conflictChanges.removed)) : null,
+          conflictChanges.edited.length ? m.editor.changes.edited(quoted(conflictChanges.edited)) : null,
+          conflictChanges.reordered ? m.editor.changes.moved : null,
+        ]
+          .filter(Boolean)
+          .join('; ')
+      : null;
 
   const closeConfirm = () => {
     setConfirm(null);
@@ -68,6 +110,7 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
    * the dialog asks the reader for; `confirmed` sends it.
    */
   const compile = async (confirmed: boolean) => {
+    setPlaced(null);
     const outcome = await change(
       'compile',
       async (): Promise<{ version: AgendaVersion } | { counts: CollectionIncomplete }> => {
@@ -83,6 +126,7 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
     );
     if (!outcome) return;
     if ('counts' in outcome) {
+      remember();
       setConfirm({ kind: 'incomplete', counts: outcome.counts });
       return;
     }
@@ -90,6 +134,7 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
     onMeetingChanged();
   };
   const publish = async () => {
+    setPlaced(null);
     if (
       await change(
         'publish',
@@ -101,8 +146,28 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
       onMeetingChanged();
     }
   };
-  const edit = (run: (v: AgendaVersion) => Promise<AgendaVersion>, notice: (v: AgendaVersion) => string | null) =>
-    version ? change('edit', () => run(version), notice) : Promise.resolve(undefined);
+  /**
+   * Runs an edit of the shown version. Its outcome shows beside the item `near` names in the new version (else at
+   * the top); a failure remembers the version edited, to tell what changed meanwhile.
+   */
+  const edit = async (
+    run: (v: AgendaVersion) => Promise<AgendaVersion>,
+    notice: (v: AgendaVersion) => string | null,
+    near?: (v: AgendaVersion) => string | null,
+  ) => {
+    if (!version) return undefined;
+    setPlaced(null);
+    setConflictBase(null);
+    const result = await change('edit', () => run(version), notice);
+    if (result === undefined) {
+      setConflictBase(version.agenda);
+      return undefined;
+    }
+    const itemId = near?.(result) ?? null;
+    const text = notice(result);
+    if (itemId && text) setPlaced({ itemId, text });
+    return result;
+  };
 
   const moveItem = (item: AgendaItem, direction: 'up' | 'down') => {
     const to = direction === 'up' ? item.number - 1 : item.number + 1;
@@ -112,6 +177,24 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
     void edit(
       (v) => agenda.edit(v.agenda.revision, { op: 'move', from: item.number, to }),
       () => a.moved(titles.item(item), to),
+      () => item.id,
+    );
+  };
+  const moveItemTo = (item: AgendaItem, to: number) =>
+    void edit(
+      (v) => agenda.edit(v.agenda.revision, { op: 'move', from: item.number, to }),
+      () => a.moved(titles.item(item), to),
+      () => item.id,
+    );
+  const moveSubItem = (item: AgendaItem, from: number, to: number, title: string) => {
+    const count = item.kind === 'topic-updates' || item.kind === 'jiu' ? item.sections.length : 0;
+    const direction = to < from ? 'up' : 'down';
+    const stillThere = (direction === 'up' && to > 1) || (direction === 'down' && to < count);
+    focusAfterMove.current = subMoveButtonId(item.id, to, stillThere ? direction : direction === 'up' ? 'down' : 'up');
+    void edit(
+      (v) => agenda.edit(v.agenda.revision, { op: 'move-sub', itemId: item.id, from, to }),
+      () => m.editor.subMoved(title, `${item.number}.${to}`),
+      () => item.id,
     );
   };
   const editable = can('agenda.edit') && draft;
@@ -122,27 +205,41 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
     ? {
         busy: action.busy !== null,
         onMove: moveItem,
+        onMoveTo: moveItemTo,
+        onMoveSub: moveSubItem,
+        placed,
         onEdit: (item) => {
           action.clear();
+          remember();
           setDialog({ item });
         },
-        onRemove: (item) => setConfirm({ kind: 'remove', item }),
+        onRemove: (item) => {
+          remember();
+          setConfirm({ kind: 'remove', item });
+        },
       }
     : null;
 
   const save = async (values: ItemValues) => {
     const item = dialog?.item ?? null;
+    const before = new Set(version?.agenda.items.map((i) => i.id));
+    const added = (v: AgendaVersion) => v.agenda.items.find((i) => !before.has(i.id))?.id ?? null;
     const saved = await edit(
       (v) =>
         item
           ? agenda.edit(v.agenda.revision, { op: 'edit', itemId: item.id, patch: values })
           : agenda.edit(v.agenda.revision, { op: 'add', item: values }),
       () => (item ? a.saved(item.number) : a.added(values.title)),
+      (v) => (item ? item.id : added(v)),
     );
-    if (saved) setDialog(null);
+    if (saved) {
+      if (!item) scrollTo.current = added(saved);
+      setDialog(null);
+    }
   };
   const closeDialog = () => {
     setDialog(null);
+    setConflictBase(null);
     action.clear();
   };
 
@@ -174,6 +271,7 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
             : null
         }
       >
+        <RefreshControl resource={agenda} />
         {version?.file && (
           <DocumentLink file={version.file} webUrl={version.fileUrl} label={a.download} onError={setDownloadError} />
         )}
@@ -190,6 +288,7 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
             icon={<Add20Regular />}
             onClick={() => {
               action.clear();
+              remember();
               setDialog({ item: null });
             }}
           >
@@ -197,7 +296,14 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
           </Button>
         )}
         {version && canCompile && (
-          <RecompileButton action={action} label={a.recompile} onClick={() => setConfirm({ kind: 'recompile' })} />
+          <RecompileButton
+            action={action}
+            label={a.recompile}
+            onClick={() => {
+              remember();
+              setConfirm({ kind: 'recompile' });
+            }}
+          />
         )}
         {publishable && (
           <FinishButton
@@ -205,7 +311,10 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
             busyKey="publish"
             label={a.publish}
             busyLabel={a.publishing}
-            onClick={() => setConfirm({ kind: 'publish' })}
+            onClick={() => {
+              remember();
+              setConfirm({ kind: 'publish' });
+            }}
           />
         )}
       </DocumentHeader>
@@ -215,7 +324,9 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
         document={agenda}
         text={a}
         errorShownElsewhere={confirm !== null || dialog !== null}
+        noticeShownElsewhere={placed !== null}
       />
+      {conflictChanges && dialog === null && confirm === null && <ConflictNote changed={changedText} kept={false} />}
 
       {version?.outOfDate && version.status === 'draft' && (
         <MessageBar intent="warning" layout="multiline">
@@ -244,6 +355,7 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
           open
           busy={action.busy === 'edit'}
           {...failure}
+          notice={conflictChanges ? <ConflictNote changed={changedText} kept /> : undefined}
           onSave={(values) => void save(values)}
           onClose={closeDialog}
         />
@@ -307,4 +419,9 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
       />
     </section>
   );
+}
+
+/** Titles as a list in quotes: “A”, “B”. */
+function quoted(titles: string[]): string {
+  return titles.map((title) => `“${title}”`).join(', ');
 }

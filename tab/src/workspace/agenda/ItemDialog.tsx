@@ -99,11 +99,7 @@ export function ItemDialog({
         <Textarea value={note} onChange={(_, data) => setNote(data.value)} resize="vertical" rows={4} />
       </Field>
       <Field label={e.plannedMinutes} hint={e.plannedHint} validationMessage={tried ? plannedError : undefined}>
-        <Input
-          value={planned}
-          inputMode="numeric"
-          onChange={(_, data) => setPlanned(data.value)}
-        />
+        <Input value={planned} inputMode="numeric" onChange={(_, data) => setPlanned(data.value)} />
       </Field>
       <Field label={e.presenter} hint={e.presenterHint} validationMessage={tried ? presenterError : undefined}>
         <Input value={presenter} onChange={(_, data) => setPresenter(data.value)} />

@@ -141,6 +141,7 @@ export function DocumentMessages({
   document,
   text,
   errorShownElsewhere = false,
+  noticeShownElsewhere = false,
   explain,
 }: {
   changes: Pick<ReturnType<typeof useDocumentChanges>, 'action' | 'conflict' | 'downloadError'>;
@@ -149,6 +150,8 @@ export function DocumentMessages({
   text: { conflict: string; loadError: string; loading: string };
   /** True while a dialog shows the failed change's error itself. */
   errorShownElsewhere?: boolean;
+  /** True when the outcome of the last change shows beside what it changed. */
+  noticeShownElsewhere?: boolean;
   /** Turns an expected refusal into a warning for the reader; null for a plain error. */
   explain?: (error: unknown) => Refusal | null;
 }) {
@@ -158,7 +161,7 @@ export function DocumentMessages({
   return (
     <>
       <div role="status">
-        {action.notice && (
+        {action.notice && !noticeShownElsewhere && (
           <MessageBar intent="success">
             <MessageBarBody>{action.notice}</MessageBarBody>
           </MessageBar>

@@ -1,6 +1,7 @@
 /** The Minutes view: draft them from the chat, fix or accept what the review flags, approve them, download the .docx. */
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Add20Regular } from '@fluentui/react-icons/svg/add';
+import { useEffect, useRef, useState } from 'react';
 import {
   refusal,
   type MeetingView,
@@ -15,6 +16,7 @@ import { DocumentLink } from '../../common/DocumentLink';
 import { formatInstant, inLocale, viewerTimeZone } from '../../common/format';
 import { usePermission } from '../../common/roles';
 import { useDisplayTitles, useI18n, type DisplayTitles } from '../../i18n';
+import { useMeetingText } from '../../i18n/meeting/meeting-text';
 import {
   DocumentHeader,
   DocumentMessages,
@@ -25,6 +27,7 @@ import {
   type Refusal,
 } from '../document/DocumentParts';
 import { useWorkspaceStyles } from '../workspace.styles';
+import { AddEntryDialog } from './AddEntryDialog';
 import { ActionDialog, FollowUpDialog, MoveDialog, TextEntryDialog, type MoveTarget } from './EntryDialogs';
 import { MinutesDocument, type EntryControls } from './MinutesDocument';
 import { reviewState, type EditableEntry } from './review';
@@ -45,7 +48,10 @@ type Confirm =
 
 /** The entry dialog showing, if any: its editor, the choice of another agenda item, or a follow-up's outcome. */
 type Editing =
-  { mode: 'edit' | 'move'; entry: EditableEntry } | { mode: 'follow-up'; followUp: MinutesFollowUp } | null;
+  | { mode: 'edit' | 'move'; entry: EditableEntry }
+  | { mode: 'follow-up'; followUp: MinutesFollowUp }
+  | { mode: 'add'; kind: 'decision' | 'action' }
+  | null;
 
 /** The items an entry can be filed under: every item, and the topics' sub-items (4.1, 4.2 …) where there are any. */
 function moveTargets(minutes: Minutes, locale: string, titleOf: DisplayTitles['item']): MoveTarget[] {
@@ -80,11 +86,29 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
   const [confirm, setConfirm] = useState<Confirm>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const m = t.workspace.minutes;
+  const added = useMeetingText().minutes;
   const version = minutes.data;
   const draft = version?.status === 'draft';
   const canCompile = can('minutes.compile') && COMPILABLE.includes(meeting.state);
   const review = version ? reviewState(version.minutes) : { open: [], accepted: [] };
   const notes = review.open;
+
+  /** The control that opened the dialog showing: focus goes back to it when the dialog closes. */
+  const opener = useRef<HTMLElement | null>(null);
+  const anyDialog = confirm !== null || editing !== null;
+  useEffect(() => {
+    if (anyDialog) {
+      return undefined;
+    }
+    const target = opener.current;
+    opener.current = null;
+    if (!target) return undefined;
+    const timer = window.setTimeout(() => target.isConnected && target.focus({ preventScroll: true }), 0);
+    return () => window.clearTimeout(timer);
+  }, [anyDialog]);
+  const remember = () => {
+    opener.current ??= document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  };
 
   const closeConfirm = () => {
     setConfirm(null);
@@ -95,6 +119,7 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
     action.clear();
   };
   const startEditing = (mode: 'edit' | 'move') => (entry: EditableEntry) => {
+    remember();
     action.clear();
     setEditing({ mode, entry });
   };
@@ -144,6 +169,10 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
   const saveEntry = async (e: MinutesEdit) => {
     if (await edit(e)) setEditing(null);
   };
+  const addEntry = async (e: MinutesEdit, item: number) => {
+    const notice = e.op === 'add-action' ? added.addedAction(item) : added.addedDecision(item);
+    if (await edit(e, notice)) setEditing(null);
+  };
   const moveEntry = async (e: MinutesEdit) => {
     if (e.op !== 'move') return;
     if (await edit(e, m.movedTo(e.sub ? `${e.item}.${e.sub}` : String(e.item)))) setEditing(null);
@@ -173,8 +202,12 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
           busy: action.busy !== null,
           onEdit: startEditing('edit'),
           onMove: startEditing('move'),
-          onRemove: (entry) => setConfirm({ kind: 'remove', entry }),
+          onRemove: (entry) => {
+            remember();
+            setConfirm({ kind: 'remove', entry });
+          },
           onFollowUp: (followUp) => {
+            remember();
             action.clear();
             setEditing({ mode: 'follow-up', followUp });
           },
@@ -191,7 +224,7 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
     error: unresolved ? null : dialogError,
     errorTitle: changes.conflict ? m.conflict : undefined,
   };
-  const entry = editing && editing.mode !== 'follow-up' ? editing.entry : null;
+  const entry = editing && (editing.mode === 'edit' || editing.mode === 'move') ? editing.entry : null;
 
   return (
     <section aria-labelledby="minutes-heading" className={ws.view}>
@@ -212,7 +245,40 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
           <DocumentLink file={version.file} webUrl={version.fileUrl} label={m.download} onError={setDownloadError} />
         )}
         {version && draft && canCompile && (
-          <RecompileButton action={action} label={m.recompile} onClick={() => setConfirm({ kind: 'recompile' })} />
+          <RecompileButton
+            action={action}
+            label={m.recompile}
+            onClick={() => {
+              remember();
+              setConfirm({ kind: 'recompile' });
+            }}
+          />
+        )}
+        {controls && (
+          <>
+            <Button
+              icon={<Add20Regular />}
+              disabledFocusable={action.busy !== null}
+              onClick={() => {
+                remember();
+                action.clear();
+                setEditing({ mode: 'add', kind: 'decision' });
+              }}
+            >
+              {added.addDecision}
+            </Button>
+            <Button
+              icon={<Add20Regular />}
+              disabledFocusable={action.busy !== null}
+              onClick={() => {
+                remember();
+                action.clear();
+                setEditing({ mode: 'add', kind: 'action' });
+              }}
+            >
+              {added.addAction}
+            </Button>
+          </>
         )}
         {controls && (
           <FinishButton
@@ -220,7 +286,10 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
             busyKey="approve"
             label={m.approve}
             busyLabel={m.approving}
-            onClick={() => setConfirm({ kind: 'approve' })}
+            onClick={() => {
+              remember();
+              setConfirm({ kind: 'approve' });
+            }}
           />
         )}
       </DocumentHeader>
@@ -244,6 +313,17 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
         </>
       )}
 
+      {editing?.mode === 'add' && version && (
+        <AddEntryDialog
+          key={`add-${editing.kind}`}
+          kind={editing.kind}
+          targets={moveTargets(version.minutes, locale, titles.item)}
+          busy={action.busy === 'edit'}
+          failure={failure}
+          onSave={(e, item) => void addEntry(e, item)}
+          onClose={closeEditing}
+        />
+      )}
       {editing?.mode === 'follow-up' && (
         <FollowUpDialog
           key={`follow-up-${editing.followUp.actionId}`}

@@ -121,6 +121,18 @@ describe('compileAgenda', () => {
     expect(agenda.summary.vacant).toBe(2);
   });
 
+  it('counts a vacancy as vacant, never as an expected or missing report', () => {
+    const topics = [topic('accessibility')];
+    const agenda = compileAgenda(
+      agendaInput({ topics, assignments: assignmentsFor(topics, { accessibility: ['BR'] }), updates: [] }),
+    );
+    const line = item(agenda, 'topic-updates').noUpdate[0];
+    expect(line?.vacantSectors).toEqual(['BR']);
+    expect(line?.missingSectors).not.toContain('BR');
+    const sectors = topics[0]!.sectors.length;
+    expect(agenda.summary).toMatchObject({ expectedReports: sectors - 1, missing: sectors - 1, vacant: 1 });
+  });
+
   it('sorts topic sub-items by English title so the numbering is the same in every language', () => {
     const en = item(richAgenda(), 'topic-updates').sections.map((s) => s.topicId);
     const ar = item(richAgenda({ locale: 'ar' }), 'topic-updates').sections.map((s) => s.topicId);

@@ -11,12 +11,20 @@ describe('delivery failure reasons', () => {
     });
   });
 
-  it('keeps text stored before reasons were coded as it is', () => {
+  it('reads English text stored before reasons were coded by what it says, never keeping the English', () => {
     const english = 'The app is not installed for this person in Teams (no 1:1 conversation yet).';
-    expect(readDeliveryFailure(english)).toEqual({ reasonCode: null, reason: english });
+    expect(readDeliveryFailure(english)).toEqual({ reasonCode: 'delivery.not-installed', reason: null });
+    expect(readDeliveryFailure('app not installed or blocked by the user (403)')).toEqual({
+      reasonCode: 'delivery.blocked',
+      reason: null,
+    });
+    expect(readDeliveryFailure('conversation not found (404)')).toEqual({
+      reasonCode: 'delivery.not-found',
+      reason: null,
+    });
     expect(readDeliveryFailure('delivery.unheard-of: something')).toEqual({
-      reasonCode: null,
-      reason: 'delivery.unheard-of: something',
+      reasonCode: 'delivery.refused',
+      reason: null,
     });
   });
 

@@ -202,7 +202,7 @@ describe('tracker', () => {
       asked: new Set(['d.BR']),
     });
     expect(rows.map((r) => r.status)).toEqual(['answered', 'no-change', 'late', 'pending', 'undeliverable', 'vacant']);
-    expect(rows[4]).toMatchObject({ reasonCode: null, reason: 'blocked (403)' });
+    expect(rows[4]).toMatchObject({ reasonCode: 'delivery.blocked', reason: null });
     expect(rows[5]).toMatchObject({ reasonCode: 'tracker.no-focal-point', reason: null });
   });
 

@@ -222,6 +222,47 @@ describe('parseChatLine', () => {
       expect(parse('Action: BDT to check by 32 Dec 2026').problems).toEqual(['date-invalid']);
     });
 
+    it.each([
+      ['Action: BDT to circulate the report by next month', '2027-01-06', 'next month'],
+      ['Action: BDT to circulate the report by next week', '2026-12-13', 'next week'],
+      ['Action: BDT to circulate the report by tomorrow', '2026-12-07', 'tomorrow'],
+      ['Action: BDT to circulate the report by the end of the month', '2026-12-31', 'the end of the month'],
+      ['Action: BDT to circulate the report within 2 weeks', '2026-12-20', '2 weeks'],
+      ['Action: BDT to circulate the report by Friday', '2026-12-11', 'Friday'],
+      ["Action : le BDT diffuse le rapport d'ici la semaine prochaine", '2026-12-13', 'la semaine prochaine'],
+      ['Action : le BDT diffuse le rapport avant la fin du mois', '2026-12-31', 'fin du mois'],
+      ['Acción: la BDT distribuye el informe para la próxima semana', '2026-12-13', 'la próxima semana'],
+      ['Acción: la BDT distribuye el informe antes de fin de mes', '2026-12-31', 'fin de mes'],
+      ['Действие: БРЭ распространяет отчёт к следующей неделе', '2026-12-13', 'следующей неделе'],
+      ['Действие: БРЭ распространяет отчёт до конца месяца', '2026-12-31', 'конца месяца'],
+      ['行动：BDT 下个月前分发报告', '2027-01-06', '下个月'],
+      ['إجراء: يعمم مكتب تنمية الاتصالات التقرير بحلول الأسبوع القادم', '2026-12-13', 'الأسبوع القادم'],
+    ])('read a relative due date against the meeting date: %s', (text, due, dueText) => {
+      const line = parse(text);
+      expect(line).toMatchObject({ kind: 'action', due, dueText });
+      expect(line.problems).not.toContain('date-invalid');
+      expect(line.text).not.toContain(dueText);
+    });
+
+    it.each([
+      ['Action: BDT to circulate the report by next quarter', 'next quarter'],
+      ["Action : le BDT diffuse le rapport d'ici la rentrée", 'la rentrée'],
+      ['Действие: БРЭ распространяет отчёт к концу квартала', 'концу квартала'],
+    ])('send a relative date it cannot read to review, keeping it in the text: %s', (text, dueText) => {
+      const line = parse(text);
+      expect(line).toMatchObject({ due: null, dueText });
+      expect(line.problems).toContain('date-invalid');
+      expect(line.text).toContain(dueText);
+    });
+
+    it('send a relative date to review when there is no meeting date to read it against', () => {
+      expect(parseChatLine('Action: BDT to report by next week')).toMatchObject({
+        due: null,
+        dueText: 'next week',
+        problems: ['date-invalid'],
+      });
+    });
+
     it('do not take "by" without a date for a due date', () => {
       expect(parse('Action: BDT to have it reviewed by the secretariat')).toMatchObject({ due: null, problems: [] });
     });

@@ -13,7 +13,7 @@ import {
 } from '../../../../teams-app/domain/minutes';
 import { DEMO_PEOPLE } from '../../../../teams-app/store/demo/seed';
 import { meeting, NOW, richAgenda, richInput } from '../agenda/agenda-fixtures';
-import { chat, KNOWN_PEOPLE, longChat, message, roster } from './chat-fixtures';
+import { chat, KNOWN_PEOPLE, longChat, message, roster, sender } from './chat-fixtures';
 import { minutesOf as draftOf } from './minutes-fixtures';
 
 function minutesOf(messages: ChatMessage[], overrides: Partial<MinutesInput> = {}): Minutes {
@@ -118,6 +118,39 @@ describe('compileMinutes', () => {
     });
     expect(minutes.items[0]).toMatchObject({ kind: 'events', number: 1 });
     expect(minutes.items[0]?.decisions.map((d) => d.text)).toEqual(['Overlap settled']);
+  });
+
+  it('dates "by next month" from the meeting day, and sends a relative date it cannot read to the review', () => {
+    const minutes = minutesOf(
+      chat([
+        ['patti-fernandez', 'Action: <at id="0">Alex Wilber</at> to circulate the toolkit by next month'],
+        ['patti-fernandez', 'Action: <at id="0">Alex Wilber</at> to brief CoCo by next quarter'],
+      ]),
+    );
+    const actions = minutes.items[0]?.actions ?? [];
+    expect(actions.map((a) => [a.text, a.due, a.dueText])).toEqual([
+      ['circulate the toolkit', '2027-01-06', 'next month'],
+      ['brief CoCo by next quarter', null, 'next quarter'],
+    ]);
+    expect(minutes.review).toEqual([
+      expect.objectContaining({
+        kind: 'action',
+        problems: ['date-invalid'],
+        raw: expect.stringContaining('next quarter'),
+      }),
+    ]);
+  });
+
+  it('names a speaker the register knows by the register name, not the chat display name', () => {
+    const from = { ...sender('adele-vance'), name: 'VANCE Adele (TSB)' };
+    const messages = [
+      message(0, 'adele-vance', 'A joint toolkit would save money.', { from }),
+      message(1, 'adele-vance', 'Decision: one toolkit.', { from }),
+      message(2, 'someone', 'Hello from outside.', { from: { id: '29:guest', name: 'Guest Speaker' } }),
+    ];
+    const opening = minutesOf(messages).items[0];
+    expect(opening?.discussion.map((d) => d.by.name)).toEqual(['Adele Vance', 'Guest Speaker']);
+    expect(opening?.decisions.map((d) => d.by.name)).toEqual(['Adele Vance']);
   });
 
   it('caps the discussion of an item and counts what it left out', () => {

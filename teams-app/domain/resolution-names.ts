@@ -1,0 +1,81 @@
+import type { ResolutionRef } from './entities';
+import { CITY_NAMES } from './place-names';
+import type { Locale, ResolutionBody } from './reference';
+
+/** The conferences and organs that adopt resolutions, as ITU abbreviates them in each language. */
+export const RESOLUTION_BODIES: Record<Locale, Record<ResolutionBody, string>> = {
+  en: { PP: 'PP', WTDC: 'WTDC', WTSA: 'WTSA', RA: 'RA', WRC: 'WRC', Council: 'Council' },
+  fr: { PP: 'PP', WTDC: 'CMDT', WTSA: 'AMNT', RA: 'AR', WRC: 'CMR', Council: 'Conseil' },
+  es: { PP: 'PP', WTDC: 'CMDT', WTSA: 'AMNT', RA: 'AR', WRC: 'CMR', Council: 'Consejo' },
+  ru: { PP: 'ПК', WTDC: 'ВКРЭ', WTSA: 'ВАСЭ', RA: 'АР', WRC: 'ВКР', Council: 'Совет' },
+  zh: {
+    PP: '全权代表大会',
+    WTDC: '世界电信发展大会',
+    WTSA: '世界电信标准化全会',
+    RA: '无线电通信全会',
+    WRC: '世界无线电通信大会',
+    Council: '理事会',
+  },
+  ar: {
+    PP: 'مؤتمر المندوبين المفوضين',
+    WTDC: 'المؤتمر العالمي لتنمية الاتصالات',
+    WTSA: 'الجمعية العالمية لتقييس الاتصالات',
+    RA: 'جمعية الاتصالات الراديوية',
+    WRC: 'المؤتمر العالمي للاتصالات الراديوية',
+    Council: 'المجلس',
+  },
+};
+
+/** "Rev. <city>, <year>" (or "<city>, <year>") in a language: as ITU writes it under each language's usage. */
+const REVISION: Record<Locale, (city: string, year: string, revised: boolean) => string> = {
+  en: (city, year, revised) => `${revised ? 'Rev. ' : ''}${city}, ${year}`,
+  fr: (city, year, revised) => `${revised ? 'Rév. ' : ''}${city}, ${year}`,
+  es: (city, year, revised) => `${revised ? 'Rev. ' : ''}${city}, ${year}`,
+  ru: (city, year, revised) => `${revised ? 'Пересм. ' : ''}${city}, ${year} г.`,
+  zh: (city, year, revised) => `${year}年，${city}${revised ? '，修订版' : ''}`,
+  ar: (city, year, revised) => `${revised ? 'المراجَع في ' : ''}${city}، ${year}`,
+};
+
+const REVISION_SHAPE = /^(Rev\.\s*)?([^,\d][^,]*),\s*(\d{4})$/;
+
+/**
+ * A resolution's revision in a language: "Rev. Bucharest, 2022" → "Rév. Bucarest, 2022", "Пересм. Бухарест,
+ * 2022 г.", "2022年，布加勒斯特，修订版"; another shape ("2005", "WRC-07") as typed; null when there is none.
+ */
+export function resolutionRevision(revision: string | null, locale: Locale): string | null {
+  if (!revision) return null;
+  const match = REVISION_SHAPE.exec(revision.trim());
+  const cityName = match?.[2]?.trim();
+  if (!match || !cityName || !match[3]) return revision;
+  const city = locale === 'en' ? cityName : (CITY_NAMES[cityName]?.[locale] ?? cityName);
+  return REVISION[locale](city, match[3], match[1] !== undefined);
+}
+
+/** "Res. <n>" of a body in a language; the resolution of a body without a number names only the body. */
+const REFERENCE: Record<Locale, (body: string, number: string | null) => string> = {
+  en: (body, number) => (number ? `${body} Res. ${number}` : body),
+  fr: (body, number) => (number ? `Rés. ${number} (${body})` : body),
+  es: (body, number) => (number ? `Res. ${number} (${body})` : body),
+  ru: (body, number) => (number ? `Рез. ${number} (${body})` : body),
+  zh: (body, number) => (number ? `${body}第${number}号决议` : body),
+  ar: (body, number) => (number ? `القرار ${number} (${body})` : body),
+};
+
+/**
+ * How a resolution is cited in a language, with its revision: "PP Res. 175 (Rev. Bucharest, 2022)",
+ * "Rés. 175 (PP) (Rév. Bucarest, 2022)", "全权代表大会第175号决议（2022年，布加勒斯特，修订版）".
+ */
+export function resolutionReference(ref: Pick<ResolutionRef, 'body' | 'number' | 'revision'>, locale: Locale): string {
+  const cited = REFERENCE[locale](RESOLUTION_BODIES[locale][ref.body], ref.number);
+  const revision = resolutionRevision(ref.revision, locale);
+  if (!revision) return cited;
+  return locale === 'zh' ? `${cited}（${revision}）` : `${cited} (${revision})`;
+}
+
+/**
+ * A resolution's title for a reader: the register keeps the English title only, so other languages get none
+ * (the reference alone) rather than English in the middle of their text.
+ */
+export function resolutionTitle(ref: Pick<ResolutionRef, 'title'>, locale: Locale): string | null {
+  return locale === 'en' ? ref.title : null;
+}
