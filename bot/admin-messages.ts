@@ -1,6 +1,6 @@
 import { localized } from '../teams-app/domain';
 import { t } from '../teams-app/i18n';
-import type { AdminMessages } from '../teams-app/services';
+import type { AdminMessages, FollowUpMessages } from '../teams-app/services';
 import { meetingTitleText, plain } from './cards/card';
 
 /** The register administration's messages, in the reader's language, as plain activities. */
@@ -23,6 +23,20 @@ export const adminMessages: AdminMessages = {
       sector: data.sector,
       to: plain(data.to.name),
       meeting: meetingTitleText(data.meeting, locale),
+    }),
+  }),
+};
+
+/** The follow-up register's messages, in the reader's language, as plain activities. */
+export const followUpMessages: FollowUpMessages = {
+  actionAssigned: ({ action, by, meeting }, locale) => ({
+    type: 'message',
+    textFormat: 'markdown',
+    text: t('action.assigned', locale, {
+      by: plain(by.name),
+      meeting: meeting ? meetingTitleText(meeting, locale) : '—',
+      text: plain(action.text),
+      due: action.due ?? t('action.noDue', locale),
     }),
   }),
 };

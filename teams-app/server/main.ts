@@ -25,7 +25,7 @@ import { recordsRoutes } from './routes/records-routes';
 import { reportRoutes } from './routes/report-routes';
 import { withPublicRegister } from './public-register';
 import { AnnualReportService } from '../services/records';
-import { adminMessages } from '../../bot/admin-messages';
+import { adminMessages, followUpMessages } from '../../bot/admin-messages';
 import { addFollowUpCommands } from '../../bot/follow-up-commands';
 import { FollowUpService, HistoryService, RegisterAdminService } from '../services';
 import { addMeetingHandlers, meetingMessages } from '../../bot/meeting-handlers';
@@ -172,7 +172,7 @@ async function wireServer(
     adminMessages,
     now,
   });
-  const followUp = new FollowUpService({ store, now });
+  const followUp = new FollowUpService({ store, outbox, messages: followUpMessages, now });
   addFollowUpCommands(bot, followUp, now);
   const chats = new MeetingChatService(store, now, chatReading(config.botName));
   const meetings = new MeetingService({

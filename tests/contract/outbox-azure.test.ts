@@ -33,6 +33,7 @@ describeOutboxContract('azure queue storage with table records (Azurite)', async
   return {
     data,
     outbox: new Outbox(data, { queue: announcer }),
+    outboxOver: (records) => new Outbox({ outbox: records }, { queue: announcer }),
     async worker(options) {
       const store = await openStore();
       const limiter = options.limiter ?? new RateLimiter();

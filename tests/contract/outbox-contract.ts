@@ -34,6 +34,8 @@ export interface RigWorker {
 export interface OutboxRig {
   data: OutboxData;
   outbox: Outbox;
+  /** The rig's outbox writing its records through `records` (e.g. a slow one) instead of the data set's. */
+  outboxOver(records: OutboxData['outbox']): Outbox;
   /** Starts a worker as a new instance would (its own connection, its own share of the work). */
   worker(options: Partial<OutboxWorkerOptions> & { sender: Sender }): Promise<RigWorker>;
   close(): Promise<void>;
@@ -88,6 +90,21 @@ function dyingSender(dead: { value: boolean }): Sender {
 }
 
 const RETRY = { maxAttempts: 12, baseDelayMs: 50, maxDelayMs: 1000 };
+
+/** The outbox collection with the record of one message written `delayMs` late (a storage call under load). */
+function slowToRecord(outbox: OutboxData['outbox'], id: string, delayMs: number): OutboxData['outbox'] {
+  return new Proxy(outbox, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property);
+      if (typeof value !== 'function') return value;
+      if (property !== 'create') return value.bind(target);
+      return async (record: { id: string }) => {
+        if (record.id === id) await new Promise((resolve) => setTimeout(resolve, delayMs));
+        return (value as (r: unknown) => unknown).call(target, record);
+      };
+    },
+  });
+}
 
 /**
  * The outbox's behaviour on any adapter (the embedded store polled, Azure Queue Storage with Table Storage
@@ -169,6 +186,62 @@ export function describeOutboxContract(name: string, open: () => Promise<OutboxR
       expect(sender.delivered().filter((t) => t.startsWith('1-'))).toEqual(['1-first', '1-second', '1-third']);
       expect(times.get('2-later')).toBeGreaterThanOrEqual(Date.parse(later));
       expect(await rig.outbox.get('1-first')).toMatchObject({ status: 'sent', attempts: 2 });
+    });
+
+    it('holds a conversation behind an earlier message waiting on its Retry-After, also after another worker takes over', async () => {
+      await rig.data.conversations.create(conversationRef(1));
+      await rig.data.conversations.create(conversationRef(2));
+      await rig.outbox.enqueue([draft('1-first', 1), draft('1-second', 1), draft('1-third', 1), draft('2-only', 2)]);
+      const sender = new ScriptedSender();
+      sender.fail('1-first', new DeliveryError(429, 'Throttled', { retryAfterMs: 3000 }));
+      const one = await start({ sender });
+      await until(
+        async () => (await rig.outbox.get('1-first'))?.status === 'pending' && sender.calls.length > 0,
+        'the first message waits on its Retry-After',
+      );
+      // A clean handover mid-wait: the new worker knows nothing of the first one's throttle but its record.
+      await one.stop();
+      const two = await start({ sender });
+      await drained(rig.outbox);
+      await two.stop();
+      const conversation1 = sender.calls.filter((c) => c.conversationId === 'a:conv-1');
+      expect(conversation1.map((c) => [c.text, c.failed === true])).toEqual([
+        ['1-first', true],
+        ['1-first', false],
+        ['1-second', false],
+        ['1-third', false],
+      ]);
+      expect(sender.delivered()).toContain('2-only');
+    });
+
+    it('holds a conversation behind an earlier message whose record is written slowly', async () => {
+      await rig.data.conversations.create(conversationRef(1));
+      const sender = new ScriptedSender();
+      const one = await start({ sender });
+      const slow = rig.outboxOver(slowToRecord(rig.data.outbox, 's-first', 2500));
+      await slow.enqueue([draft('s-first', 1), draft('s-second', 1), draft('s-third', 1)]);
+      await drained(rig.outbox);
+      await one.stop();
+      expect(sender.delivered()).toEqual(['s-first', 's-second', 's-third']);
+    });
+
+    it('never sends a withdrawn message, and the rest of its conversation goes on', async () => {
+      await rig.data.conversations.create(conversationRef(1));
+      const soon = new Date(Date.now() + 1500).toISOString();
+      await rig.outbox.enqueue([draft('w-first', 1, { notBefore: soon }), draft('w-second', 1, { notBefore: soon })]);
+      // As cancelling the meeting does (withdrawMessages): the record says withdrawn, the work item stays queued.
+      const queued = await rig.outbox.get('w-first');
+      if (!queued) throw new Error('w-first was not queued');
+      const { etag, ...message } = queued;
+      await rig.data.outbox.update({ ...message, status: 'withdrawn', leaseUntil: null }, etag);
+      const sender = new ScriptedSender();
+      const one = await start({ sender });
+      await drained(rig.outbox);
+      // A moment more for a late look at the withdrawn one (it was due with the other).
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await one.stop();
+      expect(sender.calls.map((c) => c.text)).toEqual(['w-second']);
+      expect(await rig.outbox.get('w-first')).toMatchObject({ status: 'withdrawn' });
     });
 
     it('delivers 300 messages to 100 people exactly once despite 429s, 5xx and dropped connections, and marks blocked people undeliverable', async () => {

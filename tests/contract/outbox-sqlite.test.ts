@@ -21,6 +21,7 @@ describeOutboxContract('embedded sqlite, polled', async () => {
   return {
     data,
     outbox: new Outbox(data),
+    outboxOver: (records) => new Outbox({ outbox: records }),
     async worker(options) {
       // Each worker has its own connection to the file, as a process of its own would.
       const store = open();

@@ -14,7 +14,7 @@ import { COMMAND_IDS, parseCommand } from '../../bot/commands';
 import { CONFIRM_VERBS } from '../../bot/cards/confirm-card';
 import { MEETING_VERBS } from '../../bot/cards/meeting-cards';
 import { VERBS } from '../../bot/cards/status-card';
-import { adminMessages } from '../../bot/admin-messages';
+import { adminMessages, followUpMessages } from '../../bot/admin-messages';
 import { collectionMessages } from '../../bot/collection-messages';
 import {
   ActionPage,
@@ -520,7 +520,7 @@ describe('the HTTP API follows the permission table', () => {
         ),
         ...routesOf(meetingRoutes(meetings, chats)),
         ...routesOf(registerAdminRoutes(admin)),
-        ...routesOf(followUpRoutes(new FollowUpService({ store, now }), new HistoryService(store))),
+        ...routesOf(followUpRoutes(new FollowUpService({ store, outbox: new Outbox(store), messages: followUpMessages, now }), new HistoryService(store))),
         ...routesOf(recordsRoutes({ store, now, tracker: (id, caller) => collection.tracker(id, caller) })),
         // Only the declared routes are read: the service is never called.
         ...routesOf(reportRoutes({} as AnnualReportService, now)),

@@ -475,3 +475,55 @@ describe('a focal point changed while collection is open', () => {
     expect(prompt?.status).toBe('pending');
   });
 });
+
+describe('a slot vacated or a topic retired while collection is open', () => {
+  // Collection of isc-tf-32 was opened above; Alex and Lynne have the app, Johanna does not.
+  const prompt = (personId: string, topicId: string, sector: string) =>
+    server.store.outbox.get(`prompt:isc-tf-32:${personId}:${topicId}:${sector}`);
+  const noticesTo = async (personId: string, topicId: string) =>
+    (await server.store.outbox.all({ where: { kind: 'notice', personId } })).filter((n) => n.topicId === topicId);
+
+  it('withdraws the prompt of a vacated slot and tells its former focal point', async () => {
+    expect((await prompt('alex-wilber', 'digital-transformation', 'BDT'))?.status).toBe('pending');
+    tick();
+    const res = await api('PUT', '/topics/digital-transformation/assignments/BDT', {
+      focalPointId: null,
+      alternateId: null,
+      etag: await slotEtag('digital-transformation', 'BDT'),
+    });
+    expect(res.status).toBe(200);
+    expect((await prompt('alex-wilber', 'digital-transformation', 'BDT'))?.status).toBe('withdrawn');
+    // The topic's other slot is still asked.
+    expect((await prompt('adele-vance', 'digital-transformation', 'TSB'))?.status).not.toBe('withdrawn');
+    const told = await noticesTo('alex-wilber', 'digital-transformation');
+    expect(told).toHaveLength(1);
+    expect(JSON.stringify(told[0]?.activity)).toMatch(/You no longer answer for Digital transformation \(BDT\)/);
+  });
+
+  it('withdraws every prompt of a topic retired mid-window, turns a sent card into the notice, and tells each in their language', async () => {
+    const sent = await prompt('lynne-robbins', 'data-statistics', 'BDT');
+    if (!sent) throw new Error('Lynne was not prompted about data and statistics');
+    await server.store.outbox.update({ ...sent, status: 'sent', sentActivityId: 'activity-7' }, sent.etag);
+    expect((await prompt('johanna-lorenz', 'data-statistics', 'GS'))?.status).toMatch(/pending|undeliverable/);
+    tick();
+    const res = await api('POST', '/topics/data-statistics/retire', { etag: await etagOf('/topics/data-statistics') });
+    expect(res.status).toBe(200);
+    expect((await prompt('johanna-lorenz', 'data-statistics', 'GS'))?.status).toBe('withdrawn');
+    expect((await prompt('lynne-robbins', 'data-statistics', 'BDT'))?.status).toBe('sent');
+    const toLynne = await noticesTo('lynne-robbins', 'data-statistics');
+    expect(toLynne).toHaveLength(1);
+    expect(String(toLynne[0]?.activity.text)).toContain('سُحب الموضوع');
+    const card = await server.store.outbox.all({ where: { kind: 'card-update', personId: 'lynne-robbins' } });
+    expect(card.filter((c) => c.topicId === 'data-statistics')).toEqual([
+      expect.objectContaining({ replaceActivityId: 'activity-7' }),
+    ]);
+    expect(await noticesTo('johanna-lorenz', 'data-statistics')).toHaveLength(1);
+    // Retiring is not repeated: a second write changes nothing and tells nobody again.
+    const again = await api('PATCH', '/topics/data-statistics', {
+      description: 'Closed.',
+      etag: await etagOf('/topics/data-statistics'),
+    });
+    expect(again.status).toBe(200);
+    expect(await noticesTo('lynne-robbins', 'data-statistics')).toHaveLength(1);
+  });
+});

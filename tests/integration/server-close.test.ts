@@ -38,7 +38,8 @@ describe('closing the server', () => {
     await socketClosed;
     server = undefined;
 
-    expect(performance.now() - started).toBeLessThan(KEEP_ALIVE_MS / 2);
+    // Waiting for the keep-alive timeout would take all of it; a loaded machine may be slow, never that slow.
+    expect(performance.now() - started).toBeLessThan(KEEP_ALIVE_MS);
   });
 
   it('lets a request under way finish, then ends its connection without waiting for the keep-alive timeout', async () => {
@@ -70,7 +71,8 @@ describe('closing the server', () => {
     server = undefined;
 
     expect(status).toBeGreaterThan(0);
-    expect(performance.now() - started).toBeLessThan(KEEP_ALIVE_MS / 2);
+    // Waiting for the keep-alive timeout would take all of it; a loaded machine may be slow, never that slow.
+    expect(performance.now() - started).toBeLessThan(KEEP_ALIVE_MS);
   });
 
   it('frees its port when wiring fails after it started listening', async () => {

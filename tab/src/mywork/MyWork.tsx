@@ -159,7 +159,7 @@ function MyWorkView({ headingId, onOpenRegister }: { headingId: string; onOpenRe
     void runInDialog(
       `update:${slot.topic.id}.${slot.sector}`,
       async () => {
-        const answer = await sendUpdate(api, meeting.id, base, text);
+        const answer = await sendUpdate(api, meeting.id, base, text, slot.update?.events ?? []);
         data.work.reload();
         return answer;
       },

@@ -2,7 +2,7 @@
  * The calls "My work" makes besides the register's and the meeting workspace's: an update sent from the tab through
  * the same endpoints and rules as the bot's card (submit, edit, "no change", delegate to the alternate).
  */
-import type { ApiClient, SectorId } from '../api';
+import type { ApiClient, SectorId, StatusUpdate } from '../api';
 import { readAnswer } from '../api/responses';
 import type { DelegateAnswer, SubmitAnswer } from '../../../teams-app/domain/api';
 
@@ -23,14 +23,18 @@ export interface UpdateText {
   ask: string;
 }
 
-/** Sends (or revises) an update; `update.stale` when it changed since `baseRevision`. */
+/**
+ * Sends (or revises) an update; `update.stale` when it changed since `baseRevision`. `events` are those the update
+ * already lists (the tab does not edit them; sent back, so an edit here keeps what the card recorded).
+ */
 export function sendUpdate(
   api: ApiClient,
   meetingId: string,
   slot: UpdateSlot,
   text: UpdateText,
+  events: StatusUpdate['events'] = [],
 ): Promise<SubmitAnswer> {
-  const body = { ...slot, ...text, ask: text.escalate ? text.ask : '' };
+  const body = { ...slot, ...text, ask: text.escalate ? text.ask : '', events };
   return readAnswer(api.send('POST', updates(meetingId), body), (s) => s.SubmitAnswer);
 }
 

@@ -40,7 +40,11 @@ export function CurrentItem({
   const large = size === 'large';
   return (
     <section aria-labelledby={headingId} className={mergeClasses(styles.box, large && styles.largeBox)}>
-      <Caption1 as={headingLevel === 2 ? 'h2' : 'h3'} id={headingId} className={mergeClasses(styles.label, large && styles.largeLabel)}>
+      <Caption1
+        as={headingLevel === 2 ? 'h2' : 'h3'}
+        id={headingId}
+        className={mergeClasses(styles.label, large && styles.largeLabel)}
+      >
         {m.timer.current}
       </Caption1>
       {!current && <Text as="p">{m.timer.none}</Text>}

@@ -1,14 +1,17 @@
 import {
   ActionChange,
   AppError,
+  outboxKeys,
   permits,
   requirePermission,
   type Action,
   type ActionView,
   type Caller,
+  type Person,
 } from '../../domain';
 import { write, type Stored } from '../../store';
 import { auditWrite } from '../admin/audit-trail';
+import { enqueueFor } from '../collection/delivery';
 import { normalEtag } from '../admin/record-version';
 import { followUpContext, type FollowUpDeps } from './follow-up-deps';
 import { actionView } from './follow-up-query';
@@ -84,7 +87,34 @@ export async function updateAction(
     auditWrite({ actorId: caller.personId, at, action, entity: 'actions', entityId: id, before, after: next }),
   ]);
   const [stored, context] = await Promise.all([requireAction(deps, id), followUpContext(deps.store)]);
+  if (next.ownerId !== before.ownerId && next.ownerId !== null) {
+    const owner = context.people.get(next.ownerId);
+    const staff = context.people.get(caller.personId) ?? { id: caller.personId, name: caller.personId };
+    if (owner) await tellNewOwner(deps, stored, owner, staff, at);
+  }
   return actionView(context, stored, at.slice(0, 10));
+}
+
+/**
+ * Tells an action's new owner, in their language, that staff gave it to them: one message per reassignment (keyed by
+ * its instant), so a retried request repeats nothing.
+ */
+async function tellNewOwner(
+  deps: FollowUpDeps,
+  action: Action,
+  owner: Person,
+  by: Pick<Person, 'id' | 'name'>,
+  at: string,
+): Promise<void> {
+  const meeting = (await deps.store.meetings.get(action.sourceMeetingId)) ?? null;
+  await enqueueFor(deps, {
+    id: outboxKeys.notice(action.sourceMeetingId, owner.id, action.id, `assigned@${at}`),
+    kind: 'notice',
+    meetingId: action.sourceMeetingId,
+    person: owner,
+    topicId: action.topicId,
+    activity: deps.messages.actionAssigned({ action, by, meeting }, owner.locale),
+  });
 }
 
 /**

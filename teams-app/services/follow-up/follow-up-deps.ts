@@ -1,9 +1,28 @@
-import type { LocalizedText, Meeting, MeetingRef, Person, SectorId, Topic } from '../../domain';
+import type { Action, Locale, LocalizedText, Meeting, MeetingRef, Person, SectorId, Topic } from '../../domain';
 import type { Store } from '../../store';
+import type { OutboxPort } from '../outbox/outbox-port';
+
+/** An action given to someone by staff, as its new owner is told. */
+export interface ActionAssignedNotice {
+  action: Pick<Action, 'id' | 'text' | 'due'>;
+  /** The staff member who gave it. */
+  by: Pick<Person, 'id' | 'name'>;
+  /** The meeting that raised it (its title), when known. */
+  meeting: Pick<Meeting, 'id' | 'title' | 'body' | 'number'> | null;
+}
+
+/** Renders the follow-up register's messages (the bot's text); injected so the services stay free of the bot. */
+export interface FollowUpMessages {
+  /** To an action's new owner: what it is, from which meeting, by when, and who gave it. */
+  actionAssigned(data: ActionAssignedNotice, locale: Locale): Record<string, unknown>;
+}
 
 /** What the follow-up register works with. */
 export interface FollowUpDeps {
   store: Store;
+  /** Where messages to people are queued (a reassigned action's new owner is told). */
+  outbox: OutboxPort;
+  messages: FollowUpMessages;
   /** The current instant (ISO 8601). */
   now: () => string;
 }

@@ -13,10 +13,7 @@ export function inSendOrder(a: OrderFields, b: OrderFields): number {
  * True when an unsent message keeps the later messages of its conversation waiting: it is being sent, waits for
  * a retry, or is due. A message scheduled for later that was never tried (a reminder) holds nothing back.
  */
-export function holdsBack(
-  message: Pick<OutboxMessage, 'status' | 'attempts' | 'notBefore'>,
-  now: number,
-): boolean {
+export function holdsBack(message: Pick<OutboxMessage, 'status' | 'attempts' | 'notBefore'>, now: number): boolean {
   if (message.status === 'sending') return true;
   if (message.status !== 'pending') return false;
   return message.attempts > 0 || Date.parse(message.notBefore) <= now;

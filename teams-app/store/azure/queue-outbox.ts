@@ -6,8 +6,11 @@
  *   (table-store.ts): the tracker lists a meeting's messages from it, and it is the one truth of a message's state.
  *   Every state change is an ETag-conditional write, so two workers can never both claim or both mark a message.
  * - Azure Queue Storage carries the work: one queue message per outbox message, holding its id (the idempotency
- *   key). The outbox announces a message to the queue before it records it as pending (WorkQueue), so no pending
- *   record lacks a work item; an item whose record never appears is dropped after a grace period.
+ *   key). The outbox records a message as pending first and announces it after (visible when due), each
+ *   conversation's messages one after the other in send order (Outbox.enqueue), so an item always finds its record.
+ *   An item also names the message queued before it in the same enqueue (`after`). A record left without an item
+ *   (its enqueuer died in between) is announced again by the partition's holder once it has been due for
+ *   `orphanAfterMs` without its item showing (a second item for one message is dropped on receipt).
  * - Partitions: conversations are hashed onto N queues (default 12). Each partition is held by one instance at a
  *   time through a blob lease (outbox-partitions.ts), and only its holder reads its queue. So all messages of a
  *   conversation pass through one instance, where the existing OutboxWorker keeps them in order and within Teams'
@@ -26,17 +29,26 @@
  * - Poison: an item received more than `maxDequeue` times without an outcome is copied to the dead-letter queue,
  *   its record marked undeliverable (`delivery.poison`, shown on the tracker like any undeliverable message) and the
  *   item deleted.
- * - Limits: the per-conversation hold behind a retried message (OutboxWorker) lives in the serving instance's
- *   memory; when a partition changes hands while a message waits for its Retry-After, a later message of the same
- *   conversation can go first. The takeover pause covers Teams' 1 s and 2 s windows, not the 30 s and hourly ones
- *   (a 429 there is retried as usual). Every instance's own clock times the leases; keep them NTP-synchronised.
+ * - Order per conversation: a message is never handed to the worker while an earlier message of its conversation
+ *   (send order: createdAt, then id) is unsent — being sent, waiting on a retry, or due — unless that one is handed
+ *   out with it or already held here (the worker's lanes send those in order). Each holder keeps the unsent
+ *   messages of its partitions in memory, read from the records (two filtered queries) when it takes a partition,
+ *   so a message waiting on its Retry-After keeps holding the conversation after a handover, and read again every
+ *   `sweepMs`; what it learns from each received item and each write keeps it current between sweeps. A message
+ *   held back is put back as a fresh item, due when the one before it is. Only a message that would wait reads
+ *   the record of the one before it (which may have been finished by another instance or withdrawn): the usual
+ *   send costs no read beyond its own, and no scan. An item whose `after` is unknown here reads that one record,
+ *   so the queue's loose FIFO cannot put an enqueue's messages out of order.
+ * - Withdrawn messages (a cancelled or moved meeting) are never sent: an item finding its record in any state but
+ *   pending or sending is deleted, and a withdrawal after the receive makes the worker's ETag claim fail.
+ * - Limits: the takeover pause covers Teams' 1 s and 2 s windows, not the 30 s and hourly ones (a 429 there is
+ *   retried as usual). Every instance's own clock times the leases; keep them NTP-synchronised.
  */
 import { QueueServiceClient, type DequeuedMessageItem, type QueueClient } from '@azure/storage-queue';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { deliveryFailure, isAppError, type OutboxMessage } from '../../domain';
-import { holdsBack, inSendOrder } from '../../services/outbox/conversation-order';
-import type { DeliverySource, RateLimiter, WorkQueue } from '../../services/outbox';
+import { holdsBack, inSendOrder, type DeliverySource, type RateLimiter, type WorkQueue } from '../../services/outbox';
 import type { Collection, Stored } from '../port';
 import { LEASE_SECONDS, leaseContainer } from './blob-lease';
 import { PartitionOwnership, hashOf } from './outbox-partitions';
@@ -99,7 +111,10 @@ interface Held {
 }
 
 /** What this instance knows of an unsent message of a served partition (from its record, when last read). */
-interface Known extends Pick<OutboxMessage, 'id' | 'createdAt' | 'conversationRefId' | 'status' | 'attempts' | 'notBefore'> {
+interface Known extends Pick<
+  OutboxMessage,
+  'id' | 'createdAt' | 'conversationRefId' | 'status' | 'attempts' | 'notBefore'
+> {
   leaseUntil: string | null;
   /** When it was learned (a sweep forgets only what it learned before the sweep's read began). */
   learnedAt: number;
@@ -351,7 +366,16 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
     let known = this.unsent.get(conversation);
     if (!known) this.unsent.set(conversation, (known = new Map()));
     const { id, createdAt, status, attempts, notBefore, leaseUntil } = record;
-    known.set(id, { id, createdAt, conversationRefId: conversation, status, attempts, notBefore, leaseUntil, learnedAt: at });
+    known.set(id, {
+      id,
+      createdAt,
+      conversationRefId: conversation,
+      status,
+      attempts,
+      notBefore,
+      leaseUntil,
+      learnedAt: at,
+    });
   }
 
   private forget(conversation: string, id: string): void {

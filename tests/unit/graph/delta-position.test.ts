@@ -27,7 +27,10 @@ describe('the delta position kept in a file', () => {
     expect(await fileDeltaPosition(file, 'graph organizer a').load()).toBeNull();
     fs.writeFileSync(file, '{ not json');
     expect(await fileDeltaPosition(file, 'graph group g').load()).toBeNull();
-    fs.writeFileSync(file, JSON.stringify({ of: 'graph group g', deltaLink: 'not a url', openedAt: 'yesterday', savedAt: 'today' }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ of: 'graph group g', deltaLink: 'not a url', openedAt: 'yesterday', savedAt: 'today' }),
+    );
     expect(await fileDeltaPosition(file, 'graph group g').load()).toBeNull();
   });
 });

@@ -213,7 +213,9 @@ describe('messageLines on hostile HTML', () => {
     ])('reads 100 000 characters of %s quickly, without throwing', (_name, html) => {
       const started = performance.now();
       const message = messageLines(html.slice(0, MAX_MESSAGE_CHARS), true);
-      expect(performance.now() - started).toBeLessThan(1000);
+      // Linear reading takes milliseconds; a quadratic one would take minutes. The bound only has to tell them
+      // apart, with room for a busy machine.
+      expect(performance.now() - started).toBeLessThan(10_000);
       expect(message.truncated).toBe(false);
     });
   });
