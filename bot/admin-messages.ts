@@ -25,6 +25,15 @@ export const adminMessages: AdminMessages = {
       meeting: meetingTitleText(data.meeting, locale),
     }),
   }),
+  promptWithdrawn: (data, locale) => ({
+    type: 'message',
+    textFormat: 'markdown',
+    text: t(data.reason === 'retired' ? 'handover.retired' : 'handover.vacated', locale, {
+      topic: plain(localized(data.topic.title, locale)),
+      sector: data.sector,
+      meeting: meetingTitleText(data.meeting, locale),
+    }),
+  }),
 };
 
 /** The follow-up register's messages, in the reader's language, as plain activities. */

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { DateOnly, Id, isAppError, type Caller, type Locale, type Operation, type Person } from '../teams-app/domain';
+import {
+  DateOnly,
+  Id,
+  isAppError,
+  type Caller,
+  type Locale,
+  type Operation,
+  type Person,
+  type TabLinks,
+} from '../teams-app/domain';
 import { t, type MessageKey } from '../teams-app/i18n';
 import type { CollectionService, PromptData, RegisterService } from '../teams-app/services';
 import type { Stored } from '../teams-app/store';
@@ -50,6 +59,8 @@ const FIELD_LABEL: Record<string, MessageKey> = {
 interface CollectionParts {
   collection: CollectionService;
   register: RegisterService;
+  /** How the cards link into the tab. */
+  tab: TabLinks;
 }
 
 /** A status card button's work, on validated data, for a person of the register the table allows it. */
@@ -133,7 +144,7 @@ function submit(parts: CollectionParts): SlotAction {
     const events = eventOf(data);
     const draft = draftOf(data);
     const again = async (message: string, values: DraftValues = draft) =>
-      promptCard(await promptFor(parts, person, data), ctx.locale, values, message);
+      promptCard(await promptFor(parts, person, data), ctx.locale, values, message, parts.tab);
     if (events === 'invalid') return again(t('prompt.invalidEvent', ctx.locale));
     try {
       const result = await parts.collection.submit(caller, {
@@ -147,7 +158,7 @@ function submit(parts: CollectionParts): SlotAction {
         ask: data.ask ?? '',
         events,
       });
-      return summaryCard(parts.collection.summaryData(result, person), result.update, ctx.locale);
+      return summaryCard(parts.collection.summaryData(result, person), result.update, ctx.locale, parts.tab);
     } catch (error) {
       if (isAppError(error, 'update.too-long')) {
         const details = error.details as { field: string; max: number; length: number };
@@ -162,7 +173,7 @@ function submit(parts: CollectionParts): SlotAction {
 
 /** Wires the status card's buttons: submit, no change, edit, delegate, and the secretariat's "send again". */
 export function addCollectionCardActions(bot: IscBot, parts: CollectionParts): void {
-  const { collection } = parts;
+  const { collection, tab } = parts;
   bot.addCardAction(VERBS.submit, slotAction('update.submit', submit(parts)));
 
   bot.addCardAction(
@@ -170,14 +181,14 @@ export function addCollectionCardActions(bot: IscBot, parts: CollectionParts): v
     slotAction('update.submit', async (ctx, data, { person, caller }) => {
       const { meetingId, topicId, sector, baseRevision } = data;
       const result = await collection.submitNoChange(caller, { meetingId, topicId, sector, baseRevision });
-      return summaryCard(collection.summaryData(result, person), result.update, ctx.locale);
+      return summaryCard(collection.summaryData(result, person), result.update, ctx.locale, tab);
     }),
   );
 
   bot.addCardAction(
     VERBS.edit,
     slotAction('update.submit', async (ctx, data, { person }) =>
-      promptCard(await promptFor(parts, person, data), ctx.locale),
+      promptCard(await promptFor(parts, person, data), ctx.locale, {}, undefined, tab),
     ),
   );
 
@@ -200,6 +211,6 @@ export function addCollectionCardActions(bot: IscBot, parts: CollectionParts): v
     if (!permitted.allowed) return noticeCard(permitted.refusal, ctx.locale, 'Attention');
     const meetingId = Id.safeParse(data.meetingId);
     if (!meetingId.success) return noticeCard(t('error.request.invalid', ctx.locale), ctx.locale, 'Attention');
-    return deliveryCard(await collection.retryUndeliverable(meetingId.data, permitted.caller), ctx.locale);
+    return deliveryCard(await collection.retryUndeliverable(meetingId.data, permitted.caller), ctx.locale, tab);
   });
 }

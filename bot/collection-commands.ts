@@ -1,4 +1,4 @@
-import { AppError, isAppError, localized, type Topic } from '../teams-app/domain';
+import { AppError, isAppError, localized, type TabLinks, type Topic } from '../teams-app/domain';
 import { t } from '../teams-app/i18n';
 import type { CollectionService, RegisterService, Slot } from '../teams-app/services';
 import { deliveryCard } from './cards/confirm-card';
@@ -11,6 +11,8 @@ import { readable } from './refusal';
 interface CollectionParts {
   collection: CollectionService;
   register: RegisterService;
+  /** How the cards link into the tab. */
+  tab: TabLinks;
 }
 
 /** A topic as the command reads it: its id and titles. */
@@ -57,7 +59,9 @@ async function update(parts: CollectionParts, ctx: TurnContext, wanted: string):
     personId: person.id,
     reason: chosen.reason,
   });
-  const card = data.current ? summaryCard(data, data.current, ctx.locale) : promptCard(data, ctx.locale);
+  const card = data.current
+    ? summaryCard(data, data.current, ctx.locale, parts.tab)
+    : promptCard(data, ctx.locale, {}, undefined, parts.tab);
   await ctx.turn.send({ type: 'message', attachments: [card] });
 }
 
@@ -68,7 +72,7 @@ async function status(parts: CollectionParts, ctx: TurnContext, ref: string | un
   try {
     const meeting = await parts.collection.resolveMeeting(ref);
     const view = await parts.collection.tracker(meeting.id, permitted.caller);
-    const card = trackerCard(view, ctx.locale, permitted.person.timeZone);
+    const card = trackerCard(view, ctx.locale, permitted.person.timeZone, parts.tab);
     await ctx.turn.send({ type: 'message', attachments: [card] });
   } catch (error) {
     if (!isAppError(error, 'meeting.not-found')) throw error;
@@ -83,7 +87,7 @@ async function open(parts: CollectionParts, ctx: TurnContext, ref: string | unde
   try {
     const meeting = await parts.collection.resolveMeeting(ref);
     const result = await parts.collection.open(meeting.id, permitted.caller);
-    await ctx.turn.send({ type: 'message', attachments: [deliveryCard(result, ctx.locale)] });
+    await ctx.turn.send({ type: 'message', attachments: [deliveryCard(result, ctx.locale, parts.tab)] });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     await ctx.turn.send({ type: 'message', text: readable(error, ctx) });

@@ -5,6 +5,7 @@ import type { IscBot } from './handler';
 
 /** Wires status collection into the bot: the prompt card's buttons and the update / status / open commands. */
 export function addCollectionHandlers(bot: IscBot, collection: CollectionService, register: RegisterService): void {
-  addCollectionCardActions(bot, { collection, register });
-  addCollectionCommands(bot, { collection, register });
+  const tab = bot.tabLinks;
+  addCollectionCardActions(bot, { collection, register, tab });
+  addCollectionCommands(bot, { collection, register, tab });
 }

@@ -1,4 +1,4 @@
-import { isAppError, Locale, type Person } from '../teams-app/domain';
+import { isAppError, Locale, type Person, type TabLinks } from '../teams-app/domain';
 import { pickLocale, t } from '../teams-app/i18n';
 import type { ConversationService, RegisterService } from '../teams-app/services';
 import type { Stored } from '../teams-app/store';
@@ -49,7 +49,10 @@ export interface BotDeps {
   register: RegisterService;
   conversations: ConversationService;
   savePersonLocale(person: Stored<Person>, locale: Locale): Promise<void>;
+  /** The tab's public address. */
   tabUrl: string;
+  /** The Teams app's id: cards then link into the tab with Teams deep links (absent: to the tab's address). */
+  teamsAppId?: string | null;
   now(): string;
   /** True when activities from this Entra tenant may reach the bot; others are ignored and nothing is stored. */
   tenantAllowed(tenantId: string | null): boolean;
@@ -87,6 +90,11 @@ export class IscBot {
     this.onCommand('help', (ctx) => this.help(ctx));
     this.onCommand('my topics', (ctx) => this.myTopics(ctx));
     this.onCommand('language', (ctx, command) => this.language(ctx, command.arg));
+  }
+
+  /** How the bot's cards link into the tab (at a view, inside Teams when the app id is known). */
+  get tabLinks(): TabLinks {
+    return { publicUrl: this.deps.tabUrl, teamsAppId: this.deps.teamsAppId ?? null };
   }
 
   /** Answers a command of the registry with `handler` (collection and meeting handlers add theirs). */
@@ -209,14 +217,17 @@ export class IscBot {
   }
 
   private async help(ctx: TurnContext): Promise<void> {
-    await ctx.turn.send({ type: 'message', attachments: [helpCard(ctx.locale, this.deps.tabUrl)] });
+    await ctx.turn.send({ type: 'message', attachments: [helpCard(ctx.locale, this.tabLinks)] });
   }
 
   private async myTopics(ctx: TurnContext): Promise<void> {
     const permitted = permission(ctx, 'register.read');
     if (!permitted.allowed) return void (await ctx.turn.send({ type: 'message', text: permitted.refusal }));
     const data = await this.deps.register.myTopics(permitted.person.id, this.deps.now());
-    await ctx.turn.send({ type: 'message', attachments: [myTopicsCard(permitted.person, data, ctx.locale)] });
+    await ctx.turn.send({
+      type: 'message',
+      attachments: [myTopicsCard(permitted.person, data, ctx.locale, this.tabLinks)],
+    });
   }
 
   private async language(ctx: TurnContext, code: string | undefined): Promise<void> {

@@ -68,7 +68,7 @@ function approve(parts: MeetingParts, confirm: boolean): MeetingAction {
     try {
       const version = await parts.meetings.approveMinutes(meetingId, caller, { confirm });
       const url = version.file ? (version.fileUrl ?? parts.meetings.documentUrl(version.file)) : undefined;
-      return minutesCard(version.minutes, ctx.locale, parts.tabUrl, true, url);
+      return minutesCard(version.minutes, ctx.locale, parts.tab, true, url);
     } catch (error) {
       if (!isAppError(error, 'minutes.empty')) throw error;
       const button = { title: t('confirm.approve', ctx.locale), verb: CONFIRM_VERBS.approveMinutes, meetingId };
@@ -79,20 +79,20 @@ function approve(parts: MeetingParts, confirm: boolean): MeetingAction {
 
 /** Wires the agenda and minutes buttons: publish, compile after confirming, approve (with or without confirming). */
 export function addMeetingCardActions(bot: IscBot, parts: MeetingParts): void {
-  const { meetings, tabUrl } = parts;
+  const { meetings, tab } = parts;
   addMeetingAction(bot, MEETING_VERBS.publishAgenda, 'agenda.publish', async (ctx, meetingId, caller) => {
     const version = await meetings.publishAgenda(meetingId, caller);
     const url = version.file ? (version.fileUrl ?? meetings.documentUrl(version.file)) : undefined;
-    return agendaCard(version.agenda, version.version, ctx.locale, tabUrl, true, url);
+    return agendaCard(version.agenda, version.version, ctx.locale, tab, true, url);
   });
   addMeetingAction(bot, CONFIRM_VERBS.compileAgenda, 'agenda.compile', async (ctx, meetingId, caller) => {
     const version = await meetings.compileAgenda(meetingId, caller, { confirm: true });
-    return agendaCard(version.agenda, version.version, ctx.locale, tabUrl, false);
+    return agendaCard(version.agenda, version.version, ctx.locale, tab, false);
   });
   addMeetingAction(bot, MEETING_VERBS.moveEntry, 'minutes.edit', async (ctx, meetingId, caller, data) => {
     const { entryId, item, revision } = cardData(MoveEntryData, data);
     const version = await meetings.editMinutes(meetingId, caller, { op: 'move', entryId, item }, revision);
-    return minutesCard(version.minutes, ctx.locale, tabUrl, false);
+    return minutesCard(version.minutes, ctx.locale, tab, false);
   });
   addMeetingAction(bot, MEETING_VERBS.acceptNotes, 'minutes.edit', async (ctx, meetingId, caller, data) => {
     const { recordIds, revision } = cardData(AcceptNotesData, data);
@@ -104,7 +104,7 @@ export function addMeetingCardActions(bot: IscBot, parts: MeetingParts): void {
       minutes = version.minutes;
     }
     if (!minutes) throw new AppError('card.invalid', 'No review note was chosen.');
-    return minutesCard(minutes, ctx.locale, tabUrl, false);
+    return minutesCard(minutes, ctx.locale, tab, false);
   });
   addMeetingAction(bot, MEETING_VERBS.approveMinutes, 'minutes.approve', approve(parts, false));
   addMeetingAction(bot, CONFIRM_VERBS.approveMinutes, 'minutes.approve', approve(parts, true));

@@ -6,6 +6,7 @@ import {
   type Caller,
   type Meeting,
   type Operation,
+  type TabLinks,
 } from '../teams-app/domain';
 import { t } from '../teams-app/i18n';
 import type { CollectionService, MeetingChatService, MeetingService } from '../teams-app/services';
@@ -24,7 +25,8 @@ export interface MeetingParts {
   meetings: MeetingService;
   chats: MeetingChatService;
   collection: CollectionService;
-  tabUrl: string;
+  /** How the cards link into the tab. */
+  tab: TabLinks;
 }
 
 /** A meeting command's work, for a caller the permission table allows it. */
@@ -62,7 +64,7 @@ async function targetMeeting(parts: MeetingParts, ctx: TurnContext, ref: string 
  */
 function agenda(parts: MeetingParts): MeetingCommand {
   return async (ctx, command, caller) => {
-    const { meetings, tabUrl } = parts;
+    const { meetings, tab } = parts;
     const meeting = await targetMeeting(parts, ctx, command.arg);
     let version = command.option ? null : await meetings.latestAgenda(meeting.id, caller);
     if (!version) {
@@ -86,7 +88,7 @@ function agenda(parts: MeetingParts): MeetingCommand {
     const url = version.file ? (version.fileUrl ?? meetings.documentUrl(version.file)) : undefined;
     await ctx.turn.send({
       type: 'message',
-      attachments: [agendaCard(version.agenda, version.version, ctx.locale, tabUrl, published, url)],
+      attachments: [agendaCard(version.agenda, version.version, ctx.locale, tab, published, url)],
     });
   };
 }
@@ -98,7 +100,7 @@ function minutes(parts: MeetingParts): MeetingCommand {
     const version = await parts.meetings.compileMinutes(meeting.id, caller);
     await ctx.turn.send({
       type: 'message',
-      attachments: [minutesCard(version.minutes, ctx.locale, parts.tabUrl, false)],
+      attachments: [minutesCard(version.minutes, ctx.locale, parts.tab, false)],
     });
   };
 }

@@ -1,4 +1,4 @@
-import type { Agenda, Minutes } from '../teams-app/domain';
+import type { Agenda, Minutes, TabLinks } from '../teams-app/domain';
 import type { CollectionService, MeetingChatService, MeetingMessages, MeetingService } from '../teams-app/services';
 import { agendaCard, minutesCard } from './cards/meeting-cards';
 import type { IscBot } from './handler';
@@ -15,23 +15,26 @@ export function addMeetingHandlers(
   meetings: MeetingService,
   chats: MeetingChatService,
   collection: CollectionService,
-  tabUrl: string,
 ): void {
+  const tab = bot.tabLinks;
   addMeetingChatRecorder(bot, meetings, chats);
-  addMeetingCommands(bot, { meetings, chats, collection, tabUrl });
-  addMeetingCardActions(bot, { meetings, chats, collection, tabUrl });
+  addMeetingCommands(bot, { meetings, chats, collection, tab });
+  addMeetingCardActions(bot, { meetings, chats, collection, tab });
 }
 
-/** The messages posted to a meeting chat when the agenda is published or the minutes approved. */
-export function meetingMessages(tabUrl: string): MeetingMessages {
+/**
+ * The messages posted to a meeting chat when the agenda is published or the minutes approved, each with a button to
+ * the meeting's agenda or minutes in the tab.
+ */
+export function meetingMessages(tab: TabLinks): MeetingMessages {
   return {
     agendaPublished: (agenda: Agenda, url: string, locale) => ({
       type: 'message',
-      attachments: [agendaCard(agenda, agenda.revision, locale, tabUrl, true, url)],
+      attachments: [agendaCard(agenda, agenda.revision, locale, tab, true, url)],
     }),
     minutesApproved: (minutes: Minutes, url: string, locale) => ({
       type: 'message',
-      attachments: [minutesCard(minutes, locale, tabUrl, true, url)],
+      attachments: [minutesCard(minutes, locale, tab, true, url)],
     }),
   };
 }

@@ -1,4 +1,12 @@
-import { isolateLtrRuns, meetingTitle, type Locale, type TitledMeeting } from '../../teams-app/domain';
+import {
+  isolateLtrRuns,
+  meetingTitle,
+  tabLink,
+  type Locale,
+  type TabLinks,
+  type TabTarget,
+  type TitledMeeting,
+} from '../../teams-app/domain';
 import type { Attachment } from '../activity';
 
 /** The Adaptive Card schema version the bot targets (Teams and the Agents Playground render 1.5). */
@@ -64,6 +72,14 @@ export function adaptiveCard(
       ...(actions.length ? { actions } : {}),
     },
   };
+}
+
+/**
+ * A button that opens the tab at a view: inside Teams through the app's deep link (the tab opens in Teams on that
+ * view), else at the tab's own address.
+ */
+export function openTabAction(title: string, tab: TabLinks, target: TabTarget): CardElement {
+  return { type: 'Action.OpenUrl', title, url: tabLink(tab, target, title) };
 }
 
 /** A TextBlock element. */

@@ -1,8 +1,8 @@
-import type { Locale } from '../../teams-app/domain';
+import type { Locale, TabLinks } from '../../teams-app/domain';
 import { directionOf, reasonText, t } from '../../teams-app/i18n';
 import type { OpenResult } from '../../teams-app/services';
 import type { Attachment } from '../activity';
-import { adaptiveCard, meetingTitleText, plain, textBlock, type CardElement } from './card';
+import { adaptiveCard, meetingTitleText, openTabAction, plain, textBlock, type CardElement } from './card';
 
 /** The card verbs of the steps that ask first or can be retried. */
 export const CONFIRM_VERBS = {
@@ -37,19 +37,24 @@ export function confirmCard(
 
 /**
  * What opening collection (or retrying) did, said honestly: how many prompts went out, and, as a warning,
- * who could not be reached and why, with a button to retry once they have installed the app.
+ * who could not be reached and why, with a button to retry once they have installed the app; (given the tab's
+ * links) a button to the meeting's tracker in the tab.
  */
 export function deliveryCard(
   result: Omit<OpenResult, 'reopened'> & { reopened?: boolean },
   locale: Locale,
+  tab?: TabLinks,
 ): Attachment {
   const meeting = meetingTitleText(result.meeting, locale);
+  const tracker = tab
+    ? [openTabAction(t('tab.openTracker', locale), tab, { view: 'tracker', meetingId: result.meeting.id })]
+    : [];
   const body: CardElement[] = [
     textBlock(t(result.reopened ? 'open.reopened' : 'open.queued', locale, { meeting, queued: result.queued }), {
       color: result.undeliverable ? 'Default' : 'Good',
     }),
   ];
-  if (!result.undeliverable) return adaptiveCard(body, [], options(locale));
+  if (!result.undeliverable) return adaptiveCard(body, tracker, options(locale));
   body.push(
     textBlock(t('delivery.warning', locale, { count: result.undeliverable }), { color: 'Warning', weight: 'Bolder' }),
     {
@@ -68,6 +73,7 @@ export function deliveryCard(
         verb: CONFIRM_VERBS.retryUndeliverable,
         data: { meetingId: result.meeting.id },
       },
+      ...tracker,
     ],
     options(locale),
   );

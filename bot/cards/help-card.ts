@@ -1,7 +1,7 @@
 import { directionOf, t, type MessageKey } from '../../teams-app/i18n';
-import type { Locale } from '../../teams-app/domain';
+import type { Locale, TabLinks } from '../../teams-app/domain';
 import { COMMANDS, type CommandSpec } from '../commands';
-import { adaptiveCard, textBlock } from './card';
+import { adaptiveCard, openTabAction, textBlock } from './card';
 import type { Attachment } from '../activity';
 
 /** The lines a meeting chat understands besides the commands (the domain's chat-line words), shown as examples. */
@@ -15,8 +15,11 @@ export function commandUsage(spec: CommandSpec): string {
   return spec.usage ? `${spec.words.en[0]} ${spec.usage}` : (spec.words.en[0] ?? spec.id);
 }
 
-/** The help card: what the bot does, every command of the registry and the meeting-chat lines it understands. */
-export function helpCard(locale: Locale, tabUrl: string): Attachment {
+/**
+ * The help card: what the bot does, every command of the registry and the meeting-chat lines it understands, and a
+ * button to the topic register in the tab.
+ */
+export function helpCard(locale: Locale, tab: TabLinks): Attachment {
   const facts = [
     ...COMMANDS.map((spec) => ({ title: commandUsage(spec), value: t(spec.description, locale) })),
     ...CHAT_LINES.map(([line, key]) => ({ title: line, value: t(key, locale) })),
@@ -28,7 +31,7 @@ export function helpCard(locale: Locale, tabUrl: string): Attachment {
       textBlock(t('help.commands', locale), { weight: 'Bolder', spacing: 'Medium' }),
       { type: 'FactSet', facts },
     ],
-    [{ type: 'Action.OpenUrl', title: t('help.openTab', locale), url: tabUrl }],
+    [openTabAction(t('help.openTab', locale), tab, { view: 'register' })],
     { rtl: directionOf(locale) === 'rtl', lang: locale },
   );
 }

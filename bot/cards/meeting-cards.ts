@@ -10,9 +10,10 @@ import {
   type Minutes,
   type MinutesFollowUp,
   type MinutesItem,
+  type TabLinks,
 } from '../../teams-app/domain';
 import type { Attachment } from '../activity';
-import { adaptiveCard, plain, textBlock, type CardElement } from './card';
+import { adaptiveCard, openTabAction, plain, textBlock, type CardElement } from './card';
 
 /** Verbs of the agenda and minutes cards. */
 export const MEETING_VERBS = {
@@ -26,12 +27,15 @@ function options(locale: Locale) {
   return { rtl: directionOf(locale) === 'rtl', lang: locale };
 }
 
-/** The draft (or published) agenda on a card: numbered items and the key counts; Approve for the chair. */
+/**
+ * The draft (or published) agenda on a card: numbered items and the key counts; Approve for the chair, and a button
+ * that opens the meeting's agenda in the tab.
+ */
 export function agendaCard(
   agenda: Agenda,
   version: number,
   locale: Locale,
-  tabUrl: string,
+  tab: TabLinks,
   published: boolean,
   documentUrl?: string,
 ): Attachment {
@@ -73,11 +77,9 @@ export function agendaCard(
     });
   }
   if (documentUrl) actions.push({ type: 'Action.OpenUrl', title: t('agenda.download', locale), url: documentUrl });
-  actions.push({
-    type: 'Action.OpenUrl',
-    title: t('agenda.editInTab', locale),
-    url: `${tabUrl}/?view=agenda&meeting=${encodeURIComponent(agenda.meeting.meetingId)}`,
-  });
+  actions.push(
+    openTabAction(t('agenda.editInTab', locale), tab, { view: 'agenda', meetingId: agenda.meeting.meetingId }),
+  );
   return adaptiveCard(body, actions, options(locale));
 }
 
@@ -148,12 +150,13 @@ function itemLines(item: MinutesItem, locale: Locale): CardElement[] {
 
 /**
  * The draft (or approved) minutes on a card: attendance by sector (present, absent, guests), then per item the
- * follow-up outcomes, decisions, actions and escalations, each labelled with the item it is filed under.
+ * follow-up outcomes, decisions, actions and escalations, each labelled with the item it is filed under; a button
+ * opens the meeting's minutes in the tab.
  */
 export function minutesCard(
   minutes: Minutes,
   locale: Locale,
-  tabUrl: string,
+  tab: TabLinks,
   approved: boolean,
   documentUrl?: string,
 ): Attachment {
@@ -197,11 +200,9 @@ export function minutesCard(
       ...reviewActions(minutes, locale),
     );
   if (documentUrl) actions.push({ type: 'Action.OpenUrl', title: t('minutes.download', locale), url: documentUrl });
-  actions.push({
-    type: 'Action.OpenUrl',
-    title: t('agenda.editInTab', locale),
-    url: `${tabUrl}/?view=minutes&meeting=${encodeURIComponent(minutes.meeting.meetingId)}`,
-  });
+  actions.push(
+    openTabAction(t('agenda.editInTab', locale), tab, { view: 'minutes', meetingId: minutes.meeting.meetingId }),
+  );
   return adaptiveCard(body, actions, options(locale));
 }
 

@@ -1,13 +1,16 @@
 import { directionOf, formatDateTime, t } from '../../teams-app/i18n';
-import { localized, type Locale, type Person } from '../../teams-app/domain';
+import { localized, type Locale, type Person, type TabLinks } from '../../teams-app/domain';
 import type { RegisterService } from '../../teams-app/services';
 import type { Attachment } from '../activity';
-import { adaptiveCard, meetingTitleText, plain, textBlock, type CardElement } from './card';
+import { adaptiveCard, meetingTitleText, openTabAction, plain, textBlock, type CardElement } from './card';
 
 type MyTopics = Awaited<ReturnType<RegisterService['myTopics']>>;
 
-/** The topics a person answers for, with the next meeting and its collection deadline. */
-export function myTopicsCard(person: Person, data: MyTopics, locale: Locale): Attachment {
+/**
+ * The topics a person answers for, with the next meeting and its collection deadline; (given the tab's links) a
+ * button to the person's work in the tab.
+ */
+export function myTopicsCard(person: Person, data: MyTopics, locale: Locale, tab?: TabLinks): Attachment {
   const body: CardElement[] = [
     textBlock(t('myTopics.title', locale), { size: 'Large', weight: 'Bolder', style: 'heading' }),
   ];
@@ -43,5 +46,6 @@ export function myTopicsCard(person: Person, data: MyTopics, locale: Locale): At
       })),
     });
   }
-  return adaptiveCard(body, [], { rtl: directionOf(locale) === 'rtl', lang: locale });
+  const actions = tab ? [openTabAction(t('tab.openMyWork', locale), tab, { view: 'mywork' })] : [];
+  return adaptiveCard(body, actions, { rtl: directionOf(locale) === 'rtl', lang: locale });
 }

@@ -4,12 +4,14 @@ import {
   localized,
   placeName,
   type Locale,
+  tabLink,
   type StatusUpdate,
+  type TabLinks,
   type TrackerView,
 } from '../../teams-app/domain';
 import type { DelegationNotice, PromptData, ReminderData } from '../../teams-app/services';
 import type { Attachment } from '../activity';
-import { adaptiveCard, meetingTitleText, plain, textBlock, type CardElement } from './card';
+import { adaptiveCard, meetingTitleText, openTabAction, plain, textBlock, type CardElement } from './card';
 
 /** The verbs of the status card's Action.Execute buttons. */
 export const VERBS = {
@@ -197,9 +199,16 @@ function promptButtons(data: PromptData, locale: Locale): CardElement[] {
 
 /**
  * The status prompt: prefilled with this meeting's update (edit) or the previous one, the person's open
- * actions, fields for progress, next steps, escalation and an event; Submit, No change, Delegate.
+ * actions, fields for progress, next steps, escalation and an event; Submit, No change, Delegate, and (given the
+ * tab's links) a button to the person's work in the tab.
  */
-export function promptCard(data: PromptData, locale: Locale, draft: DraftValues = {}, error?: string): Attachment {
+export function promptCard(
+  data: PromptData,
+  locale: Locale,
+  draft: DraftValues = {},
+  error?: string,
+  tab?: TabLinks,
+): Attachment {
   const problem: CardElement[] = error
     ? [{ type: 'Container', style: 'attention', items: [textBlock(error, { color: 'Attention', weight: 'Bolder' })] }]
     : [];
@@ -211,11 +220,16 @@ export function promptCard(data: PromptData, locale: Locale, draft: DraftValues 
     ...updateInputs(data, locale, draft),
     ...eventInputs(data, locale, draft),
   ];
-  return adaptiveCard(body, promptButtons(data, locale), options(locale));
+  const buttons = promptButtons(data, locale);
+  if (tab) buttons.push(openTabAction(t('tab.openMyWork', locale), tab, { view: 'mywork' }));
+  return adaptiveCard(body, buttons, options(locale));
 }
 
-/** The read-only summary that replaces the prompt after a submission, with an Edit button while the window is open. */
-export function summaryCard(data: PromptData, update: StatusUpdate, locale: Locale): Attachment {
+/**
+ * The read-only summary that replaces the prompt after a submission, with an Edit button while the window is open
+ * and (given the tab's links) a button to the topic in the register.
+ */
+export function summaryCard(data: PromptData, update: StatusUpdate, locale: Locale, tab?: TabLinks): Attachment {
   const tz = data.person.timeZone;
   const body: CardElement[] = [
     textBlock(t('summary.title', locale, { topic: plain(localized(data.topic.title, locale)), sector: data.sector }), {
@@ -269,6 +283,7 @@ export function summaryCard(data: PromptData, update: StatusUpdate, locale: Loca
     data: slotData(data, update.revision),
     associatedInputs: 'none',
   });
+  if (tab) actions.push(openTabAction(t('tab.openTopic', locale), tab, { view: 'register', topicId: data.topic.id }));
   return adaptiveCard(body, actions, options(locale));
 }
 
@@ -281,15 +296,21 @@ export function noticeCard(
   return adaptiveCard([textBlock(text, { color })], [], options(locale));
 }
 
-/** The reminder: one message per person listing the topics still missing. */
-export function reminderText(data: ReminderData, locale: Locale): string {
+/**
+ * The reminder: one message per person listing the topics still missing, and (given the tab's links) a Markdown
+ * link to the person's work in the tab.
+ */
+export function reminderText(data: ReminderData, locale: Locale, tab?: TabLinks): string {
   const text = t('reminder.text', locale, {
     meeting: meetingTitleText(data.meeting, locale),
     count: data.topics.length,
     topics: data.topics.map((x) => `${plain(localized(x.topic.title, locale))} (${x.sector})`).join(', '),
     date: formatDateTime(data.window.closesAt, locale, data.person.timeZone),
   });
-  return forReader(text, locale);
+  if (!tab) return forReader(text, locale);
+  const label = t('tab.openMyWork', locale);
+  // The link's address stays outside the reader's isolation, which would break it.
+  return `${forReader(text, locale)}\n\n[${plain(label)}](${tabLink(tab, { view: 'mywork' }, label)})`;
 }
 
 /** The notice to the secretariat that a prompt was delegated. */
@@ -304,8 +325,8 @@ export function delegationText(data: DelegationNotice, locale: Locale): string {
   return forReader(text, locale);
 }
 
-/** The tracker card: counts, then one line per topic × sector. */
-export function trackerCard(view: TrackerView, locale: Locale, timeZone: string): Attachment {
+/** The tracker card: counts, then one line per topic × sector; (given the tab's links) a button to the tracker in the tab. */
+export function trackerCard(view: TrackerView, locale: Locale, timeZone: string, tab?: TabLinks): Attachment {
   const c = view.counts;
   const body: CardElement[] = [
     textBlock(t('tracker.title', locale, { meeting: meetingTitleText(view.meeting, locale) }), {
@@ -339,5 +360,8 @@ export function trackerCard(view: TrackerView, locale: Locale, timeZone: string)
       })),
     },
   ];
-  return adaptiveCard(body, [], options(locale));
+  const actions = tab
+    ? [openTabAction(t('tab.openTracker', locale), tab, { view: 'tracker', meetingId: view.meeting.id })]
+    : [];
+  return adaptiveCard(body, actions, options(locale));
 }

@@ -15,3 +15,4 @@ export * from './collection';
 export * from './agenda';
 export * from './minutes';
 export * from './api';
+export * from './tab-links';

@@ -22,6 +22,9 @@ export const ar: Catalogue = {
   'help.cmd.escalate':
     'في محادثة الاجتماع: «تصعيد (BDT): …» يرفع مسألة إلى لجنة التنسيق باسم قطاع (BR أو TSB أو BDT أو GS)',
   'help.openTab': 'فتح سجل المواضيع',
+  'tab.openMyWork': 'فتح «عملي»',
+  'tab.openTopic': 'عرض الموضوع في السجل',
+  'tab.openTracker': 'فتح متابعة الجمع في علامة التبويب',
   'help.cmd.actionDone': 'إغلاق أحد إجراءاتك المفتوحة برقمه؛ «تم» وحدها تعرض قائمتها',
   'actions.none': 'ليس لديك أي إجراءات مفتوحة.',
   'actions.list': 'إجراءاتك المفتوحة (اكتب **done <number>** لإغلاق أحدها):',

@@ -20,6 +20,9 @@ export const en = {
   'help.cmd.escalate':
     'in a meeting chat: “Escalate (BDT): …” raises an issue to the Coordination Committee for a sector (BR, TSB, BDT or GS)',
   'help.openTab': 'Open the topic register',
+  'tab.openMyWork': 'Open My work',
+  'tab.openTopic': 'See the topic in the register',
+  'tab.openTracker': 'Open the tracker in the tab',
   'help.cmd.actionDone': 'close one of your open actions by its number; “done” alone lists them',
   'actions.none': 'You have no open actions.',
   'actions.list': 'Your open actions (type **done <number>** to close one):',

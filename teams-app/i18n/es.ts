@@ -23,6 +23,9 @@ export const es: Catalogue = {
   'help.cmd.escalate':
     'en el chat de la reunión: «Escalar (BDT): …» eleva una cuestión al Comité de Coordinación para un Sector (BR, TSB, BDT o GS)',
   'help.openTab': 'Abrir el registro de temas',
+  'tab.openMyWork': 'Abrir «Mi trabajo»',
+  'tab.openTopic': 'Ver el tema en el registro',
+  'tab.openTracker': 'Abrir el seguimiento en la pestaña',
   'help.cmd.actionDone': 'cerrar una de sus acciones abiertas por su número; «hecho» solo las enumera',
   'actions.none': 'No tiene acciones abiertas.',
   'actions.list': 'Sus acciones abiertas (escriba **done <number>** para cerrar una):',

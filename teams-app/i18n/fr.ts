@@ -23,6 +23,9 @@ export const fr: Catalogue = {
   'help.cmd.escalate':
     'dans le fil de la réunion : « Escalade (BDT) : … » soumet une question au Comité de coordination pour un Secteur (BR, TSB, BDT ou GS)',
   'help.openTab': 'Ouvrir le registre des thèmes',
+  'tab.openMyWork': 'Ouvrir « Mon travail »',
+  'tab.openTopic': 'Voir le thème dans le registre',
+  'tab.openTracker': "Ouvrir le suivi dans l'onglet",
   'help.cmd.actionDone': 'clore une de vos actions en cours par son numéro ; « fait » seul en donne la liste',
   'actions.none': "Vous n'avez aucune action en cours.",
   'actions.list': 'Vos actions en cours (tapez **done <number>** pour en clore une) :',

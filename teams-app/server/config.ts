@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_TEAMS_APP_ID } from '../domain/tab-links';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -13,6 +14,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEV_USER: z.string().min(1).max(100).default('alex-wilber'),
   BOT_NAME: z.string().trim().min(1).max(100).default('ISC Coordinator'),
+  TEAMS_APP_ID: z.uuid().optional(),
   MICROSOFT_APP_ID: z.string().min(1).optional(),
   MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
   MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
@@ -60,6 +62,11 @@ export interface Config {
   devUser: string;
   /** The bot's display name in Teams (as in the app manifest): how people @mention it in chats. */
   botName: string;
+  /**
+   * The Teams app's id (the manifest's `id`: TEAMS_APP_ID, in production by default the one the app package uses):
+   * cards link into the app's tab with Teams deep links. Null (local mode): cards link to the tab's address.
+   */
+  teamsAppId: string | null;
   bot: {
     appId?: string;
     appPassword?: string;
@@ -169,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     devUser: e.DEV_USER,
     botName: e.BOT_NAME,
+    teamsAppId: e.TEAMS_APP_ID ?? (mode === 'production' ? DEFAULT_TEAMS_APP_ID : null),
     bot: {
       appId: e.MICROSOFT_APP_ID,
       appPassword: e.MICROSOFT_APP_PASSWORD,
@@ -204,6 +212,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     dataDir: config.dataDir,
     seedDemo: config.seedDemo,
     botName: config.botName,
+    teamsAppId: config.teamsAppId ?? '(not set: cards link to the tab address)',
     botAppId: config.bot.appId ?? '(not set)',
     botAppPassword: redact(config.bot.appPassword),
     ssoClientId: config.sso.clientId ?? '(not set)',

@@ -11,7 +11,7 @@ import { CollectionService, ConversationService, RegisterService, Scheduler } fr
 import { Outbox, OutboxWorker, RateLimiter, TEAMS_LIMITS, shareGlobalLimits, systemClock } from '../services/outbox';
 import { chatReading } from '../../bot/chat-reading';
 import { addCollectionHandlers } from '../../bot/collection-handlers';
-import { collectionMessages } from '../../bot/collection-messages';
+import { collectionMessagesFor } from '../../bot/collection-messages';
 import { collectionRoutes } from './routes/collection-routes';
 import { meetingRoutes } from './routes/meeting-routes';
 import { scheduleRoutes } from './routes/schedule-routes';
@@ -136,6 +136,7 @@ async function wireServer(
     register,
     conversations,
     tabUrl: publicUrl,
+    teamsAppId: config.teamsAppId,
     now,
     log: logger,
     tenantAllowed: tenantGate(botTenants(config)),
@@ -151,7 +152,7 @@ async function wireServer(
     store,
     register,
     outbox,
-    messages: collectionMessages,
+    messages: collectionMessagesFor(bot.tabLinks),
     now,
     ...(m365.outOfOffice ? { outOfOffice: m365.outOfOffice } : {}),
   });
@@ -168,7 +169,7 @@ async function wireServer(
     store,
     register,
     outbox,
-    messages: collectionMessages,
+    messages: collectionMessagesFor(bot.tabLinks),
     adminMessages,
     now,
   });
@@ -183,14 +184,14 @@ async function wireServer(
       addendum: async (agenda, locale) => (await documents()).addendumDocx(agenda, { locale }),
       minutes: async (minutes, locale, draft) => (await documents()).minutesDocx(minutes, { locale, draft }),
     },
-    messages: meetingMessages(publicUrl),
+    messages: meetingMessages(bot.tabLinks),
     outbox,
     publicUrl,
     now,
     chat: chats,
     ...(m365.attendance ? { attendance: m365.attendance } : {}),
   });
-  addMeetingHandlers(bot, meetings, chats, collection, publicUrl);
+  addMeetingHandlers(bot, meetings, chats, collection);
   // botbuilder loads on the first bot request or proactive send, not at start (bot/adapter-lazy.ts).
   const adapter = lazyBotAdapter(config.bot, (error) => logger.error({ err: error }, 'bot turn failed'));
   const verifyToken = config.sso.clientId

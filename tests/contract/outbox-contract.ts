@@ -191,7 +191,7 @@ export function describeOutboxContract(name: string, open: () => Promise<OutboxR
     it('holds a conversation behind an earlier message waiting on its Retry-After, also after another worker takes over', async () => {
       await rig.data.conversations.create(conversationRef(1));
       await rig.data.conversations.create(conversationRef(2));
-      await rig.outbox.enqueue([draft('1-first', 1), draft('1-second', 1), draft('1-third', 1), draft('2-only', 2)]);
+      await rig.outbox.enqueue([draft('1-first', 1)]);
       const sender = new ScriptedSender();
       sender.fail('1-first', new DeliveryError(429, 'Throttled', { retryAfterMs: 3000 }));
       const one = await start({ sender });
@@ -202,6 +202,9 @@ export function describeOutboxContract(name: string, open: () => Promise<OutboxR
       // A clean handover mid-wait: the new worker knows nothing of the first one's throttle but its record.
       await one.stop();
       const two = await start({ sender });
+      // Later messages of the conversation, due at once, and another conversation's.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await rig.outbox.enqueue([draft('1-second', 1), draft('1-third', 1), draft('2-only', 2)]);
       await drained(rig.outbox);
       await two.stop();
       const conversation1 = sender.calls.filter((c) => c.conversationId === 'a:conv-1');

@@ -390,6 +390,27 @@ describe('the records register', () => {
     );
   });
 
+  it('reads the action again after a conflict, names what changed, and saves the note over the new version', async () => {
+    const page = await openTab({ as: FOCAL_POINT, path: '/?view=records' });
+    const reads: string[] = [];
+    page.on('request', (request) => void (request.method() === 'GET' && reads.push(new URL(request.url()).pathname)));
+    const actions = page.getByRole('table', { name: 'Actions' });
+    const update = actions.getByRole('button', { name: /^Update action: Align BDT emergency telecom/ });
+    await update.click();
+    const dialog = page.getByRole('dialog', { name: 'Update the action' });
+    // The secretariat notes something on the action meanwhile.
+    expect((await api('PATCH', '/actions/isc-tf-31.a2', { note: 'Asked GS for the plan.' })).status).toBe(200);
+    await dialog.getByRole('textbox', { name: /^Note/ }).fill('Calendar aligned with the GS plan.');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expectVisible(dialog.getByText('Someone else changed this record while you were editing it'));
+    await expectVisible(dialog.getByText(/Changed meanwhile: Note/));
+    expect(reads).toContain('/api/v1/actions/isc-tf-31.a2');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expectVisible(status(page, 'The action was updated.'));
+    const action = await bed.server.store.actions.get('isc-tf-31.a2');
+    expect(action?.notes?.map((n) => n.text)).toEqual(['Asked GS for the plan.', 'Calendar aligned with the GS plan.']);
+  });
+
   it('lists decisions with their meeting, and lets the secretariat record the outcome of an escalation', async () => {
     await bed.server.store.decisions.create({
       id: 'isc-tf-31.d1',
@@ -439,6 +460,13 @@ describe('the records register', () => {
     const drawer = page.getByRole('dialog', { name: 'Accessibility' });
     await expectVisible(drawer.getByRole('heading', { name: 'History' }));
     await expectVisible(drawer.getByRole('list', { name: 'History of the topic' }).getByRole('listitem').first());
+    const download = page.waitForEvent('download');
+    await drawer.getByRole('button', { name: 'Export the history (CSV)' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('history-accessibility.csv');
+    const path = await file.path();
+    const text = (await import('node:fs')).readFileSync(path, 'utf8');
+    expect(text.split('\r\n')[0]).toBe('\uFEFFWhen,Kind,Event,Meeting,Sector,Who,Text,Detail');
   });
 
   it('does not show the administration to a member, even from its address', async () => {

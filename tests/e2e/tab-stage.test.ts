@@ -327,6 +327,7 @@ describe('the chair runs ISC-TF 32 from the tab', () => {
       past.getByRole('article', { name: /ISC-TF 31/ }).getByText('No documents were published for this meeting.'),
     );
     expect(await page.getByRole('list', { name: 'Upcoming meetings' }).getByText('ISC-TF 32').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
 
     await held.getByRole('link', { name: 'Read the approved minutes (ISC-TF 32)' }).click();
     await expectVisible(page.getByRole('status').filter({ hasText: 'Meeting state' }).getByText('Minutes approved'));

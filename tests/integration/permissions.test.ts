@@ -520,7 +520,12 @@ describe('the HTTP API follows the permission table', () => {
         ),
         ...routesOf(meetingRoutes(meetings, chats)),
         ...routesOf(registerAdminRoutes(admin)),
-        ...routesOf(followUpRoutes(new FollowUpService({ store, outbox: new Outbox(store), messages: followUpMessages, now }), new HistoryService(store))),
+        ...routesOf(
+          followUpRoutes(
+            new FollowUpService({ store, outbox: new Outbox(store), messages: followUpMessages, now }),
+            new HistoryService(store),
+          ),
+        ),
         ...routesOf(recordsRoutes({ store, now, tracker: (id, caller) => collection.tracker(id, caller) })),
         // Only the declared routes are read: the service is never called.
         ...routesOf(reportRoutes({} as AnnualReportService, now)),

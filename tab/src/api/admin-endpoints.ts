@@ -36,8 +36,9 @@ import type {
   TopicHistory,
   TopicPatch,
 } from './admin-types';
+import { meetingsWithPast } from './meeting-endpoints';
 import { readAnswer } from './responses';
-import type { MeetingView, PersonView, SectorId, TopicView } from './types';
+import type { PersonView, SectorId, TopicView } from './types';
 
 const id = encodeURIComponent;
 const versioned = (etag: string) => ({ 'If-Match': etag });
@@ -109,10 +110,8 @@ export function retirePerson(api: ApiClient, personId: string, etag: string): Pr
   return readAnswer(api.send('POST', `/people/${id(personId)}/retire`, { etag }), (s) => s.PersonView);
 }
 
-/** Every meeting, past and future. */
-export async function allMeetings(api: ApiClient, signal?: AbortSignal): Promise<MeetingView[]> {
-  return (await readAnswer(api.get('/meetings', { upcoming: false }, signal), (s) => s.MeetingList)).items;
-}
+/** Every meeting, past and future (the archive's list). */
+export const allMeetings = meetingsWithPast;
 
 /** Schedules a meeting (secretariat). */
 export function scheduleMeeting(api: ApiClient, request: ScheduleMeetingInput): Promise<ScheduleAnswer> {
@@ -212,7 +211,12 @@ export function downloadTemplate(api: ApiClient, format: ExportFormat, lang: str
 }
 
 /** A topic's history as a file, headers in `lang`. */
-export function downloadTopicHistory(api: ApiClient, topicId: string, format: ExportFormat, lang: string): Promise<Blob> {
+export function downloadTopicHistory(
+  api: ApiClient,
+  topicId: string,
+  format: ExportFormat,
+  lang: string,
+): Promise<Blob> {
   return api.download(`/topics/${id(topicId)}/history/export`, { format, lang });
 }
 

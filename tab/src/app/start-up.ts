@@ -4,6 +4,7 @@
  */
 import type { Theme } from '@fluentui/react-components';
 import type { Locale } from '../../../teams-app/domain';
+import { subPageSearch } from '../../../teams-app/domain/tab-links';
 import { readPreference } from '../common/storage';
 import { setCurrentHost } from '../host/current-host';
 import { detectHost, type Host, type HostTheme } from '../host/host';
@@ -38,6 +39,7 @@ export function startUp(): Promise<StartUp> {
 async function prepare(): Promise<StartUp> {
   const host = await detectHost();
   setCurrentHost(host);
+  followDeepLink(host);
   const search = window.location.search;
   const view = frameView(host.frameContext, search);
   const locale = initialLocale(host);
@@ -51,4 +53,19 @@ async function prepare(): Promise<StartUp> {
   );
   const [messages, theme] = await Promise.all([CATALOGUES.load(locale), THEMES.load(kind)]);
   return { host, locale: [locale, messages], theme: [kind, theme], early };
+}
+
+/**
+ * Opens the full tab on the view a Teams deep link names (its sub-page id, e.g. a meeting's tracker) rather than the
+ * one in the tab's own address, as if that view's address had been opened; the address then keeps it for Back.
+ */
+function followDeepLink(host: Host): void {
+  const wanted = subPageSearch(host.subPageId);
+  const here = window.location;
+  if (!wanted || wanted === here.search || frameView(host.frameContext, here.search) !== 'tab') return;
+  try {
+    window.history.replaceState(null, '', `${here.pathname}${wanted}${here.hash}`);
+  } catch {
+    // A sandboxed history: the tab opens where its own address says.
+  }
 }

@@ -32,6 +32,8 @@ export interface Host {
   frameContext: string | null;
   /** The Teams meeting the tab was opened in (meeting chat, details, side panel, stage), or null. */
   meetingId: string | null;
+  /** The sub-page a Teams deep link opened the tab on (`context.page.subPageId`, the link's subEntityId), or null. */
+  subPageId: string | null;
   /** The tab configuration API when Teams shows the configuration page (`settings` frame), else null. */
   tabConfig: TabConfigHost | null;
   /** Gets a Teams SSO token for the server; null standalone. */
@@ -53,6 +55,7 @@ export const STANDALONE: Host = {
   theme: null,
   frameContext: null,
   meetingId: null,
+  subPageId: null,
   tabConfig: null,
   getToken: null,
   onThemeChange: () => undefined,
@@ -156,6 +159,7 @@ export async function detectHost(timeoutMs = 1500): Promise<Host> {
       theme: asTheme(context.app.theme),
       frameContext,
       meetingId: context.meeting?.id || null,
+      subPageId: context.page.subPageId || null,
       tabConfig: frameContext === 'settings' ? configHost(pages.config) : null,
       getToken: () => authentication.getAuthToken(),
       onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(asTheme(theme))),

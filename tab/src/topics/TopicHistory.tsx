@@ -2,18 +2,22 @@
  * A topic's life in time order, newest first: register changes, status updates by sector (with their revisions),
  * decisions, actions and escalations. Shown in the topic's drawer; its strings load with it.
  */
-import { Caption1, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowDownload20Regular } from '@fluentui/react-icons/svg/arrow-download';
 import { useCallback } from 'react';
-import { getTopicHistory, type HistoryEntry } from '../api';
+import { downloadTopicHistory, getTopicHistory, type HistoryEntry } from '../api';
 import { useSession } from '../common/ApiContext';
 import { ErrorBar } from '../common/ErrorBar';
 import { formatDate, isolate } from '../common/format';
+import { saveFile } from '../common/save-file';
+import { useAction } from '../common/useAction';
 import { useResource } from '../common/useResource';
 import { useI18n } from '../i18n';
 import { useAdminText, type AdminMessages } from '../i18n/admin/admin-text';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  toolbar: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   list: {
     listStyleType: 'none',
     margin: '0',
@@ -68,7 +72,7 @@ function textOf(entry: HistoryEntry, h: AdminMessages['history']): string {
 
 /** The history section of the topic drawer. */
 export function TopicHistory({ topicId }: { topicId: string }) {
-  const { intlTag, dir } = useI18n();
+  const { intlTag, dir, locale } = useI18n();
   const a = useAdminText();
   const h = a.history;
   const styles = useStyles();
@@ -76,12 +80,30 @@ export function TopicHistory({ topicId }: { topicId: string }) {
   const load = useCallback((signal: AbortSignal) => getTopicHistory(api, topicId, signal), [api, topicId]);
   const history = useResource(load);
   const entries = [...(history.data?.entries ?? [])].reverse();
+  const exporting = useAction();
 
   return (
     <section aria-labelledby="topic-history" className={styles.section}>
       <Subtitle2 as="h3" id="topic-history">
         {h.heading}
       </Subtitle2>
+      <div className={styles.toolbar}>
+        {(['xlsx', 'csv'] as const).map((format) => (
+          <Button
+            key={format}
+            size="small"
+            icon={<ArrowDownload20Regular />}
+            onClick={() =>
+              void exporting
+                .run(format, () => downloadTopicHistory(api, topicId, format, locale))
+                .then((blob) => blob && saveFile(blob, `history-${topicId}.${format}`))
+            }
+          >
+            {h.export(format.toUpperCase())}
+          </Button>
+        ))}
+      </div>
+      {exporting.error !== null && <ErrorBar title={a.common.downloadError} error={exporting.error} />}
       {history.error !== null && <ErrorBar title={h.loadError} error={history.error} onRetry={history.reload} />}
       {history.loading && !history.data && <Spinner size="tiny" label={a.common.loading} labelPosition="after" />}
       {history.data && entries.length === 0 && <Caption1 className={styles.muted}>{h.empty}</Caption1>}

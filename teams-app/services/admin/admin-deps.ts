@@ -10,12 +10,25 @@ export interface HandoverNotice {
   to: Pick<Person, 'id' | 'name'>;
 }
 
+/** Why a slot's prompts were taken back: nobody answers for it any more, or its topic was retired. */
+export type WithdrawalReason = 'vacated' | 'retired';
+
+/** A slot's prompt taken back while collection is open. */
+export interface WithdrawalNotice {
+  meeting: Pick<Meeting, 'id' | 'title'>;
+  topic: Pick<Topic, 'id' | 'title'>;
+  sector: SectorId;
+  reason: WithdrawalReason;
+}
+
 /** Renders the register administration's messages (the bot's text); injected so the services stay free of the bot. */
 export interface AdminMessages {
   /** To the person who now answers for the slot: the prompt that follows is theirs. */
   handoverReceived(data: HandoverNotice, locale: Locale): Record<string, unknown>;
   /** To the person who no longer answers for the slot: nothing more is needed from them. */
   handoverGone(data: HandoverNotice, locale: Locale): Record<string, unknown>;
+  /** To the person asked about a slot vacated or a topic retired: nothing more is needed from them. */
+  promptWithdrawn(data: WithdrawalNotice, locale: Locale): Record<string, unknown>;
 }
 
 /** What the register administration works with: the collection's deps (to move prompts) and its own messages. */

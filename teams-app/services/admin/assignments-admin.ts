@@ -13,6 +13,7 @@ import { write, type Stored, type WriteOp } from '../../store';
 import { dayOf, type AdminDeps } from './admin-deps';
 import { auditWrite } from './audit-trail';
 import { handOverPrompts } from './prompt-handover';
+import { withdrawSlotPrompts } from './prompt-withdrawal';
 import { derivedRoles, requirePersonRecord } from './people-admin';
 import { requireVersion } from './record-version';
 import { requireTopic } from './topics-admin';
@@ -83,7 +84,8 @@ async function roleWrites(
  * Appoints who answers for a topic in a sector (secretariat): focal point, alternate (null: vacant, with the date
  * the vacancy began), ISCG coordinator. A new slot needs no version, a change needs the version read. The slot,
  * the derived roles and the audit entries are one unit of work; then, if collection is open, a prompt still
- * unanswered moves to whoever now answers, and both are told.
+ * unanswered moves to whoever now answers, and both are told; a slot left vacant has its prompts withdrawn and the
+ * former focal point is told.
  */
 export async function putAssignment(
   deps: AdminDeps,
@@ -120,14 +122,17 @@ export async function putAssignment(
     ...(await roleWrites(deps, before, next, caller.personId, at)),
   ]);
   const handovers = await handOverPrompts(deps, before, next, caller.personId);
+  if (before?.focalPointId && next.focalPointId === null) {
+    await withdrawSlotPrompts(deps, await requireTopic(deps.store, topicId), [sector], 'vacated');
+  }
   const stored = await deps.store.assignments.get(id);
   return { assignment: stored, created: !existing, handovers };
 }
 
 /**
  * Removes a topic's slot in a sector (secretariat), on the version read: the sector is no longer involved in the
- * topic (nor its lead). Audited with the slot and the topic as they were. Prompts already sent for it are left as
- * they are (the collection no longer asks about it).
+ * topic (nor its lead). Audited with the slot and the topic as they were. If collection is open, the slot's prompts
+ * not yet sent are withdrawn and whoever was asked is told.
  */
 export async function removeAssignment(
   deps: AdminDeps,
@@ -178,5 +183,6 @@ export async function removeAssignment(
     }),
     ...(await roleWrites(deps, before, null, caller.personId, at)),
   ]);
+  await withdrawSlotPrompts(deps, topic, [sector], 'vacated');
   return { assignment: null, created: false, handovers: [] };
 }

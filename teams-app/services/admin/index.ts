@@ -5,4 +5,5 @@ export * from './topics-admin';
 export * from './people-admin';
 export * from './assignments-admin';
 export * from './prompt-handover';
+export * from './prompt-withdrawal';
 export * from './register-admin-service';

@@ -16,6 +16,7 @@ import { enqueueFor } from '../collection/delivery';
 import { queuePrompt } from '../collection/prompts';
 import type { AdminDeps, HandoverNotice } from './admin-deps';
 import { auditWrite } from './audit-trail';
+import { openCollections } from './prompt-withdrawal';
 
 /**
  * A delegation of the slot to an alternate who is no longer the alternate follows the slot: it now names the new
@@ -136,9 +137,7 @@ export async function handOverPrompts(
   const topic = await deps.store.topics.get(after.topicId);
   if (topic?.status !== 'active') return [];
   const now = deps.now();
-  const meetings = (await deps.store.meetings.all({ where: { state: 'open' } })).filter(
-    (meeting) => now < collectionWindow(meeting).closesAt,
-  );
+  const meetings = await openCollections(deps);
   if (!meetings.length) return [];
   const people = await deps.store.people.all();
   const byId = new Map(people.map((p) => [p.id, p]));

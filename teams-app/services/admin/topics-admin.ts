@@ -12,6 +12,7 @@ import {
 import { write, type Store, type Stored, type WriteOp } from '../../store';
 import { dayOf, type AdminDeps } from './admin-deps';
 import { auditWrite } from './audit-trail';
+import { withdrawSlotPrompts } from './prompt-withdrawal';
 import { idFromName, requireVersion, sentFields } from './record-version';
 
 type Deps = Pick<AdminDeps, 'store' | 'register' | 'now'>;
@@ -116,10 +117,11 @@ export async function createTopic(deps: Deps, caller: Caller, raw: unknown): Pro
 
 /**
  * Changes a topic (secretariat): only the fields sent, on the version the client read (`etag`), validated as a
- * whole; sectors newly involved get a vacant slot. Audited with the fields before and after.
+ * whole; sectors newly involved get a vacant slot. Audited with the fields before and after. A topic retired while
+ * collection is open has its prompts not yet sent withdrawn, and the people asked are told.
  */
 export async function updateTopic(
-  deps: Deps,
+  deps: AdminDeps,
   caller: Caller,
   id: string,
   raw: unknown,
@@ -139,14 +141,15 @@ export async function updateTopic(
     auditWrite({ actorId: caller.personId, at, action, entity: 'topics', entityId: id, before: record, after: next }),
     ...(await newSlots(deps, next, record, caller.personId, at)),
   ]);
+  if (record.status === 'active' && next.status !== 'active') await withdrawSlotPrompts(deps, next, null, 'retired');
   return deps.register.getTopic(id);
 }
 
 /**
- * Retires a topic (secretariat): its status becomes `closed`, so collection no longer asks about it; its records,
- * slots and history stay.
+ * Retires a topic (secretariat): its status becomes `closed`, so collection no longer asks about it (prompts not yet
+ * sent are withdrawn); its records, slots and history stay.
  */
-export function retireTopic(deps: Deps, caller: Caller, id: string, sent?: string): Promise<TopicView> {
+export function retireTopic(deps: AdminDeps, caller: Caller, id: string, sent?: string): Promise<TopicView> {
   return updateTopic(
     deps,
     caller,

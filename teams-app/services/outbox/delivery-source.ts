@@ -13,6 +13,9 @@ export interface DeliverySource {
   /**
    * Messages to work on now, oldest first, at most `limit`: pending ones whose notBefore has passed, and ones left
    * in 'sending' whose lease has expired (their worker died mid-send; the worker decides what to do with them).
+   * None while an earlier message of its conversation is being sent, waits on a retry or is due without being
+   * among them (`holdsBack`), whichever worker sent it before: that keeps each conversation in order across
+   * workers, restarts and handovers.
    */
   due(now: number, limit: number): Promise<Stored<OutboxMessage>[]>;
   /** The message as stored now, or null. */

@@ -252,6 +252,7 @@ export class OutboxWorker {
     this.refs = new Map();
     const now = this.clock.now();
     const due = await this.recoverExpired(await this.source.due(now, this.scanSize), now);
+    await this.dropFinishedHeads(now);
     const fresh: Lane[] = [];
     const held = new Map<number, string[]>();
     let added = 0;
@@ -289,6 +290,19 @@ export class OutboxWorker {
     for (const lane of fresh) this.startLane(lane);
     for (const [until, ids] of held) await this.source.putBack(ids, until);
     return added;
+  }
+
+  /**
+   * Forgets a retried message's hold once it is due and its record says it went another way (withdrawn with its
+   * meeting, or finished by another worker), so the rest of its conversation does not wait for the hold to expire.
+   */
+  private async dropFinishedHeads(now: number): Promise<void> {
+    for (const [key, head] of [...this.heads]) {
+      if (Date.parse(head.message.notBefore) > now) continue;
+      const current = await this.source.get(head.message.id);
+      if (current && (current.status === 'pending' || current.status === 'sending')) continue;
+      if (this.heads.get(key) === head) this.heads.delete(key);
+    }
   }
 
   /**

@@ -86,14 +86,15 @@ export class Outbox implements OutboxPort {
         sentAt: null,
       };
     });
-    // A repeated id within the call is already queued; the first of each id is added, several at a time — on a work
-    // queue, each conversation's messages one after the other in send order (see WorkQueue).
+    // A repeated id within the call is already queued; the first of each id is added, several conversations at a
+    // time, each conversation's messages one after the other in send order (a later one is never recorded, nor on a
+    // work queue announced, before an earlier one: see WorkQueue).
     const outcomes: ('created' | 'existing')[] = messages.map(() => 'existing');
     const firsts = new Map<string, number>();
     messages.forEach((message, index) => {
       if (!firsts.has(message.id)) firsts.set(message.id, index);
     });
-    const work = this.queue ? byConversation(messages, [...firsts.values()]) : [...firsts.values()].map((i) => [i]);
+    const work = byConversation(messages, [...firsts.values()]);
     const next = async (): Promise<void> => {
       for (let run = work.shift(); run !== undefined; run = work.shift()) {
         let after: string | undefined;

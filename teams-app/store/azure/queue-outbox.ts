@@ -38,7 +38,12 @@
  *   held back is put back as a fresh item, due when the one before it is. Only a message that would wait reads
  *   the record of the one before it (which may have been finished by another instance or withdrawn): the usual
  *   send costs no read beyond its own, and no scan. An item whose `after` is unknown here reads that one record,
- *   so the queue's loose FIFO cannot put an enqueue's messages out of order.
+ *   so the queue's loose FIFO cannot put an enqueue's messages out of order. Across two enqueues the earlier one's
+ *   item is visible before the later one's record is written; that the holder receives it first rests on Queue
+ *   Storage handing out older visible items first (what it does, not what it promises), until the next sweep. A
+ *   message scheduled for later and never tried (a reminder) holds nothing back, as on one instance. A sweep costs
+ *   two queries that Table Storage answers by scanning the outbox partition: per instance every `sweepMs`, not per
+ *   send.
  * - Withdrawn messages (a cancelled or moved meeting) are never sent: an item finding its record in any state but
  *   pending or sending is deleted, and a withdrawal after the receive makes the worker's ETag claim fail.
  * - Limits: the takeover pause covers Teams' 1 s and 2 s windows, not the 30 s and hourly ones (a 429 there is
@@ -321,7 +326,7 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
     for (const record of [...pending!, ...sending!]) {
       if (!scope.has(this.partitionOf(record.conversationRefId))) continue;
       found.add(record.id);
-      this.learn(record, started);
+      this.learn(record, started, true);
     }
     if (!sweep) return;
     for (const [conversation, known] of this.unsent) {
@@ -354,15 +359,22 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
     }
   }
 
-  /** Notes a message's state as read or written: unsent ones are kept, finished ones forgotten. */
-  private learn(record: OutboxMessage, at = this.now()): void {
+  /**
+   * Notes a message's state as read or written: unsent ones of a partition whose records were read are kept (or of
+   * one being read: `loading`), finished ones forgotten.
+   */
+  private learn(record: OutboxMessage, at = this.now(), loading = false): void {
     const conversation = record.conversationRefId;
     if (record.status !== 'pending' && record.status !== 'sending') {
       this.forget(conversation, record.id);
       this.finished.add(record.id);
-      if (this.finished.size > FINISHED_KEPT) this.finished.delete(this.finished.values().next().value!);
+      for (const old of this.finished) {
+        if (this.finished.size <= FINISHED_KEPT) break;
+        this.finished.delete(old);
+      }
       return;
     }
+    if (!loading && !this.loadedAt.has(this.partitionOf(conversation))) return;
     let known = this.unsent.get(conversation);
     if (!known) this.unsent.set(conversation, (known = new Map()));
     const { id, createdAt, status, attempts, notBefore, leaseUntil } = record;
@@ -616,6 +628,8 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
   private async replace(id: string, held: Held, delayMs: number): Promise<void> {
     const queue = this.queues[held.partition]!;
     const item: WorkItem = { v: 1, id, ...(held.after ? { after: held.after } : {}) };
+    // It shows again then, not sooner: no orphan before that.
+    this.seen.set(id, this.now() + Math.max(0, delayMs));
     await queue.sendMessage(JSON.stringify(item), { visibilityTimeout: seconds(delayMs), messageTimeToLive: -1 });
     await queue.deleteMessage(held.messageId, held.popReceipt);
   }

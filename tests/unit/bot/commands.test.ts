@@ -178,7 +178,7 @@ describe('the help card and the Teams command menu', () => {
   const lists = template.bots[0]?.commandLists ?? [];
 
   function helpTitles(): string[] {
-    const card = helpCard('en', 'http://localhost:3978').content as {
+    const card = helpCard('en', { publicUrl: 'http://localhost:3978', teamsAppId: null }).content as {
       body: { type: string; facts?: { title: string }[] }[];
     };
     return card.body.flatMap((element) => element.facts?.map((f) => f.title) ?? []);

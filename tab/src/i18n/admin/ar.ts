@@ -113,6 +113,7 @@ export const adminAr: AdminMessages = {
   },
   history: {
     heading: 'السجل التاريخي',
+    export: (format: string) => `تصدير السجل التاريخي (${format})`,
     show: 'عرض السجل التاريخي',
     empty: 'لم يُسجَّل شيء لهذا الموضوع بعد.',
     loadError: 'تعذّر تحميل السجل التاريخي لهذا الموضوع',

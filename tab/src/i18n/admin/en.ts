@@ -115,6 +115,7 @@ export const adminEn = {
   },
   history: {
     heading: 'History',
+    export: (format: string) => `Export the history (${format})`,
     show: 'Show the history',
     empty: 'Nothing has been recorded for this topic yet.',
     loadError: 'The history of this topic could not be loaded',

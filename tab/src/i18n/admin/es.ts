@@ -117,6 +117,7 @@ export const adminEs: AdminMessages = {
   },
   history: {
     heading: 'Historial',
+    export: (format: string) => `Exportar el historial (${format})`,
     show: 'Mostrar el historial',
     empty: 'Aún no se ha registrado nada para este tema.',
     loadError: 'No se pudo cargar el historial de este tema',

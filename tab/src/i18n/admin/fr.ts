@@ -117,6 +117,7 @@ export const adminFr: AdminMessages = {
   },
   history: {
     heading: 'Historique',
+    export: (format: string) => `Exporter l’historique (${format})`,
     show: 'Afficher l’historique',
     empty: 'Rien n’a encore été consigné pour ce thème.',
     loadError: 'L’historique de ce thème n’a pas pu être chargé',

@@ -121,6 +121,7 @@ export const adminRu: AdminMessages = {
   },
   history: {
     heading: 'История',
+    export: (format: string) => `Экспортировать историю (${format})`,
     show: 'Показать историю',
     empty: 'По этой теме пока ничего не записано.',
     loadError: 'Не удалось загрузить историю темы',

@@ -113,6 +113,7 @@ export const adminZh: AdminMessages = {
   },
   history: {
     heading: '历史',
+    export: (format: string) => `导出历史（${format}）`,
     show: '显示历史',
     empty: '此议题尚无任何记录。',
     loadError: '无法加载此议题的历史',

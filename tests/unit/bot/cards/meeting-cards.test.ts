@@ -7,7 +7,7 @@ import { minutesOf } from '../../domain/minutes/minutes-fixtures';
 
 /** The texts of a card's TextBlocks, in order. */
 function texts(minutes: Minutes, locale: 'en' | 'fr' | 'ar' = 'en', approved = false): string[] {
-  const card = minutesCard(minutes, locale, 'https://tab.example', approved);
+  const card = minutesCard(minutes, locale, { publicUrl: 'https://tab.example', teamsAppId: null }, approved);
   const body = (card.content as { body: { type: string; text?: string }[] }).body;
   return body.filter((element) => element.type === 'TextBlock').map((element) => element.text ?? '');
 }
@@ -71,7 +71,7 @@ describe('minutesCard', () => {
 describe('agenda and minutes cards in the reader’s language', () => {
   /** The card's first TextBlock (its title) and its FactSet of items. */
   function agendaParts(locale: 'en' | 'fr' | 'ar', agenda = richAgenda()) {
-    const card = agendaCard(agenda, 1, locale, 'https://tab.example', false);
+    const card = agendaCard(agenda, 1, locale, { publicUrl: 'https://tab.example', teamsAppId: null }, false);
     const body = (card.content as { body: { type: string; text?: string; facts?: { value: string }[] }[] }).body;
     return {
       title: body[0]?.text ?? '',

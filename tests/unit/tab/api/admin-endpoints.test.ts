@@ -1,10 +1,4 @@
-import {
-  compileReport,
-  importRegister,
-  listReports,
-  publishReport,
-  type ApiClient,
-} from '../../../../tab/src/api';
+import { compileReport, importRegister, listReports, publishReport, type ApiClient } from '../../../../tab/src/api';
 import { ApiError } from '../../../../tab/src/api/errors';
 
 /** A client that answers every call with `body`, as if the server had sent it. */
