@@ -38,12 +38,48 @@ const REVISION: Record<Locale, (city: string, year: string, revised: boolean) =>
 
 const REVISION_SHAPE = /^(Rev\.\s*)?([^,\d][^,]*),\s*(\d{4})$/;
 
+/** "WRC-19", "Rev. RA-23": a conference named by its abbreviation and two-digit year. */
+const CONFERENCE_SHAPE = /^(Rev\.\s*)?(PP|WTDC|WTSA|RA|WRC)-(\d{2})$/;
+
+const CONFERENCES: readonly ResolutionBody[] = ['PP', 'WTDC', 'WTSA', 'RA', 'WRC'];
+
+/** A conference of a year in a language: "WRC-19", "CMR-19", "ВКР-19", "2019年世界无线电通信大会". */
+const CONFERENCE_OF_YEAR: Record<Locale, (body: string, yy: string) => string> = {
+  en: (body, yy) => `${body}-${yy}`,
+  fr: (body, yy) => `${body}-${yy}`,
+  es: (body, yy) => `${body}-${yy}`,
+  ru: (body, yy) => `${body}-${yy}`,
+  zh: (body, yy) => `${Number(yy) >= 50 ? 19 : 20}${yy}年${body}`,
+  ar: (body, yy) => `${body} لعام ${Number(yy) >= 50 ? 19 : 20}${yy}`,
+};
+
+/** "Rev. <conference>" in a language, for a revision named by a conference ("Rev. WRC-19" → "Rév. CMR-19"). */
+const REVISED_AT: Record<Locale, (conference: string) => string> = {
+  en: (conference) => `Rev. ${conference}`,
+  fr: (conference) => `Rév. ${conference}`,
+  es: (conference) => `Rev. ${conference}`,
+  ru: (conference) => `Пересм. ${conference}`,
+  zh: (conference) => `${conference}，修订版`,
+  ar: (conference) => `المراجَع في ${conference}`,
+};
+
+/** A revision named by a conference ("WRC-07", "Rev. WRC-19") in a language, or null for another shape. */
+function conferenceRevision(revision: string, locale: Locale): string | null {
+  const match = CONFERENCE_SHAPE.exec(revision);
+  const body = CONFERENCES.find((conference) => conference === match?.[2]);
+  if (!match || !body || !match[3]) return null;
+  const conference = CONFERENCE_OF_YEAR[locale](RESOLUTION_BODIES[locale][body], match[3]);
+  return match[1] !== undefined ? REVISED_AT[locale](conference) : conference;
+}
+
 /**
  * A resolution's revision in a language: "Rev. Bucharest, 2022" → "Rév. Bucarest, 2022", "Пересм. Бухарест,
  * 2022 г.", "2022年，布加勒斯特，修订版"; another shape ("2005", "WRC-07") as typed; null when there is none.
  */
 export function resolutionRevision(revision: string | null, locale: Locale): string | null {
   if (!revision) return null;
+  const atConference = conferenceRevision(revision.trim(), locale);
+  if (atConference) return atConference;
   const match = REVISION_SHAPE.exec(revision.trim());
   const cityName = match?.[2]?.trim();
   if (!match || !cityName || !match[3]) return revision;

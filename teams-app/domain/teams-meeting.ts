@@ -75,3 +75,30 @@ export function identityOfChat(seen: SeenChat): TeamsMeetingIdentity | null {
   });
   return parsed.success ? parsed.data : null;
 }
+
+/**
+ * The chat thread a Teams meeting id names. Teams gives a meeting (teams-js `context.meeting.id`, the bot's
+ * `channelData.meeting.id`) as base64 of `0#<chat thread id>#0`; null when the id is not of that form.
+ */
+export function chatThreadFromMeetingId(meetingId: string): string | null {
+  let decoded: string;
+  try {
+    decoded = atob(meetingId.trim());
+  } catch {
+    return null;
+  }
+  const thread = /^\d+#([^#]+)(?:#\d+)?$/.exec(decoded)?.[1];
+  return thread && ChatThreadId.safeParse(thread).success ? thread : null;
+}
+
+/**
+ * True when the Teams meeting a tab is opened in (its meeting id or its chat's thread id, as teams-js gives them) is
+ * the meeting with this stored identity.
+ */
+export function isTeamsMeetingOf(stored: TeamsMeetingIdentity | null | undefined, hostId: string): boolean {
+  if (!stored) return false;
+  const id = hostId.trim();
+  if (stored.meetingId !== null && stored.meetingId === id) return true;
+  const thread = ChatThreadId.safeParse(threadOf(id)).success ? threadOf(id) : chatThreadFromMeetingId(id);
+  return thread === stored.chatThreadId;
+}

@@ -1,7 +1,7 @@
 import { Outbox, OutboxWorker, RateLimiter } from '../../teams-app/services/outbox';
 import { AzureOutboxQueue, openAzureOperationalStore, type AzureOperationalStore } from '../../teams-app/store/azure';
 import { startAzurite, type RunningAzurite } from '../support/azurite';
-import { draft } from '../unit/services/outbox/factories';
+import { ScriptedSender, conversationRef, draft } from '../unit/services/outbox/factories';
 import { describeOutboxContract, dying, type OutboxData } from './outbox-contract';
 
 jest.setTimeout(180_000);
@@ -73,6 +73,40 @@ describeOutboxContract('azure queue storage with table records (Azurite)', async
 });
 
 describe('the queue outbox on Azure Storage', () => {
+  it('announces again a pending record left without a work item, so it is sent rather than lost', async () => {
+    deployments += 1;
+    const settings = { connectionString: azurite.connectionString, prefix: `ob${deployments}` };
+    const store = await openAzureOperationalStore(settings);
+    const queue = await AzureOutboxQueue.open({
+      ...settings,
+      outbox: store.outbox,
+      partitions: 2,
+      takeoverPauseMs: 0,
+      sweepMs: 200,
+      orphanAfterMs: 1000,
+    });
+    const sender = new ScriptedSender();
+    const worker = new OutboxWorker({ store, sender, source: queue, pollMs: 50 });
+    try {
+      await store.conversations.create(conversationRef(1));
+      // The enqueuing instance died between writing the record and announcing it: a record, no work item.
+      const recorder = new Outbox({ outbox: store.outbox });
+      await recorder.enqueue([draft('orphan', 1)]);
+      await queue.start();
+      worker.start();
+      const deadline = Date.now() + 60_000;
+      while ((await store.outbox.get('orphan'))?.status !== 'sent' && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(sender.delivered()).toEqual(['orphan']);
+      expect(await store.outbox.get('orphan')).toMatchObject({ status: 'sent', attempts: 1 });
+    } finally {
+      await worker.stop();
+      await queue.stop();
+      await store.close();
+    }
+  });
+
   it('moves a work item received too often without an outcome to the dead-letter queue and shows its message as undeliverable', async () => {
     deployments += 1;
     const settings = { connectionString: azurite.connectionString, prefix: `ob${deployments}` };

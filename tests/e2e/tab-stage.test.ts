@@ -280,7 +280,8 @@ describe('the chair runs ISC-TF 32 from the tab', () => {
         theme: 'default',
         frameContext: 'sidePanel',
         hostClientType: 'web',
-        meetingId: 'meeting-1',
+        // The Teams meeting of ISC-TF 32 (its chat is the demo meeting chat), as teams-js gives it: base64 of `0#<thread>#0`.
+        meetingId: Buffer.from('0#19:isc-tf-meeting-chat@thread.v2#0').toString('base64'),
         userObjectId: '00000000-0000-0000-0000-0000000000021',
         tid: 'tenant',
       },

@@ -56,12 +56,23 @@ interface ViewCase {
   viewport?: { width: number; height: number };
   /** Checked for horizontal overflow at 320 px. */
   narrow: boolean;
+  /** Photographed as the screen shows it rather than whole (a drawer covers the screen, not the page). */
+  screenOnly?: boolean;
   /** Waits until the view shows its data (role and structure only: the same in every language). */
   ready(page: Page): Promise<void>;
 }
 
 /** The workspace, records and administration views, each with its own tab panel. */
 const workspacePanel = (page: Page) => page.locator('#panel-meetings [role="tabpanel"]');
+
+/** The tab's configuration page (a small page, also used to prove the overflow check). */
+const CONFIG_PAGE: ViewCase = {
+  name: 'config',
+  path: '/?view=config',
+  as: SECRETARIAT,
+  narrow: false,
+  ready: (page) => expectVisible(page.getByRole('radiogroup')),
+};
 
 const CASES: ViewCase[] = [
   {
@@ -91,6 +102,7 @@ const CASES: ViewCase[] = [
     path: `${routeSearch({ section: 'topics' })}&topic=accessibility`,
     as: FOCAL_POINT,
     narrow: true,
+    screenOnly: true,
     ready: (page) => expectVisible(page.getByRole('dialog').locator('h3').first()),
   },
   {
@@ -117,6 +129,14 @@ const CASES: ViewCase[] = [
           : workspacePanel(page).locator('h4').first(),
       ),
   })),
+  {
+    // What a member without staff rights sees of the draft minutes: read only.
+    name: 'meeting-minutes-member',
+    path: routeSearch({ section: 'meeting', meetingId: MEETING, view: 'minutes' }),
+    as: MEMBER,
+    narrow: true,
+    ready: (page) => expectVisible(workspacePanel(page).locator('h4').first()),
+  },
   ...RECORDS_TABS.map((tab): ViewCase => ({
     name: `records-${tab}`,
     path: routeSearch({ section: 'records', tab }),
@@ -140,19 +160,22 @@ const CASES: ViewCase[] = [
     ready: (page) => expectVisible(page.locator('[aria-current="step"]').first()),
   },
   {
+    // A member follows the meeting; only the chair and the secretariat set the current item.
+    name: 'sidepanel-member',
+    path: `/?view=sidepanel&meeting=${MEETING}`,
+    as: MEMBER,
+    viewport: NARROW,
+    narrow: true,
+    ready: (page) => expectVisible(page.locator('[aria-current="step"]').first()),
+  },
+  {
     name: 'stage',
     path: `/?view=stage&meeting=${MEETING}`,
     as: FOCAL_POINT,
     narrow: false,
     ready: (page) => expectVisible(page.locator('[aria-current="step"]').first()),
   },
-  {
-    name: 'config',
-    path: '/?view=config',
-    as: SECRETARIAT,
-    narrow: false,
-    ready: (page) => expectVisible(page.getByRole('radiogroup')),
-  },
+  CONFIG_PAGE,
 ];
 
 /**
@@ -273,9 +296,9 @@ async function openView(view: ViewCase, locale: string): Promise<Page> {
   return page;
 }
 
-/** Saves a full-page screenshot of the view as test-results/screenshots/<view>-<lang>.png. */
+/** Saves a (full-page) screenshot of the view as test-results/screenshots/<view>-<lang>.png. */
 async function screenshot(page: Page, view: ViewCase, lang: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${view.name}-${lang}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${view.name}-${lang}.png`), fullPage: !view.screenOnly });
 }
 
 /**
@@ -340,6 +363,22 @@ describe('every view of the tab', () => {
     const expected = [...Object.values(SECTIONS).flat(), ...Object.values(FRAMES)].sort();
     const covered = [...new Set(CASES.map((view) => placeOf(view.path)))].sort();
     expect(covered).toEqual(expected);
+  });
+
+  it('names what sticks out at 320 px, past the right edge and, right to left, past the left edge', async () => {
+    for (const { locale } of CHECKED) {
+      const page = await openView(CONFIG_PAGE, locale);
+      await page.evaluate(() => {
+        const wide = document.createElement('div');
+        wide.id = 'too-wide';
+        wide.style.width = '400px';
+        wide.style.height = '1px';
+        document.body.append(wide);
+      });
+      const overflow = await overflowAtNarrowWidth(page);
+      expect(overflow[0]).toMatch(/^page \d+ px wide in \d+ px$/);
+      expect(overflow).toContainEqual(expect.stringMatching(/^div#too-wide x -?\d+\.\.-?\d+$/));
+    }
   });
 
   describe.each(CHECKED)('in $lang', ({ lang, locale }) => {

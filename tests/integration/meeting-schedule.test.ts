@@ -3,19 +3,13 @@ import os from 'node:os';
  * The meeting calendar API on the embedded store without a Microsoft 365 calendar: schedule, move and cancel a
  * meeting, with each role, the notices and withdrawals they cause in the outbox, repeats and conflicts.
  */
-import {
-  CancelAnswer,
-  RescheduleAnswer,
-  Role,
-  ScheduleAnswer,
-  collectionWindow,
-  type Person,
-} from '../../teams-app/domain';
+import { CancelAnswer, RescheduleAnswer, Role, ScheduleAnswer, collectionWindow } from '../../teams-app/domain';
 import type { RunningServer } from '../../teams-app/server/main';
 import { openSqliteStore } from '../../teams-app/store/sqlite/sqlite-store';
 import { seedDemoData } from '../../teams-app/store/demo/seed';
 import type { Store } from '../../teams-app/store';
 import { CYCLE_SEED, cycleServices, installApp } from '../support/cycle-services';
+import { devApiCaller, personWithRole } from '../support/admin-api';
 import { closeAll } from '../support/lifecycle';
 import { startTestServer } from '../support/server';
 
@@ -25,23 +19,6 @@ const SECRETARIAT = 'megan-bowen';
 /** The people who installed the app: the only ones the bot can reach with prompts and notices. */
 const ASKED = ['alex-wilber', 'lynne-robbins'];
 
-/** A register person holding exactly one role. */
-function onlyRole(role: Role, index: number): Person {
-  return {
-    id: `only-${role}`,
-    aadObjectId: `00000000-0000-0000-0000-2000000000${String(index).padStart(2, '0')}`,
-    name: `Only ${role}`,
-    email: `only-${role}@example.com`,
-    sector: 'TSB',
-    region: 'Europe',
-    jobTitle: '',
-    locale: 'en',
-    timeZone: 'Europe/Zurich',
-    outOfOffice: [],
-    roles: [role],
-  };
-}
-
 let server: RunningServer;
 let store: Store;
 let now = NOW;
@@ -49,7 +26,7 @@ let now = NOW;
 beforeAll(async () => {
   store = openSqliteStore({ file: ':memory:' });
   await seedDemoData(store, Date.parse(CYCLE_SEED));
-  for (const [index, role] of Role.options.entries()) await store.people.create(onlyRole(role, index));
+  for (const [index, role] of Role.options.entries()) await store.people.create(personWithRole(role, index));
   // Alex and Lynne talked to the bot: their prompts and notices can be delivered.
   await installApp(store, 'alex-wilber', CYCLE_SEED);
   await installApp(store, 'lynne-robbins', CYCLE_SEED);
@@ -59,14 +36,7 @@ afterAll(async () => {
   await closeAll(server?.close());
 });
 
-async function api(method: string, path: string, body?: unknown, user = SECRETARIAT, headers = {}) {
-  const res = await fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', 'x-dev-user': user, ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, etag: res.headers.get('etag'), body: (await res.json()) as any };
-}
+const api = devApiCaller(() => server.url);
 
 const ISCG_10 = {
   body: 'ISCG',

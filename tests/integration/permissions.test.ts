@@ -192,6 +192,12 @@ const ROUTE_CALLS: RouteCall[] = [
   { route: 'GET /topics', operation: 'register.read', path: '/topics?mine=true', schema: TopicList },
   { route: 'GET /topics/:id', operation: 'register.read', path: '/topics/accessibility', schema: TopicView },
   { route: 'GET /meetings', operation: 'register.read', path: '/meetings', schema: MeetingList },
+  {
+    route: 'GET /meetings',
+    operation: 'register.read',
+    path: `/meetings?teamsMeeting=${encodeURIComponent('19:meeting_demo-iscg-9@thread.v2')}`,
+    schema: MeetingList,
+  },
   { route: 'GET /meetings/:id', operation: 'register.read', path: M, schema: MeetingView },
   { route: 'GET /people', operation: 'register.read', path: '/people', schema: PersonList },
   { route: 'GET /people/:id', operation: 'register.read', path: '/people/alex-wilber', schema: PersonView },

@@ -15,6 +15,7 @@ import {
 } from '../../teams-app/domain';
 import type { RunningServer } from '../../teams-app/server/main';
 import { messageActivity, postActivity, AAD } from '../support/activities';
+import { devApiCaller } from '../support/admin-api';
 import { closeAll } from '../support/lifecycle';
 import { startReplyCapture, type ReplyCapture } from '../support/reply-capture';
 import { startTestServer } from '../support/server';
@@ -31,14 +32,7 @@ function tick(minutes = 5): string {
   return now;
 }
 
-async function api(method: string, path: string, body?: unknown, user = 'megan-bowen', headers = {}) {
-  const res = await fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', 'x-dev-user': user, ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
+const api = devApiCaller(() => server.url);
 
 /** What the bot answers a person in the 1:1 chat, as one text. */
 async function ask(text: string, aad: string, name: string): Promise<string> {

@@ -4,10 +4,11 @@
  * after, derived focal-point roles, and a focal point changed while collection is open (the pending prompt moves to
  * the new focal point and both are told, each in their language).
  */
-import { AssignmentChange, PersonView, Role, TopicView, type AuditEntry, type Person } from '../../teams-app/domain';
+import { AssignmentChange, PersonView, Role, TopicView, type AuditEntry } from '../../teams-app/domain';
 import type { RunningServer } from '../../teams-app/server/main';
 import type { Stored } from '../../teams-app/store';
 import { installApp } from '../support/cycle-services';
+import { devApiCaller, personWithRole } from '../support/admin-api';
 import { closeAll } from '../support/lifecycle';
 import { startTestServer } from '../support/server';
 
@@ -16,39 +17,15 @@ const SEED = '2026-11-24T08:00:00.000Z';
 let now = '2026-11-30T08:00:00.000Z';
 let server: RunningServer;
 
-/** A person of the register holding exactly one role. */
-function personWith(role: Role, index: number): Person {
-  return {
-    id: `only-${role}`,
-    aadObjectId: `00000000-0000-0000-0000-2000000000${String(index).padStart(2, '0')}`,
-    name: `Only ${role}`,
-    email: `only-${role}@example.com`,
-    sector: 'TSB',
-    region: 'Europe',
-    jobTitle: '',
-    locale: 'en',
-    timeZone: 'Europe/Zurich',
-    outOfOffice: [],
-    roles: [role],
-  };
-}
-
 beforeAll(async () => {
   server = await startTestServer({ now: () => now, seedAt: SEED });
-  for (const [index, role] of Role.options.entries()) await server.store.people.create(personWith(role, index));
+  for (const [index, role] of Role.options.entries()) await server.store.people.create(personWithRole(role, index));
 });
 afterAll(async () => {
   await closeAll(server?.close());
 });
 
-async function api(method: string, path: string, body?: unknown, user = 'megan-bowen', headers = {}) {
-  const res = await fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', 'x-dev-user': user, ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
+const api = devApiCaller(() => server.url);
 
 async function auditOf(entity: string, entityId: string): Promise<Stored<AuditEntry>[]> {
   const entries = await server.store.audit.all({ where: { entity, entityId } });

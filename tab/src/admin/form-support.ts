@@ -71,3 +71,13 @@ export function changedKeys<T extends object>(before: T, after: T): (keyof T & s
 export function errorAt(errors: FieldErrors, path: string): string | undefined {
   return errors[path] ?? Object.entries(errors).find(([key]) => key.startsWith(`${path}.`))?.[1];
 }
+
+/** The message of a field: the tab's own check first, then the server's refusal (`failure`). */
+export function messagesAt(
+  errors: FieldErrors,
+  failure: unknown,
+  a: AdminMessages,
+): (path: string) => string | undefined {
+  const server = serverFieldErrors(failure, a);
+  return (path) => errorAt(errors, path) ?? errorAt(server, path);
+}

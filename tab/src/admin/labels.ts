@@ -21,3 +21,11 @@ export function activePeople(people: readonly PersonView[] | undefined, intlTag:
   const collator = new Intl.Collator(intlTag);
   return (people ?? []).filter((p) => !p.retiredAt).sort((a, b) => collator.compare(a.name, b.name));
 }
+
+/** The people who can be chosen, as the options of a select (value: id, label: name). */
+export function personOptions(
+  people: readonly PersonView[] | undefined,
+  intlTag: string,
+): { value: string; label: string }[] {
+  return activePeople(people, intlTag).map((p) => ({ value: p.id, label: p.name }));
+}

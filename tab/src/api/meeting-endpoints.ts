@@ -69,6 +69,19 @@ export async function meetingsWithPast(api: ApiClient, signal?: AbortSignal): Pr
   return (await readAnswer(api.get('/meetings', { upcoming: 'false' }, signal), (s) => s.MeetingList)).items;
 }
 
+/**
+ * The register's meeting linked to the Teams meeting the tab is opened in (its Teams meeting id or its chat's thread
+ * id), or null when none is.
+ */
+export async function meetingOfTeams(
+  api: ApiClient,
+  teamsId: string,
+  signal?: AbortSignal,
+): Promise<MeetingView | null> {
+  const answer = api.get('/meetings', { teamsMeeting: teamsId }, signal);
+  return (await readAnswer(answer, (s) => s.MeetingList)).items[0] ?? null;
+}
+
 /** Where the meeting is on its agenda, since when, and the server's clock (the agenda timer). */
 export function getCurrentItem(api: ApiClient, meetingId: string, signal?: AbortSignal): Promise<CurrentItemState> {
   return readAnswer(api.get(`${base(meetingId)}/current-item`, undefined, signal), (s) => s.CurrentItemState);

@@ -32,6 +32,8 @@ export interface Host {
   frameContext: string | null;
   /** The Teams meeting the tab was opened in (meeting chat, details, side panel, stage), or null. */
   meetingId: string | null;
+  /** The chat the tab is opened in (`context.chat.id`; a meeting's chat thread in a meeting), or null. */
+  chatId: string | null;
   /** The sub-page a Teams deep link opened the tab on (`context.page.subPageId`, the link's subEntityId), or null. */
   subPageId: string | null;
   /** The tab configuration API when Teams shows the configuration page (`settings` frame), else null. */
@@ -55,6 +57,7 @@ export const STANDALONE: Host = {
   theme: null,
   frameContext: null,
   meetingId: null,
+  chatId: null,
   subPageId: null,
   tabConfig: null,
   getToken: null,
@@ -159,6 +162,7 @@ export async function detectHost(timeoutMs = 1500): Promise<Host> {
       theme: asTheme(context.app.theme),
       frameContext,
       meetingId: context.meeting?.id || null,
+      chatId: context.chat?.id || null,
       subPageId: context.page.subPageId || null,
       tabConfig: frameContext === 'settings' ? configHost(pages.config) : null,
       getToken: () => authentication.getAuthToken(),

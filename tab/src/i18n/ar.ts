@@ -62,6 +62,7 @@ export const ar: Messages = {
     sector: 'القطاع',
     search: 'بحث',
     searchPlaceholder: 'العنوان أو رقم القرار',
+    clearSearch: 'مسح البحث',
     mine: 'مواضيعي فقط',
     count: (n) =>
       forms(n, {

@@ -56,6 +56,7 @@ export const en = {
     sector: 'Sector',
     search: 'Search',
     searchPlaceholder: 'Title or resolution number',
+    clearSearch: 'Clear the search',
     mine: 'Only my topics',
     count: (n: number) => (plural.select(n) === 'one' ? `${n} topic` : `${n} topics`),
     columns: { topic: 'Topic', sectors: 'Sectors', focalPoints: 'Focal points', resolutions: 'Related resolutions' },

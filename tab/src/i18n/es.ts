@@ -57,6 +57,7 @@ export const es: Messages = {
     sector: 'Sector',
     search: 'Buscar',
     searchPlaceholder: 'Título o número de resolución',
+    clearSearch: 'Borrar la búsqueda',
     mine: 'Solo mis temas',
     count: (n) => (plural.select(n) === 'one' ? `${n} tema` : `${n} temas`),
     columns: {

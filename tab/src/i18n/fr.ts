@@ -59,6 +59,7 @@ export const fr: Messages = {
     sector: 'Secteur',
     search: 'Rechercher',
     searchPlaceholder: 'Titre ou numéro de résolution',
+    clearSearch: 'Effacer la recherche',
     mine: 'Mes thèmes uniquement',
     count: (n) => (plural.select(n) === 'one' ? `${n} thème` : `${n} thèmes`),
     columns: {

@@ -63,6 +63,7 @@ export const ru: Messages = {
     sector: 'Сектор',
     search: 'Поиск',
     searchPlaceholder: 'Название или номер резолюции',
+    clearSearch: 'Очистить поиск',
     mine: 'Только мои темы',
     count: (n) => forms(n, 'тема', 'темы', 'тем'),
     columns: {

@@ -54,6 +54,7 @@ export const zh: Messages = {
     sector: '部门',
     search: '搜索',
     searchPlaceholder: '标题或决议编号',
+    clearSearch: '清除搜索',
     mine: '仅显示我的议题',
     count: (n) => `${n} 个议题`,
     columns: {

@@ -80,7 +80,9 @@ export function MeetingCard({
             <Location20Regular aria-hidden className={styles.icon} />
             <div className={styles.factText}>
               <Caption1 className={styles.term}>{m.place}</Caption1>
-              <Body1>{meeting.place}</Body1>
+              <Body1>
+                <bdi>{titles.place(meeting.place)}</bdi>
+              </Body1>
             </div>
           </div>
         )}

@@ -9,9 +9,8 @@ import { getAction, updateAction, type ActionView, type PersonView } from '../ap
 import { useSession } from '../common/ApiContext';
 import { useI18n } from '../i18n';
 import { useAdminText } from '../i18n/admin/admin-text';
-import { FormDialog } from '../workspace/FormDialog';
-import { ConflictBar } from '../admin/ConflictBar';
-import { errorAt, issueMessages, serverFieldErrors, type FieldErrors } from '../admin/form-support';
+import { issueMessages, messagesAt, type FieldErrors } from '../admin/form-support';
+import { SaveDialog } from '../admin/SaveDialog';
 import { activePeople } from '../admin/labels';
 import { ActionChange } from '../admin/schemas';
 import { useVersionedSave } from '../admin/useVersionedSave';
@@ -64,28 +63,21 @@ export function ActionDialog({
     if (saved) onSaved(saved);
   };
 
-  const serverErrors = serverFieldErrors(save.error, a);
-  const at = (path: string) => errorAt(errors, path) ?? errorAt(serverErrors, path);
+  const at = messagesAt(errors, save.error, a);
 
   return (
-    <FormDialog
-      open
+    <SaveDialog
       title={d.title}
-      submitLabel={a.common.save}
-      busy={save.busy}
-      error={save.error}
-      onSubmit={() => void submit()}
+      save={save}
+      labels={{ status: d.status, due: d.due, ownerId: d.owner, ownerName: d.owner, notes: d.note }}
+      lead={
+        <p>
+          <bdi>{action.text}</bdi>
+        </p>
+      }
+      onSubmit={submit}
       onClose={onClose}
     >
-      <p>
-        <bdi>{action.text}</bdi>
-      </p>
-      {save.conflict && (
-        <ConflictBar
-          fields={save.conflict}
-          labels={{ status: d.status, due: d.due, ownerId: d.owner, ownerName: d.owner, notes: d.note }}
-        />
-      )}
       <Field label={d.status}>
         <Select value={status} onChange={(_, data) => setStatus(data.value as ActionView['status'])}>
           {STATUSES.map((s) => (
@@ -113,6 +105,6 @@ export function ActionDialog({
           </Select>
         </Field>
       )}
-    </FormDialog>
+    </SaveDialog>
   );
 }

@@ -5,9 +5,8 @@ import { useCallback, useState } from 'react';
 import { getEscalation, updateEscalation, type EscalationView } from '../api';
 import { useSession } from '../common/ApiContext';
 import { useAdminText } from '../i18n/admin/admin-text';
-import { FormDialog } from '../workspace/FormDialog';
-import { ConflictBar } from '../admin/ConflictBar';
 import { errorAt, issueMessages, type FieldErrors } from '../admin/form-support';
+import { SaveDialog } from '../admin/SaveDialog';
 import { EscalationChange } from '../admin/schemas';
 import { useVersionedSave } from '../admin/useVersionedSave';
 
@@ -46,19 +45,18 @@ export function EscalationDialog({
   };
 
   return (
-    <FormDialog
-      open
+    <SaveDialog
       title={d.title}
-      submitLabel={a.common.save}
-      busy={save.busy}
-      error={save.error}
-      onSubmit={() => void submit()}
+      save={save}
+      labels={{ status: d.status, outcome: d.outcome }}
+      lead={
+        <p>
+          <bdi>{escalation.ask}</bdi>
+        </p>
+      }
+      onSubmit={submit}
       onClose={onClose}
     >
-      <p>
-        <bdi>{escalation.ask}</bdi>
-      </p>
-      {save.conflict && <ConflictBar fields={save.conflict} labels={{ status: d.status, outcome: d.outcome }} />}
       <Field label={d.status}>
         <Select value={status} onChange={(_, data) => setStatus(data.value as EscalationView['status'])}>
           {STATUSES.map((s) => (
@@ -71,6 +69,6 @@ export function EscalationDialog({
       <Field label={d.outcome} validationMessage={errorAt(errors, 'outcome')}>
         <Textarea value={outcome} rows={4} resize="vertical" onChange={(_, data) => setOutcome(data.value)} />
       </Field>
-    </FormDialog>
+    </SaveDialog>
   );
 }

@@ -1,30 +1,19 @@
 /** The issues escalated to the task force or the Coordination Committee, with their outcome once known. */
-import {
-  Badge,
-  Button,
-  Caption1,
-  Field,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
-import { Select } from '../admin/FitSelect';
+import { Badge, Button } from '@fluentui/react-components';
 import { Edit20Regular } from '@fluentui/react-icons/svg/edit';
 import { useCallback, useState } from 'react';
 import { listEscalations, type EscalationView } from '../api';
 import { useSession } from '../common/ApiContext';
-import { ErrorBar } from '../common/ErrorBar';
 import { usePermission } from '../common/roles';
-import { useFocusReturn } from '../common/useFocusReturn';
 import { useI18n } from '../i18n';
 import { useAdminText } from '../i18n/admin/admin-text';
 import { useAdminStyles } from '../admin/admin.styles';
+import { SelectFilter } from '../admin/SelectFilter';
+import { useEditing } from '../admin/useEditing';
 import { EscalationDialog } from './EscalationDialog';
-import { usePaged, type SharedFilters } from './record-filters';
+import { usePaged } from '../admin/usePaged';
+import type { SharedFilters } from './record-filters';
+import { RecordsList } from './RecordsList';
 
 const STATUS_COLOURS = { open: 'warning', decided: 'success', withdrawn: 'subtle' } as const;
 
@@ -39,9 +28,7 @@ export function EscalationsRegister({ filters }: { filters: SharedFilters }) {
   const can = usePermission();
   const staff = can('escalation.update');
   const [status, setStatus] = useState<EscalationView['status'] | ''>('');
-  const [editing, setEditing] = useState<EscalationView | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const focus = useFocusReturn();
+  const edits = useEditing<EscalationView>();
   const { topicId, sector, meetingId, q, resolution } = filters;
   const load = useCallback(
     (cursor: string | undefined, signal?: AbortSignal) =>
@@ -49,104 +36,67 @@ export function EscalationsRegister({ filters }: { filters: SharedFilters }) {
     [api, topicId, sector, meetingId, q, resolution, status],
   );
   const list = usePaged(load);
-  const close = () => {
-    setEditing(null);
-    focus.restore();
-  };
 
   return (
     <div className={styles.panel}>
       <div className={styles.toolbar}>
-        <Field label={r.status} className={styles.filter}>
-          <Select value={status} onChange={(_, data) => setStatus(data.value as EscalationView['status'] | '')}>
-            <option value="">{a.common.all}</option>
-            {(['open', 'decided', 'withdrawn'] as const).map((s) => (
-              <option key={s} value={s}>
-                {x.statuses[s]}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SelectFilter
+          label={r.status}
+          anyLabel={a.common.all}
+          value={status}
+          options={(['open', 'decided', 'withdrawn'] as const).map((s) => ({ value: s, label: x.statuses[s] }))}
+          onChange={setStatus}
+        />
       </div>
-      <div role="status" className={styles.status}>
-        {list.page.data && <Caption1>{x.count(list.total)}</Caption1>}
-        {list.page.loading && list.page.data && <Spinner size="extra-tiny" aria-label={a.common.loading} />}
-        {notice && <Caption1>{notice}</Caption1>}
-      </div>
-      {list.page.error !== null && (
-        <ErrorBar title={a.common.loadError} error={list.page.error} onRetry={list.page.reload} />
-      )}
-      {!list.page.data && list.page.loading && <Spinner label={a.common.loading} />}
-      {list.page.data && list.items.length === 0 && <p className={styles.muted}>{r.empty}</p>}
-      {list.items.length > 0 && (
-        <div className={styles.scroller}>
-          <Table aria-label={x.tableLabel} size="small" className={styles.table}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell className={styles.wide}>{x.columns.ask}</TableHeaderCell>
-                <TableHeaderCell>{x.columns.topic}</TableHeaderCell>
-                <TableHeaderCell>{x.columns.sector}</TableHeaderCell>
-                <TableHeaderCell>{x.columns.to}</TableHeaderCell>
-                <TableHeaderCell>{x.columns.status}</TableHeaderCell>
-                <TableHeaderCell>{x.columns.outcome}</TableHeaderCell>
-                {staff && <TableHeaderCell>{x.columns.update}</TableHeaderCell>}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {list.items.map((escalation) => (
-                <TableRow key={escalation.id}>
-                  <TableCell className={styles.cell}>
-                    <bdi>{escalation.ask}</bdi>
-                  </TableCell>
-                  <TableCell className={styles.cell}>
-                    {escalation.topicTitle ? (escalation.topicTitle[locale] ?? escalation.topicTitle.en) : '—'}
-                  </TableCell>
-                  <TableCell className={styles.cell}>{escalation.sector ?? '—'}</TableCell>
-                  <TableCell className={styles.cell}>{x.to[escalation.to]}</TableCell>
-                  <TableCell className={styles.cell}>
-                    <Badge appearance="tint" color={STATUS_COLOURS[escalation.status]}>
-                      {x.statuses[escalation.status]}
-                    </Badge>
-                  </TableCell>
-                  <TableCell className={styles.cell}>
-                    {escalation.outcome ? <bdi>{escalation.outcome}</bdi> : x.noOutcome}
-                  </TableCell>
-                  {staff && (
-                    <TableCell className={styles.cell}>
-                      <Button
-                        size="small"
-                        icon={<Edit20Regular />}
-                        aria-label={x.recordLabel(escalation.ask)}
-                        onClick={() => {
-                          focus.remember();
-                          setNotice(null);
-                          setEditing(escalation);
-                        }}
-                      >
-                        {x.record}
-                      </Button>
-                    </TableCell>
-                  )}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      )}
-      {list.hasMore && (
-        <div>
-          <Button onClick={list.loadMore}>{a.common.showMore}</Button>
-        </div>
-      )}
-      {editing && (
+      <RecordsList
+        list={list}
+        label={x.tableLabel}
+        count={x.count}
+        notice={edits.notice}
+        columns={[
+          { header: x.columns.ask, wide: true, cell: (escalation) => <bdi>{escalation.ask}</bdi> },
+          {
+            header: x.columns.topic,
+            cell: (escalation) =>
+              escalation.topicTitle ? (escalation.topicTitle[locale] ?? escalation.topicTitle.en) : '—',
+          },
+          { header: x.columns.sector, cell: (escalation) => escalation.sector ?? '—' },
+          { header: x.columns.to, cell: (escalation) => x.to[escalation.to] },
+          {
+            header: x.columns.status,
+            cell: (escalation) => (
+              <Badge appearance="tint" color={STATUS_COLOURS[escalation.status]}>
+                {x.statuses[escalation.status]}
+              </Badge>
+            ),
+          },
+          {
+            header: x.columns.outcome,
+            cell: (escalation) => (escalation.outcome ? <bdi>{escalation.outcome}</bdi> : x.noOutcome),
+          },
+          staff && {
+            header: x.columns.update,
+            cell: (escalation) => (
+              <Button
+                size="small"
+                icon={<Edit20Regular />}
+                aria-label={x.recordLabel(escalation.ask)}
+                onClick={() => edits.open(escalation)}
+              >
+                {x.record}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      {edits.editing && (
         <EscalationDialog
-          key={editing.id}
-          escalation={editing}
-          onClose={close}
+          key={edits.editing.id}
+          escalation={edits.editing}
+          onClose={edits.close}
           onSaved={(saved) => {
-            close();
+            edits.done(x.saved);
             list.replace((item) => item.id === saved.id, saved);
-            setNotice(x.saved);
           }}
         />
       )}

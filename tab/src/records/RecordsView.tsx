@@ -3,7 +3,6 @@
  * staff reassign), decisions, and escalations with their outcome; filtered by topic, sector, meeting and text.
  */
 import { Body1, Field, Input, Spinner, Tab, TabList, Title3 } from '@fluentui/react-components';
-import { Select } from '../admin/FitSelect';
 import { Suspense, useState } from 'react';
 import type { SectorId } from '../api';
 import type { RecordsTab } from '../app/route';
@@ -13,6 +12,7 @@ import { useDisplayTitles, useI18n } from '../i18n';
 import { useAdminText } from '../i18n/admin/admin-text';
 import { meetingName } from '../meetings/meeting-display';
 import { useAdminStyles } from '../admin/admin.styles';
+import { SelectFilter } from '../admin/SelectFilter';
 import { useMeetingList, usePeopleList, useTopicList } from '../admin/useLists';
 import { ActionsRegister } from './ActionsRegister';
 import { DecisionsRegister } from './DecisionsRegister';
@@ -64,9 +64,11 @@ function Records({
   };
   const collator = new Intl.Collator(intlTag);
   const topicOptions = [...(topics.data ?? [])]
-    .map((topic) => ({ id: topic.id, title: topic.title[locale] ?? topic.title.en }))
-    .sort((x, y) => collator.compare(x.title, y.title));
-  const meetingOptions = [...(meetings.data ?? [])].sort((x, y) => y.start.localeCompare(x.start));
+    .map((topic) => ({ value: topic.id, label: topic.title[locale] ?? topic.title.en }))
+    .sort((x, y) => collator.compare(x.label, y.label));
+  const meetingOptions = [...(meetings.data ?? [])]
+    .sort((x, y) => y.start.localeCompare(x.start))
+    .map((meeting) => ({ value: meeting.id, label: `${meetingName(meeting)} · ${titles.meeting(meeting)}` }));
   const lists = { topics: topics.data ?? [], people: people.data ?? [], meetings: meetings.data ?? [] };
 
   return (
@@ -94,36 +96,27 @@ function Records({
         </TabList>
       </div>
       <div role="search" aria-label={r.filtersLabel} className={styles.toolbar}>
-        <Field label={r.topic} className={styles.filter}>
-          <Select value={topicId} onChange={(_, data) => setTopicId(data.value)}>
-            <option value="">{r.anyTopic}</option>
-            {topicOptions.map((topic) => (
-              <option key={topic.id} value={topic.id}>
-                {topic.title}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t.topics.sector} className={styles.filter}>
-          <Select value={sector} onChange={(_, data) => setSector(data.value as SectorId | '')}>
-            <option value="">{t.sectors.all}</option>
-            {SECTORS.map((s) => (
-              <option key={s} value={s}>
-                {`${s} · ${t.sectors.names[s]}`}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={r.meeting} className={styles.filter}>
-          <Select value={meetingId} onChange={(_, data) => setMeetingId(data.value)}>
-            <option value="">{r.anyMeeting}</option>
-            {meetingOptions.map((meeting) => (
-              <option key={meeting.id} value={meeting.id}>
-                {`${meetingName(meeting)} · ${titles.meeting(meeting)}`}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SelectFilter
+          label={r.topic}
+          anyLabel={r.anyTopic}
+          value={topicId}
+          options={topicOptions}
+          onChange={setTopicId}
+        />
+        <SelectFilter
+          label={t.topics.sector}
+          anyLabel={t.sectors.all}
+          value={sector}
+          options={SECTORS.map((s) => ({ value: s, label: `${s} · ${t.sectors.names[s]}` }))}
+          onChange={setSector}
+        />
+        <SelectFilter
+          label={r.meeting}
+          anyLabel={r.anyMeeting}
+          value={meetingId}
+          options={meetingOptions}
+          onChange={setMeetingId}
+        />
         <Field label={r.resolution} className={styles.filter}>
           <Input
             value={resolution}

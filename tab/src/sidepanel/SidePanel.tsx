@@ -9,23 +9,23 @@ import { ErrorBar } from '../common/ErrorBar';
 import { formatRange, viewerTimeZone, zoneCity } from '../common/format';
 import { useDisplayTitles, useI18n } from '../i18n';
 import { useMeetingText } from '../i18n/meeting/meeting-text';
-import { meetingName, nextMeeting } from '../meetings/meeting-display';
-import { useMeetings } from '../meetings/useMeetings';
+import { meetingName } from '../meetings/meeting-display';
 import { MeetingAgenda } from './MeetingAgenda';
 import { useSidePanelStyles } from './SidePanel.styles';
+import { useShownMeeting } from './useShownMeeting';
 
-/** The side panel; shown for Teams' `sidePanel` frame context or `?view=sidepanel` (`&meeting=<id>` picks one). */
+/**
+ * The side panel; shown for Teams' `sidePanel` frame context (the Teams meeting's own register meeting) or
+ * `?view=sidepanel` (`&meeting=<id>` picks one, else the next).
+ */
 export function SidePanel(props: SettingsProps) {
   const { host } = props;
   const { t, intlTag } = useI18n();
   const titles = useDisplayTitles();
   const m = useMeetingText();
   const styles = useSidePanelStyles();
-  const meetings = useMeetings();
-  const wanted = new URLSearchParams(window.location.search).get('meeting');
-  const meeting = meetings.data
-    ? ((wanted ? meetings.data.find((candidate) => candidate.id === wanted) : undefined) ?? nextMeeting(meetings.data))
-    : null;
+  const shown = useShownMeeting(host);
+  const meeting = shown.meeting ?? null;
 
   return (
     <div className={styles.root}>
@@ -41,11 +41,13 @@ export function SidePanel(props: SettingsProps) {
             {t.app.standalone}
           </Badge>
         )}
-        {meetings.error !== null && (
-          <ErrorBar title={t.meetings.loadError} error={meetings.error} onRetry={meetings.reload} />
+        {shown.error !== null && <ErrorBar title={t.meetings.loadError} error={shown.error} onRetry={shown.reload} />}
+        {shown.meeting === undefined && shown.loading && <Spinner size="small" label={t.meetings.loading} />}
+        {shown.meeting === null && (
+          <Caption1 as="p" role="status">
+            {shown.unlinked ? m.side.notThisMeeting : t.sidePanel.noMeeting}
+          </Caption1>
         )}
-        {!meetings.data && meetings.loading && <Spinner size="small" label={t.meetings.loading} />}
-        {meetings.data && !meeting && <Caption1 as="p">{t.sidePanel.noMeeting}</Caption1>}
 
         {meeting && <MeetingAgenda key={meeting.id} meeting={meeting} host={host} />}
 

@@ -8,24 +8,21 @@ import { ErrorBar } from '../common/ErrorBar';
 import { inLocale } from '../common/format';
 import { useDisplayTitles, useI18n } from '../i18n';
 import { useMeetingText } from '../i18n/meeting/meeting-text';
-import { meetingName, nextMeeting } from '../meetings/meeting-display';
-import { useMeetings } from '../meetings/useMeetings';
+import { meetingName } from '../meetings/meeting-display';
 import { CurrentItem } from '../sidepanel/CurrentItem';
 import { usePublishedAgenda } from '../sidepanel/MeetingAgenda';
 import { useCurrentItem } from '../sidepanel/useCurrentItem';
+import { useShownMeeting } from '../sidepanel/useShownMeeting';
 import type { MeetingView } from '../api';
 import { useStageStyles } from './StageView.styles';
 
-/** The stage of the meeting the address names (else the next one). */
+/** The stage of the Teams meeting it is shared in (outside Teams: the meeting the address names, else the next one). */
 export function StageView(props: SettingsProps) {
   const { t } = useI18n();
   const m = useMeetingText();
   const styles = useStageStyles();
-  const meetings = useMeetings();
-  const wanted = new URLSearchParams(window.location.search).get('meeting');
-  const meeting = meetings.data
-    ? ((wanted ? meetings.data.find((candidate) => candidate.id === wanted) : undefined) ?? nextMeeting(meetings.data))
-    : null;
+  const shown = useShownMeeting(props.host);
+  const meeting = shown.meeting ?? null;
 
   return (
     <div className={styles.root}>
@@ -36,11 +33,13 @@ export function StageView(props: SettingsProps) {
         <SettingsBar {...props} compact />
       </header>
       <main className={styles.main}>
-        {meetings.error !== null && (
-          <ErrorBar title={t.meetings.loadError} error={meetings.error} onRetry={meetings.reload} />
+        {shown.error !== null && <ErrorBar title={t.meetings.loadError} error={shown.error} onRetry={shown.reload} />}
+        {shown.meeting === undefined && shown.loading && <Spinner label={t.meetings.loading} />}
+        {shown.meeting === null && (
+          <Body1 as="p" role="status">
+            {shown.unlinked ? m.side.notThisMeeting : m.stage.noMeeting}
+          </Body1>
         )}
-        {!meetings.data && meetings.loading && <Spinner label={t.meetings.loading} />}
-        {meetings.data && !meeting && <Body1 as="p">{m.stage.noMeeting}</Body1>}
         {meeting && <MeetingStage key={meeting.id} meeting={meeting} />}
       </main>
     </div>

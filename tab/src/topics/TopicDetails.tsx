@@ -16,10 +16,9 @@ import { Suspense, lazy, useCallback } from 'react';
 import { getTopic, type TopicView } from '../api';
 import { useSession } from '../common/ApiContext';
 import { ErrorBar } from '../common/ErrorBar';
-import { resolutionLabel } from '../common/format';
 import { SectorBadge } from '../common/SectorBadge';
 import { useResource } from '../common/useResource';
-import { useI18n } from '../i18n';
+import { useDisplayTitles, useI18n } from '../i18n';
 import { FocalPointList } from './FocalPointList';
 import { useTopicDetailsStyles } from './TopicDetails.styles';
 import { useTopicTitle } from './useTopicTitle';
@@ -77,7 +76,8 @@ function TopicHeading({ topic }: { topic: TopicView }) {
 }
 
 function TopicDetailsBody({ initial }: { initial: TopicView }) {
-  const { t, dir } = useI18n();
+  const { t } = useI18n();
+  const titles = useDisplayTitles();
   const { api } = useSession();
   const styles = useTopicDetailsStyles();
   const id = initial.id;
@@ -146,12 +146,15 @@ function TopicDetailsBody({ initial }: { initial: TopicView }) {
           </Caption1>
         ) : (
           <ul className={styles.resolutions}>
-            {topic.resolutions.map((r, i) => (
-              <li key={i} className={styles.resolution}>
-                <Body1 className={styles.resolutionLabel}>{resolutionLabel(r, t, dir)}</Body1>
-                {r.title && <Caption1 className={styles.muted}>{r.title}</Caption1>}
-              </li>
-            ))}
+            {topic.resolutions.map((r, i) => {
+              const cited = titles.resolution(r);
+              return (
+                <li key={i} className={styles.resolution}>
+                  <Body1 className={styles.resolutionLabel}>{cited.reference}</Body1>
+                  {cited.title && <Caption1 className={styles.muted}>{cited.title}</Caption1>}
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>

@@ -26,6 +26,7 @@ export function TopicFilters({ state, canFilterMine }: { state: RegisterState; c
         <SearchBox
           value={filters.search}
           placeholder={t.topics.searchPlaceholder}
+          dismiss={{ 'aria-label': t.topics.clearSearch }}
           onChange={(_, data) => state.setSearch(data.value)}
         />
       </Field>

@@ -11,9 +11,8 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import type { TopicView } from '../api';
-import { resolutionLabel } from '../common/format';
 import { SectorBadge } from '../common/SectorBadge';
-import { useI18n } from '../i18n';
+import { useDisplayTitles, useI18n } from '../i18n';
 import { FocalPointList } from './FocalPointList';
 import { vacanciesOf, type RegisterFilters, type SortKey } from './register-filters';
 import { useTopicTableStyles } from './TopicTable.styles';
@@ -36,7 +35,8 @@ export function TopicTable({
   onSort: (key: SortKey) => void;
   onOpen: (topic: TopicView, opener: HTMLElement | null) => void;
 }) {
-  const { t, dir } = useI18n();
+  const { t } = useI18n();
+  const titles = useDisplayTitles();
   const styles = useTopicTableStyles();
   const titleOf = useTopicTitle();
   const direction = sort.descending ? 'descending' : 'ascending';
@@ -130,7 +130,7 @@ export function TopicTable({
                   ) : (
                     <ul className={styles.resolutions}>
                       {topic.resolutions.slice(0, RESOLUTIONS_SHOWN).map((r, i) => (
-                        <li key={i}>{resolutionLabel(r, t, dir)}</li>
+                        <li key={i}>{titles.resolution(r).reference}</li>
                       ))}
                       {extra > 0 && (
                         <li>

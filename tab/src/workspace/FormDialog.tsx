@@ -29,6 +29,7 @@ export function FormDialog({
   busy,
   error = null,
   errorTitle,
+  notice,
   onSubmit,
   onClose,
   children,
@@ -40,6 +41,8 @@ export function FormDialog({
   /** Why the last save failed, or null. */
   error?: unknown;
   errorTitle?: string;
+  /** Shown above the form's fields, e.g. what someone else changed after a conflict. */
+  notice?: ReactNode;
   onSubmit: () => void;
   onClose: () => void;
   children: ReactNode;
@@ -62,6 +65,7 @@ export function FormDialog({
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>
             <DialogContent className={styles.form}>
+              {notice}
               {children}
               {error !== null && error !== undefined && (
                 <ErrorBar title={errorTitle ?? t.workspace.notSaved} error={error} />

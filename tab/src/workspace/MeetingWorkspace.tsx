@@ -99,7 +99,7 @@ export function MeetingWorkspace({
           {data.place && (
             <>
               {' · '}
-              <bdi>{data.place}</bdi>
+              <bdi>{titles.place(data.place)}</bdi>
             </>
           )}
         </Caption1>

@@ -7,6 +7,7 @@ import {
   Id,
   SectorId,
   Topic,
+  isTeamsMeetingOf,
   type AssignmentList,
   type Me,
   type MeetingList,
@@ -29,7 +30,14 @@ const TopicQuery = z
   })
   .strict();
 
-const MeetingQuery = z.object({ upcoming: z.enum(['true', 'false']).optional(), body: BodyId.optional() }).strict();
+const MeetingQuery = z
+  .object({
+    upcoming: z.enum(['true', 'false']).optional(),
+    body: BodyId.optional(),
+    /** The Teams meeting a tab is opened in: its meeting id (`context.meeting.id`) or its chat's thread id. */
+    teamsMeeting: z.string().trim().min(1).max(400).optional(),
+  })
+  .strict();
 
 const PeopleQuery = z.object({ sector: SectorId.optional() }).strict();
 const AssignmentQuery = z.object({ topicId: Id.optional(), personId: Id.optional() }).strict();
@@ -80,6 +88,12 @@ export function registerRoutes(register: RegisterService, now: () => string): Ro
 
   router.get('/meetings', async (req, res) => {
     const query = MeetingQuery.parse(req.query);
+    if (query.teamsMeeting !== undefined) {
+      const teamsId = query.teamsMeeting;
+      const linked = (await register.allMeetings()).filter((m) => isTeamsMeetingOf(m.teamsMeeting, teamsId));
+      res.json({ items: linked } satisfies MeetingList);
+      return;
+    }
     const items =
       query.upcoming === 'false' ? await register.allMeetings() : await register.upcomingMeetings(now(), query.body);
     res.json({ items: query.body ? items.filter((m) => m.body === query.body) : items } satisfies MeetingList);

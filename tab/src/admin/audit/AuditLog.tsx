@@ -1,38 +1,23 @@
 /** The audit log (secretariat): who changed what and when, filtered by person, record and period, and exported. */
-import {
-  Button,
-  Field,
-  Input,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
-import { Select } from '../FitSelect';
+import { Button, Field, Input } from '@fluentui/react-components';
 import { ArrowDownload20Regular } from '@fluentui/react-icons/svg/arrow-download';
 import { useCallback, useMemo, useState } from 'react';
-import {
-  downloadExport,
-  listAudit,
-  type AuditEntryView,
-  type AuditPage,
-  type AuditQuery,
-  type PersonView,
-} from '../../api';
+import { downloadExport, listAudit, type AuditQuery, type PersonView } from '../../api';
 import { useSession } from '../../common/ApiContext';
 import { ErrorBar } from '../../common/ErrorBar';
 import { isolate } from '../../common/format';
 import { saveFile } from '../../common/save-file';
 import { useAction } from '../../common/useAction';
 import { useDebounced } from '../../common/useDebounced';
-import { useResource, type Resource } from '../../common/useResource';
+import type { Resource } from '../../common/useResource';
 import { useI18n } from '../../i18n';
 import { useAdminText } from '../../i18n/admin/admin-text';
 import { useAdminStyles } from '../admin.styles';
-import { activePeople } from '../labels';
+import { personOptions } from '../labels';
+import { LoadState } from '../LoadState';
+import { RecordTable } from '../RecordTable';
+import { SelectFilter } from '../SelectFilter';
+import { usePaged } from '../usePaged';
 
 /** The collections the audit log records changes of (its `entity`). */
 const ENTITIES = [
@@ -80,48 +65,31 @@ export function AuditLog({ people }: { people: Resource<PersonView[]> }) {
     }),
     [actorId, entity, entityId, from, to],
   );
-  const load = useCallback((signal: AbortSignal) => listAudit(api, query, signal), [api, query]);
-  const page = useResource(load);
-  // Later pages, kept only while they follow the first page shown (new filters start over).
-  const [more, setMore] = useState<{ after: AuditPage; items: AuditEntryView[]; cursor: string | null } | null>(null);
-  const current = more && more.after === page.data ? more : null;
-  const items = [...(page.data?.items ?? []), ...(current?.items ?? [])];
-  const cursor = current ? current.cursor : (page.data?.nextCursor ?? null);
+  const load = useCallback(
+    (cursor: string | undefined, signal?: AbortSignal) => listAudit(api, { ...query, cursor }, signal),
+    [api, query],
+  );
+  const list = usePaged(load);
   const names = new Map((people.data ?? []).map((p) => [p.id, p.name]));
   const set = (change: Partial<AuditFilters>) => setFilters((f) => ({ ...f, ...change }));
-
-  const loadMore = () => {
-    const after = page.data;
-    if (!cursor || !after) return;
-    void listAudit(api, { ...query, cursor }).then(
-      (next) => setMore({ after, items: [...(current?.items ?? []), ...next.items], cursor: next.nextCursor }),
-      () => undefined,
-    );
-  };
 
   return (
     <div className={styles.panel}>
       <div className={styles.toolbar} role="search" aria-label={x.heading}>
-        <Field label={x.person} className={styles.filter}>
-          <Select value={actorId} onChange={(_, data) => set({ actorId: data.value })}>
-            <option value="">{x.anyone}</option>
-            {activePeople(people.data, intlTag).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={x.entity} className={styles.filter}>
-          <Select value={entity} onChange={(_, data) => set({ entity: data.value })}>
-            <option value="">{x.anyEntity}</option>
-            {ENTITIES.map((e) => (
-              <option key={e} value={e}>
-                {x.entities[e]}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SelectFilter
+          label={x.person}
+          anyLabel={x.anyone}
+          value={actorId}
+          options={personOptions(people.data, intlTag)}
+          onChange={(value) => set({ actorId: value })}
+        />
+        <SelectFilter
+          label={x.entity}
+          anyLabel={x.anyEntity}
+          value={entity}
+          options={ENTITIES.map((e) => ({ value: e, label: x.entities[e] }))}
+          onChange={(value) => set({ entity: value })}
+        />
         <Field label={x.entityId} className={styles.filter}>
           <Input dir="ltr" value={filters.entityId} onChange={(_, data) => set({ entityId: data.value })} />
         </Field>
@@ -148,49 +116,40 @@ export function AuditLog({ people }: { people: Resource<PersonView[]> }) {
         ))}
       </div>
       {exporting.error !== null && <ErrorBar title={a.common.downloadError} error={exporting.error} />}
-      {page.error !== null && <ErrorBar title={a.common.loadError} error={page.error} onRetry={page.reload} />}
-      {page.loading && !page.data && <Spinner label={a.common.loading} />}
-      {page.data && items.length === 0 && (
+      <LoadState resource={list.page} />
+      {list.page.data && list.items.length === 0 && (
         <p role="status" className={styles.muted}>
           {x.empty}
         </p>
       )}
-      {items.length > 0 && (
-        <div className={styles.scroller}>
-          <Table aria-label={x.tableLabel} size="small" className={styles.table}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{x.columns.at}</TableHeaderCell>
-                <TableHeaderCell>{x.columns.who}</TableHeaderCell>
-                <TableHeaderCell>{x.columns.action}</TableHeaderCell>
-                <TableHeaderCell>{x.columns.record}</TableHeaderCell>
-                <TableHeaderCell className={styles.wide}>{x.columns.detail}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {items.map((entry) => (
-                <TableRow key={entry.id}>
-                  <TableCell className={styles.cell}>{when(entry.at, intlTag)}</TableCell>
-                  <TableCell className={styles.cell}>
-                    {isolate(entry.actorName ?? names.get(entry.actorId) ?? x.system, dir)}
-                  </TableCell>
-                  <TableCell className={styles.cell}>{isolate(entry.action, dir)}</TableCell>
-                  <TableCell className={styles.cell}>
-                    {x.entities[entry.entity as (typeof ENTITIES)[number]] ?? entry.entity} ·{' '}
-                    {isolate(entry.entityId, dir)}
-                  </TableCell>
-                  <TableCell className={styles.cell}>
-                    <bdi>{entry.detail}</bdi>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+      {list.items.length > 0 && (
+        <RecordTable
+          label={x.tableLabel}
+          rows={list.items}
+          rowKey={(entry) => entry.id}
+          columns={[
+            { header: x.columns.at, cell: (entry) => when(entry.at, intlTag) },
+            {
+              header: x.columns.who,
+              cell: (entry) => isolate(entry.actorName ?? names.get(entry.actorId) ?? x.system, dir),
+            },
+            { header: x.columns.action, cell: (entry) => isolate(entry.action, dir) },
+            {
+              header: x.columns.record,
+              cell: (entry) => (
+                <>
+                  {x.entities[entry.entity as (typeof ENTITIES)[number]] ?? entry.entity} ·{' '}
+                  {isolate(entry.entityId, dir)}
+                </>
+              ),
+            },
+            { header: x.columns.detail, wide: true, cell: (entry) => <bdi>{entry.detail}</bdi> },
+          ]}
+        />
       )}
-      {cursor && (
+      {list.hasMore && (
         <div>
-          <Button onClick={loadMore}>{a.common.showMore}</Button>
+          <Button onClick={list.loadMore}>{a.common.showMore}</Button>
         </div>
       )}
     </div>

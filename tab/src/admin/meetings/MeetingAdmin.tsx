@@ -1,18 +1,5 @@
 /** The meeting calendar for the secretariat: schedule, reschedule and cancel meetings, past ones kept as an archive. */
-import {
-  Badge,
-  Button,
-  Caption1,
-  Field,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Textarea,
-} from '@fluentui/react-components';
+import { Badge, Button, Caption1, Field, Textarea } from '@fluentui/react-components';
 import { CalendarAdd20Regular } from '@fluentui/react-icons/svg/calendar-add';
 import { CalendarCancel20Regular } from '@fluentui/react-icons/svg/calendar-cancel';
 import { CalendarEdit20Regular } from '@fluentui/react-icons/svg/calendar-edit';
@@ -20,19 +7,20 @@ import { useState } from 'react';
 import { cancelMeeting, type MeetingView, type PersonView } from '../../api';
 import { useSession } from '../../common/ApiContext';
 import { ConfirmDialog } from '../../common/ConfirmDialog';
-import { ErrorBar } from '../../common/ErrorBar';
 import { formatRange, isolate, zoneCity } from '../../common/format';
 import { useAction } from '../../common/useAction';
-import { useFocusReturn } from '../../common/useFocusReturn';
 import type { Resource } from '../../common/useResource';
 import { useDisplayTitles, useI18n } from '../../i18n';
 import { useAdminText } from '../../i18n/admin/admin-text';
 import { STATE_COLOURS, meetingName } from '../../meetings/meeting-display';
 import { useAdminStyles } from '../admin.styles';
+import { LoadState } from '../LoadState';
+import { RecordTable } from '../RecordTable';
 import { BEFORE_HELD } from '../schemas';
+import { useEditing } from '../useEditing';
 import { MeetingDialog } from './MeetingDialog';
 
-type Editing = { kind: 'edit'; meeting: MeetingView | null } | { kind: 'cancel'; meeting: MeetingView } | null;
+type Editing = { kind: 'edit'; meeting: MeetingView | null } | { kind: 'cancel'; meeting: MeetingView };
 
 /** The meetings table (newest first) with the schedule, reschedule and cancel dialogs. */
 export function MeetingAdmin({
@@ -50,23 +38,15 @@ export function MeetingAdmin({
   const ma = a.meetingAdmin;
   const styles = useAdminStyles();
   const { api } = useSession();
-  const [editing, setEditing] = useState<Editing>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { editing, notice, close, done, ...edits } = useEditing<Editing>();
   const [reason, setReason] = useState('');
   const cancelling = useAction();
-  const focus = useFocusReturn();
   const rows = [...(meetings.data ?? [])].sort((x, y) => y.start.localeCompare(x.start));
 
   const open = (next: Editing) => {
-    focus.remember();
-    setNotice(null);
     setReason('');
     cancelling.clear();
-    setEditing(next);
-  };
-  const close = () => {
-    setEditing(null);
-    focus.restore();
+    edits.open(next);
   };
 
   return (
@@ -83,73 +63,70 @@ export function MeetingAdmin({
       <div role="status" className={styles.status}>
         {notice}
       </div>
-      {meetings.error !== null && (
-        <ErrorBar title={a.common.loadError} error={meetings.error} onRetry={meetings.reload} />
-      )}
-      {!meetings.data && meetings.loading && <Spinner label={a.common.loading} />}
+      <LoadState resource={meetings} />
       {meetings.data && (
-        <div className={styles.scroller}>
-          <Table aria-label={ma.tableLabel} className={styles.table} size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{ma.columns.meeting}</TableHeaderCell>
-                <TableHeaderCell>{ma.columns.when}</TableHeaderCell>
-                <TableHeaderCell>{ma.columns.place}</TableHeaderCell>
-                <TableHeaderCell>{ma.columns.state}</TableHeaderCell>
-                <TableHeaderCell>{ma.columns.manage}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((meeting) => {
-                const name = meetingName(meeting);
-                const changeable = BEFORE_HELD.includes(meeting.state);
-                return (
-                  <TableRow key={meeting.id}>
-                    <TableCell className={styles.cell}>
-                      <strong>{name}</strong>
-                      <br />
-                      <Caption1 className={styles.muted}>{titles.meeting(meeting)}</Caption1>
-                    </TableCell>
-                    <TableCell className={styles.cell}>
-                      {formatRange(meeting.start, meeting.end, meeting.timeZone, intlTag)} ({zoneCity(meeting.timeZone)}
-                      )
-                    </TableCell>
-                    <TableCell className={styles.cell}>
-                      {[meeting.place, meeting.online === false ? null : ma.online].filter(Boolean).join(' · ')}
-                    </TableCell>
-                    <TableCell className={styles.cell}>
-                      <Badge appearance="tint" color={STATE_COLOURS[meeting.state]}>
-                        {t.meetings.states[meeting.state]}
-                      </Badge>
-                    </TableCell>
-                    <TableCell className={styles.cell}>
-                      {changeable && (
-                        <div className={styles.actions}>
-                          <Button
-                            size="small"
-                            icon={<CalendarEdit20Regular />}
-                            aria-label={ma.rescheduleLabel(name)}
-                            onClick={() => open({ kind: 'edit', meeting })}
-                          >
-                            {ma.reschedule}
-                          </Button>
-                          <Button
-                            size="small"
-                            icon={<CalendarCancel20Regular />}
-                            aria-label={ma.cancelLabel(name)}
-                            onClick={() => open({ kind: 'cancel', meeting })}
-                          >
-                            {ma.cancel}
-                          </Button>
-                        </div>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </div>
+        <RecordTable
+          label={ma.tableLabel}
+          rows={rows}
+          rowKey={(meeting) => meeting.id}
+          columns={[
+            {
+              header: ma.columns.meeting,
+              cell: (meeting) => (
+                <>
+                  <strong>{meetingName(meeting)}</strong>
+                  <br />
+                  <Caption1 className={styles.muted}>{titles.meeting(meeting)}</Caption1>
+                </>
+              ),
+            },
+            {
+              header: ma.columns.when,
+              cell: (meeting) => (
+                <>
+                  {formatRange(meeting.start, meeting.end, meeting.timeZone, intlTag)} ({zoneCity(meeting.timeZone)})
+                </>
+              ),
+            },
+            {
+              header: ma.columns.place,
+              cell: (meeting) =>
+                [meeting.place, meeting.online === false ? null : ma.online].filter(Boolean).join(' · '),
+            },
+            {
+              header: ma.columns.state,
+              cell: (meeting) => (
+                <Badge appearance="tint" color={STATE_COLOURS[meeting.state]}>
+                  {t.meetings.states[meeting.state]}
+                </Badge>
+              ),
+            },
+            {
+              header: ma.columns.manage,
+              cell: (meeting) =>
+                BEFORE_HELD.includes(meeting.state) && (
+                  <div className={styles.actions}>
+                    <Button
+                      size="small"
+                      icon={<CalendarEdit20Regular />}
+                      aria-label={ma.rescheduleLabel(meetingName(meeting))}
+                      onClick={() => open({ kind: 'edit', meeting })}
+                    >
+                      {ma.reschedule}
+                    </Button>
+                    <Button
+                      size="small"
+                      icon={<CalendarCancel20Regular />}
+                      aria-label={ma.cancelLabel(meetingName(meeting))}
+                      onClick={() => open({ kind: 'cancel', meeting })}
+                    >
+                      {ma.cancel}
+                    </Button>
+                  </div>
+                ),
+            },
+          ]}
+        />
       )}
       {editing?.kind === 'edit' && (
         <MeetingDialog
@@ -159,15 +136,13 @@ export function MeetingAdmin({
           people={people.data ?? []}
           onClose={close}
           onScheduled={(answer) => {
-            close();
             const name = nameOf(answer.meeting);
-            setNotice(answer.outcome === 'created' ? ma.scheduled(name) : ma.unchanged(name));
+            done(answer.outcome === 'created' ? ma.scheduled(name) : ma.unchanged(name));
             meetings.reload();
           }}
           onMoved={(answer) => {
-            close();
             const name = nameOf(answer.meeting);
-            setNotice(answer.outcome === 'moved' ? ma.moved(name, answer.told) : ma.edited(name));
+            done(answer.outcome === 'moved' ? ma.moved(name, answer.told) : ma.edited(name));
             meetings.reload();
           }}
         />
@@ -188,8 +163,7 @@ export function MeetingAdmin({
               .run('cancel', () => cancelMeeting(api, meeting.id, meeting.etag, { reason: reason.trim() }))
               .then((answer) => {
                 if (!answer) return;
-                close();
-                setNotice(ma.cancelled(nameOf(answer.meeting), answer.withdrawn, answer.told));
+                done(ma.cancelled(nameOf(answer.meeting), answer.withdrawn, answer.told));
                 meetings.reload();
               });
           }}

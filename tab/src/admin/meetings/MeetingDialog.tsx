@@ -20,10 +20,9 @@ import { viewerTimeZone } from '../../common/format';
 import { useI18n } from '../../i18n';
 import { useAdminText } from '../../i18n/admin/admin-text';
 import { meetingName } from '../../meetings/meeting-display';
-import { FormDialog } from '../../workspace/FormDialog';
 import { useAdminStyles } from '../admin.styles';
-import { ConflictBar } from '../ConflictBar';
-import { changedKeys, errorAt, isConflict, issueMessages, serverFieldErrors, type FieldErrors } from '../form-support';
+import { changedKeys, isConflict, issueMessages, messagesAt, type FieldErrors } from '../form-support';
+import { SaveDialog } from '../SaveDialog';
 import { activePeople } from '../labels';
 import { RescheduleMeetingRequest, ScheduleMeetingRequest, localDateTimeOf } from '../schemas';
 
@@ -190,20 +189,16 @@ export function MeetingDialog({
     }
   };
 
-  const serverErrors = serverFieldErrors(error, a);
-  const at = (path: string) => errorAt(errors, path) ?? errorAt(serverErrors, path);
+  const at = messagesAt(errors, error, a);
 
   return (
-    <FormDialog
-      open
+    <SaveDialog
       title={meeting ? d.rescheduleTitle(meetingName(meeting)) : d.scheduleTitle}
-      submitLabel={a.common.save}
-      busy={busy}
-      error={error}
-      onSubmit={() => void submit()}
+      save={{ busy, error, conflict }}
+      labels={labels}
+      onSubmit={submit}
       onClose={onClose}
     >
-      {conflict && <ConflictBar fields={conflict} labels={labels} />}
       {!meeting && (
         <div className={styles.row}>
           <Field label={d.body}>
@@ -258,6 +253,6 @@ export function MeetingDialog({
         </Select>
       </Field>
       {base && <Caption1>{d.window(base.window.openDaysBefore, base.window.closeDaysBefore)}</Caption1>}
-    </FormDialog>
+    </SaveDialog>
   );
 }

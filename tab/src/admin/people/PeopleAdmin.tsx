@@ -1,16 +1,5 @@
 /** The people of the register for the secretariat: add, edit and retire them. */
-import {
-  Badge,
-  Button,
-  Spinner,
-  Switch,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
+import { Badge, Button, Switch } from '@fluentui/react-components';
 import { Edit20Regular } from '@fluentui/react-icons/svg/edit';
 import { PersonAdd20Regular } from '@fluentui/react-icons/svg/person-add';
 import { PersonDelete20Regular } from '@fluentui/react-icons/svg/person-delete';
@@ -18,18 +7,19 @@ import { useState } from 'react';
 import { retirePerson, type PersonView } from '../../api';
 import { useSession } from '../../common/ApiContext';
 import { ConfirmDialog } from '../../common/ConfirmDialog';
-import { ErrorBar } from '../../common/ErrorBar';
 import { isolate } from '../../common/format';
 import { useAction } from '../../common/useAction';
-import { useFocusReturn } from '../../common/useFocusReturn';
 import type { Resource } from '../../common/useResource';
 import { useI18n } from '../../i18n';
 import { useAdminText } from '../../i18n/admin/admin-text';
 import { useAdminStyles } from '../admin.styles';
 import { activePeople, languageName } from '../labels';
+import { LoadState } from '../LoadState';
+import { RecordTable } from '../RecordTable';
+import { useEditing } from '../useEditing';
 import { PersonDialog } from './PersonDialog';
 
-type Editing = { kind: 'edit'; person: PersonView | null } | { kind: 'retire'; person: PersonView } | null;
+type Editing = { kind: 'edit'; person: PersonView | null } | { kind: 'retire'; person: PersonView };
 
 /** The people table with its dialogs. */
 export function PeopleAdmin({ people }: { people: Resource<PersonView[]> }) {
@@ -40,25 +30,17 @@ export function PeopleAdmin({ people }: { people: Resource<PersonView[]> }) {
   const pa = a.peopleAdmin;
   const styles = useAdminStyles();
   const { api } = useSession();
-  const [editing, setEditing] = useState<Editing>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { editing, notice, close, done, ...edits } = useEditing<Editing>();
   const [showRetired, setShowRetired] = useState(false);
   const retiring = useAction();
-  const focus = useFocusReturn();
   const collator = new Intl.Collator(intlTag);
   const shown = showRetired
     ? [...(people.data ?? [])].sort((x, y) => collator.compare(x.name, y.name))
     : activePeople(people.data, intlTag);
 
   const open = (next: Editing) => {
-    focus.remember();
-    setNotice(null);
     retiring.clear();
-    setEditing(next);
-  };
-  const close = () => {
-    setEditing(null);
-    focus.restore();
+    edits.open(next);
   };
 
   return (
@@ -72,63 +54,56 @@ export function PeopleAdmin({ people }: { people: Resource<PersonView[]> }) {
       <div role="status" className={styles.status}>
         {notice}
       </div>
-      {people.error !== null && <ErrorBar title={a.common.loadError} error={people.error} onRetry={people.reload} />}
-      {!people.data && people.loading && <Spinner label={a.common.loading} />}
+      <LoadState resource={people} />
       {people.data && (
-        <div className={styles.scroller}>
-          <Table aria-label={pa.tableLabel} className={styles.table} size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{pa.columns.name}</TableHeaderCell>
-                <TableHeaderCell>{pa.columns.email}</TableHeaderCell>
-                <TableHeaderCell>{pa.columns.sector}</TableHeaderCell>
-                <TableHeaderCell>{pa.columns.roles}</TableHeaderCell>
-                <TableHeaderCell>{pa.columns.language}</TableHeaderCell>
-                <TableHeaderCell>{pa.columns.manage}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {shown.map((person) => (
-                <TableRow key={person.id}>
-                  <TableCell className={styles.cell}>
-                    {isolate(person.name, dir)}{' '}
-                    {person.retiredAt && (
-                      <Badge appearance="outline" color="subtle" size="small">
-                        {pa.retired}
-                      </Badge>
-                    )}
-                  </TableCell>
-                  <TableCell className={styles.cell}>{isolate(person.email, dir)}</TableCell>
-                  <TableCell className={styles.cell}>{person.sector}</TableCell>
-                  <TableCell className={styles.cell}>{person.roles.map((r) => pa.roles[r]).join(', ')}</TableCell>
-                  <TableCell className={styles.cell}>{languageName(person.locale, intlTag)}</TableCell>
-                  <TableCell className={styles.cell}>
-                    {!person.retiredAt && (
-                      <div className={styles.actions}>
-                        <Button
-                          size="small"
-                          icon={<Edit20Regular />}
-                          aria-label={pa.editLabel(person.name)}
-                          onClick={() => open({ kind: 'edit', person })}
-                        >
-                          {a.common.edit}
-                        </Button>
-                        <Button
-                          size="small"
-                          icon={<PersonDelete20Regular />}
-                          aria-label={pa.retireLabel(person.name)}
-                          onClick={() => open({ kind: 'retire', person })}
-                        >
-                          {pa.retire}
-                        </Button>
-                      </div>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <RecordTable
+          label={pa.tableLabel}
+          rows={shown}
+          rowKey={(person) => person.id}
+          columns={[
+            {
+              header: pa.columns.name,
+              cell: (person) => (
+                <>
+                  {isolate(person.name, dir)}{' '}
+                  {person.retiredAt && (
+                    <Badge appearance="outline" color="subtle" size="small">
+                      {pa.retired}
+                    </Badge>
+                  )}
+                </>
+              ),
+            },
+            { header: pa.columns.email, cell: (person) => isolate(person.email, dir) },
+            { header: pa.columns.sector, cell: (person) => person.sector },
+            { header: pa.columns.roles, cell: (person) => person.roles.map((r) => pa.roles[r]).join(', ') },
+            { header: pa.columns.language, cell: (person) => languageName(person.locale, intlTag) },
+            {
+              header: pa.columns.manage,
+              cell: (person) =>
+                !person.retiredAt && (
+                  <div className={styles.actions}>
+                    <Button
+                      size="small"
+                      icon={<Edit20Regular />}
+                      aria-label={pa.editLabel(person.name)}
+                      onClick={() => open({ kind: 'edit', person })}
+                    >
+                      {a.common.edit}
+                    </Button>
+                    <Button
+                      size="small"
+                      icon={<PersonDelete20Regular />}
+                      aria-label={pa.retireLabel(person.name)}
+                      onClick={() => open({ kind: 'retire', person })}
+                    >
+                      {pa.retire}
+                    </Button>
+                  </div>
+                ),
+            },
+          ]}
+        />
       )}
       {editing?.kind === 'edit' && (
         <PersonDialog
@@ -136,8 +111,7 @@ export function PeopleAdmin({ people }: { people: Resource<PersonView[]> }) {
           person={editing.person}
           onClose={close}
           onSaved={(saved, created) => {
-            close();
-            setNotice(created ? pa.added(nameOf(saved)) : pa.saved(nameOf(saved)));
+            done(created ? pa.added(nameOf(saved)) : pa.saved(nameOf(saved)));
             people.reload();
           }}
         />
@@ -158,8 +132,7 @@ export function PeopleAdmin({ people }: { people: Resource<PersonView[]> }) {
               .run('retire', () => retirePerson(api, person.id, person.etag))
               .then((retired) => {
                 if (!retired) return;
-                close();
-                setNotice(pa.retiredNotice(nameOf(retired)));
+                done(pa.retiredNotice(nameOf(retired)));
                 people.reload();
               });
           }}

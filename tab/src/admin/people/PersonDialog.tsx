@@ -13,10 +13,9 @@ import { useSession } from '../../common/ApiContext';
 import { viewerTimeZone } from '../../common/format';
 import { UI_LOCALES, useI18n } from '../../i18n';
 import { useAdminText } from '../../i18n/admin/admin-text';
-import { FormDialog } from '../../workspace/FormDialog';
 import { useAdminStyles } from '../admin.styles';
-import { ConflictBar } from '../ConflictBar';
-import { errorAt, issueMessages, serverFieldErrors, type FieldErrors } from '../form-support';
+import { issueMessages, messagesAt, type FieldErrors } from '../form-support';
+import { SaveDialog } from '../SaveDialog';
 import { languageName } from '../labels';
 import { PersonCreate, PersonPatch } from '../schemas';
 import { useVersionedSave } from '../useVersionedSave';
@@ -152,20 +151,16 @@ export function PersonDialog({
     if (saved) onSaved(saved, !person);
   };
 
-  const serverErrors = serverFieldErrors(save.error, a);
-  const at = (path: string) => errorAt(errors, path) ?? errorAt(serverErrors, path);
+  const at = messagesAt(errors, save.error, a);
 
   return (
-    <FormDialog
-      open
+    <SaveDialog
       title={person ? d.editTitle : d.addTitle}
-      submitLabel={a.common.save}
-      busy={save.busy}
-      error={save.error}
-      onSubmit={() => void submit()}
+      save={save}
+      labels={labels}
+      onSubmit={submit}
       onClose={onClose}
     >
-      {save.conflict && <ConflictBar fields={save.conflict} labels={labels} />}
       <Field label={d.name} required validationMessage={at('name')}>
         <Input value={form.name} onChange={(_, data) => set('name', data.value)} />
       </Field>
@@ -277,6 +272,6 @@ export function PersonDialog({
           </Button>
         </div>
       </fieldset>
-    </FormDialog>
+    </SaveDialog>
   );
 }

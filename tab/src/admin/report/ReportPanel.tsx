@@ -1,19 +1,5 @@
 /** The annual report to Council (secretariat): period and language → a compiled draft → download → publish. */
-import {
-  Badge,
-  Body1,
-  Button,
-  Field,
-  Input,
-  Spinner,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
+import { Badge, Button, Field, Input } from '@fluentui/react-components';
 import { Select } from '../FitSelect';
 import { ArrowDownload20Regular } from '@fluentui/react-icons/svg/arrow-download';
 import { DocumentCheckmark20Regular } from '@fluentui/react-icons/svg/document-checkmark';
@@ -32,6 +18,9 @@ import { UI_LOCALES, useI18n } from '../../i18n';
 import { useAdminText } from '../../i18n/admin/admin-text';
 import { useAdminStyles } from '../admin.styles';
 import { languageName } from '../labels';
+import { LoadState } from '../LoadState';
+import { PanelSection } from '../PanelSection';
+import { RecordTable } from '../RecordTable';
 
 const STATUS_COLOURS = { draft: 'warning', published: 'success', superseded: 'subtle' } as const;
 
@@ -73,13 +62,7 @@ export function ReportPanel() {
 
   return (
     <div className={styles.panel}>
-      <section className={styles.section} aria-labelledby="report-heading">
-        <Subtitle2 as="h3" id="report-heading">
-          {r.heading}
-        </Subtitle2>
-        <Body1 as="p" className={styles.intro}>
-          {r.intro}
-        </Body1>
+      <PanelSection id="report-heading" heading={r.heading} intro={r.intro}>
         <div className={styles.toolbar}>
           <Field label={r.from} className={styles.filter}>
             <Input type="date" value={from} onChange={(_, data) => setFrom(data.value)} />
@@ -104,76 +87,68 @@ export function ReportPanel() {
           {action.notice}
         </div>
         {action.error !== null && !publishing && <ErrorBar title={a.common.notSaved} error={action.error} />}
-      </section>
-      {versions.error !== null && (
-        <ErrorBar title={a.common.loadError} error={versions.error} onRetry={versions.reload} />
-      )}
-      {versions.loading && !versions.data && <Spinner label={a.common.loading} />}
+      </PanelSection>
+      <LoadState resource={versions} />
       {versions.data && versions.data.length === 0 && <p className={styles.muted}>{r.none}</p>}
       {versions.data && versions.data.length > 0 && (
-        <div className={styles.scroller}>
-          <Table aria-label={r.versionsLabel} size="small" className={styles.table}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{r.columns.version}</TableHeaderCell>
-                <TableHeaderCell>{r.columns.period}</TableHeaderCell>
-                <TableHeaderCell>{r.columns.language}</TableHeaderCell>
-                <TableHeaderCell>{r.columns.status}</TableHeaderCell>
-                <TableHeaderCell>{r.columns.compiled}</TableHeaderCell>
-                <TableHeaderCell>{r.columns.manage}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {versions.data.map((version) => (
-                <TableRow key={version.id}>
-                  <TableCell className={styles.cell}>{version.version}</TableCell>
-                  <TableCell className={styles.cell}>
-                    {formatDateRange(version.report.from, version.report.to, intlTag)}
-                  </TableCell>
-                  <TableCell className={styles.cell}>
-                    {languageName(version.report.locale as Locale, intlTag)}
-                  </TableCell>
-                  <TableCell className={styles.cell}>
-                    <Badge appearance="tint" color={STATUS_COLOURS[version.status]}>
-                      {r.statuses[version.status]}
-                    </Badge>
-                  </TableCell>
-                  <TableCell className={styles.cell}>{formatDate(version.createdAt.slice(0, 10), intlTag)}</TableCell>
-                  <TableCell className={styles.cell}>
-                    <div className={styles.actions}>
-                      <Button
-                        size="small"
-                        icon={<ArrowDownload20Regular />}
-                        aria-label={r.downloadLabel(version.version)}
-                        onClick={() =>
-                          void action
-                            .run(`download-${version.id}`, () => downloadReport(api, version.id))
-                            .then((blob) => blob && saveFile(blob, fileName(version)))
-                        }
-                      >
-                        {a.common.download}
-                      </Button>
-                      {version.status === 'draft' && (
-                        <Button
-                          size="small"
-                          icon={<DocumentCheckmark20Regular />}
-                          aria-label={r.publishLabel(version.version)}
-                          onClick={() => {
-                            focus.remember();
-                            action.clear();
-                            setPublishing(version);
-                          }}
-                        >
-                          {r.publish}
-                        </Button>
-                      )}
-                    </div>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <RecordTable
+          label={r.versionsLabel}
+          rows={versions.data}
+          rowKey={(version) => version.id}
+          columns={[
+            { header: r.columns.version, cell: (version) => version.version },
+            {
+              header: r.columns.period,
+              cell: (version) => formatDateRange(version.report.from, version.report.to, intlTag),
+            },
+            {
+              header: r.columns.language,
+              cell: (version) => languageName(version.report.locale as Locale, intlTag),
+            },
+            {
+              header: r.columns.status,
+              cell: (version) => (
+                <Badge appearance="tint" color={STATUS_COLOURS[version.status]}>
+                  {r.statuses[version.status]}
+                </Badge>
+              ),
+            },
+            { header: r.columns.compiled, cell: (version) => formatDate(version.createdAt.slice(0, 10), intlTag) },
+            {
+              header: r.columns.manage,
+              cell: (version) => (
+                <div className={styles.actions}>
+                  <Button
+                    size="small"
+                    icon={<ArrowDownload20Regular />}
+                    aria-label={r.downloadLabel(version.version)}
+                    onClick={() =>
+                      void action
+                        .run(`download-${version.id}`, () => downloadReport(api, version.id))
+                        .then((blob) => blob && saveFile(blob, fileName(version)))
+                    }
+                  >
+                    {a.common.download}
+                  </Button>
+                  {version.status === 'draft' && (
+                    <Button
+                      size="small"
+                      icon={<DocumentCheckmark20Regular />}
+                      aria-label={r.publishLabel(version.version)}
+                      onClick={() => {
+                        focus.remember();
+                        action.clear();
+                        setPublishing(version);
+                      }}
+                    >
+                      {r.publish}
+                    </Button>
+                  )}
+                </div>
+              ),
+            },
+          ]}
+        />
       )}
       <ConfirmDialog
         open={publishing !== null}

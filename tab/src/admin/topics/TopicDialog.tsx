@@ -12,10 +12,9 @@ import type { Locale, ResolutionBody } from '../../../../teams-app/domain';
 import { useSession } from '../../common/ApiContext';
 import { UI_LOCALES, useI18n } from '../../i18n';
 import { useAdminText } from '../../i18n/admin/admin-text';
-import { FormDialog } from '../../workspace/FormDialog';
 import { useAdminStyles } from '../admin.styles';
-import { ConflictBar } from '../ConflictBar';
-import { errorAt, issueMessages, serverFieldErrors, type FieldErrors } from '../form-support';
+import { issueMessages, messagesAt, type FieldErrors } from '../form-support';
+import { SaveDialog } from '../SaveDialog';
 import { languageName } from '../labels';
 import { TopicCreate, TopicPatch } from '../schemas';
 import { useVersionedSave } from '../useVersionedSave';
@@ -171,20 +170,16 @@ export function TopicDialog({
     if (saved) onSaved(saved, !topic);
   };
 
-  const serverErrors = serverFieldErrors(save.error, a);
-  const at = (path: string) => errorAt(errors, path) ?? errorAt(serverErrors, path);
+  const at = messagesAt(errors, save.error, a);
 
   return (
-    <FormDialog
-      open
+    <SaveDialog
       title={topic ? d.editTitle : d.addTitle}
-      submitLabel={a.common.save}
-      busy={save.busy}
-      error={save.error}
-      onSubmit={() => void submit()}
+      save={save}
+      labels={labels}
+      onSubmit={submit}
       onClose={onClose}
     >
-      {save.conflict && <ConflictBar fields={save.conflict} labels={labels} />}
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>{d.titles}</legend>
         {TITLE_LOCALES.map((l) => (
@@ -333,6 +328,6 @@ export function TopicDialog({
           ))
         )}
       </fieldset>
-    </FormDialog>
+    </SaveDialog>
   );
 }

@@ -4,12 +4,10 @@
  * language.
  */
 import {
-  Body1,
   Button,
   Field,
   MessageBar,
   MessageBarBody,
-  Subtitle2,
   Table,
   TableBody,
   TableCell,
@@ -41,6 +39,8 @@ import { useFocusReturn } from '../../common/useFocusReturn';
 import { useI18n } from '../../i18n';
 import { useAdminText } from '../../i18n/admin/admin-text';
 import { useAdminStyles } from '../admin.styles';
+import { PanelSection } from '../PanelSection';
+import { RecordTable } from '../RecordTable';
 
 const SHEETS: readonly RegisterSheet[] = ['topics', 'assignments', 'people'];
 const OUTCOMES: readonly RowOutcome[] = ['added', 'changed', 'unchanged', 'removed'];
@@ -101,13 +101,7 @@ export function TransferPanel({ onApplied }: { onApplied: () => void }) {
 
   return (
     <div className={styles.panel}>
-      <section className={styles.section} aria-labelledby="transfer-import">
-        <Subtitle2 as="h3" id="transfer-import">
-          {x.importHeading}
-        </Subtitle2>
-        <Body1 as="p" className={styles.intro}>
-          {x.importIntro}
-        </Body1>
+      <PanelSection id="transfer-import" heading={x.importHeading} intro={x.importIntro}>
         <Field label={{ children: x.file, htmlFor: fileId }} validationMessage={fileError}>
           <input
             id={fileId}
@@ -182,66 +176,37 @@ export function TransferPanel({ onApplied }: { onApplied: () => void }) {
               </Table>
             </div>
             {report.errors.length > 0 && (
-              <div className={styles.scroller}>
-                <Table aria-label={x.problemsLabel} size="small" className={styles.table}>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell>{x.columns.sheet}</TableHeaderCell>
-                      <TableHeaderCell>{x.columns.row}</TableHeaderCell>
-                      <TableHeaderCell>{x.columns.column}</TableHeaderCell>
-                      <TableHeaderCell className={styles.wide}>{x.columns.problem}</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {report.errors.map((problem, i) => (
-                      <TableRow key={i}>
-                        <TableCell className={styles.cell}>{x.sheets[problem.sheet]}</TableCell>
-                        <TableCell className={styles.cell}>{problem.row ?? x.wholeSheet}</TableCell>
-                        <TableCell className={styles.cell}>{problem.column ?? '—'}</TableCell>
-                        <TableCell className={styles.cell}>{problem.message}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              </div>
+              <RecordTable
+                label={x.problemsLabel}
+                rows={report.errors}
+                rowKey={(_, i) => i}
+                columns={[
+                  { header: x.columns.sheet, cell: (problem) => x.sheets[problem.sheet] },
+                  { header: x.columns.row, cell: (problem) => problem.row ?? x.wholeSheet },
+                  { header: x.columns.column, cell: (problem) => problem.column ?? '—' },
+                  { header: x.columns.problem, wide: true, cell: (problem) => problem.message },
+                ]}
+              />
             )}
             {report.errors.length === 0 && changes.length > 0 && (
-              <div className={styles.scroller}>
-                <Table aria-label={x.rowsLabel} size="small" className={styles.table}>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell>{x.columns.sheet}</TableHeaderCell>
-                      <TableHeaderCell>{x.columns.row}</TableHeaderCell>
-                      <TableHeaderCell>{x.columns.key}</TableHeaderCell>
-                      <TableHeaderCell>{x.columns.outcome}</TableHeaderCell>
-                      <TableHeaderCell>{x.columns.fields}</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {changes.map((row, i) => (
-                      <TableRow key={i}>
-                        <TableCell className={styles.cell}>{x.sheets[row.sheet]}</TableCell>
-                        <TableCell className={styles.cell}>{row.row ?? '—'}</TableCell>
-                        <TableCell className={styles.cell}>{isolate(row.key, dir)}</TableCell>
-                        <TableCell className={styles.cell}>{x.outcomes[row.outcome]}</TableCell>
-                        <TableCell className={styles.cell}>{isolate(row.fields.join(', '), dir)}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              </div>
+              <RecordTable
+                label={x.rowsLabel}
+                rows={changes}
+                rowKey={(_, i) => i}
+                columns={[
+                  { header: x.columns.sheet, cell: (row) => x.sheets[row.sheet] },
+                  { header: x.columns.row, cell: (row) => row.row ?? '—' },
+                  { header: x.columns.key, cell: (row) => isolate(row.key, dir) },
+                  { header: x.columns.outcome, cell: (row) => x.outcomes[row.outcome] },
+                  { header: x.columns.fields, cell: (row) => isolate(row.fields.join(', '), dir) },
+                ]}
+              />
             )}
           </>
         )}
-      </section>
+      </PanelSection>
 
-      <section className={styles.section} aria-labelledby="transfer-template">
-        <Subtitle2 as="h3" id="transfer-template">
-          {x.templateHeading}
-        </Subtitle2>
-        <Body1 as="p" className={styles.intro}>
-          {x.templateIntro}
-        </Body1>
+      <PanelSection id="transfer-template" heading={x.templateHeading} intro={x.templateIntro}>
         <div className={styles.toolbar}>
           {(['xlsx', 'csv'] as const).map((f) => (
             <Button
@@ -255,15 +220,9 @@ export function TransferPanel({ onApplied }: { onApplied: () => void }) {
             </Button>
           ))}
         </div>
-      </section>
+      </PanelSection>
 
-      <section className={styles.section} aria-labelledby="transfer-export">
-        <Subtitle2 as="h3" id="transfer-export">
-          {x.exportHeading}
-        </Subtitle2>
-        <Body1 as="p" className={styles.intro}>
-          {x.exportIntro}
-        </Body1>
+      <PanelSection id="transfer-export" heading={x.exportHeading} intro={x.exportIntro}>
         <div className={styles.toolbar}>
           <Field label={x.what} className={styles.filter}>
             <Select value={what} onChange={(_, data) => setWhat(data.value as RecordExport)}>
@@ -288,7 +247,7 @@ export function TransferPanel({ onApplied }: { onApplied: () => void }) {
           </Button>
         </div>
         {downloading.error !== null && <ErrorBar title={a.common.downloadError} error={downloading.error} />}
-      </section>
+      </PanelSection>
 
       <ConfirmDialog
         open={confirming}

@@ -16,7 +16,8 @@ export const meetingAr: MeetingMessages = {
   side: {
     agendaLabel: 'بنود جدول الأعمال',
     meetingDetails: 'تفاصيل الاجتماع',
-    notThisMeeting: 'لم يُربط أي اجتماع من السجل باجتماع Teams هذا بعد.',
+    notThisMeeting:
+      'اجتماع Teams هذا غير مرتبط بأي اجتماع لفريق التنسيق ISC. يمكن للرئيس ربطه بكتابة «meeting <الرقم>» في محادثة الاجتماع.',
     shareToStage: 'المشاركة على المنصة',
     sharing: 'جارٍ المشاركة…',
     shared: 'جدول الأعمال معروض الآن على منصة الاجتماع.',

@@ -16,7 +16,8 @@ export const meetingEn = {
   side: {
     agendaLabel: 'Agenda items',
     meetingDetails: 'Meeting details',
-    notThisMeeting: 'No meeting of the register is linked to this Teams meeting yet.',
+    notThisMeeting:
+      'This Teams meeting is not linked to an ISC meeting. The chair can link it by writing “meeting <number>” in the meeting chat.',
     shareToStage: 'Share to stage',
     sharing: 'Sharing…',
     shared: 'The agenda is now on the meeting stage.',

@@ -19,7 +19,8 @@ export const meetingEs: MeetingMessages = {
   side: {
     agendaLabel: 'Puntos del orden del día',
     meetingDetails: 'Detalles de la reunión',
-    notThisMeeting: 'Todavía no hay ninguna reunión del registro vinculada a esta reunión de Teams.',
+    notThisMeeting:
+      'Esta reunión de Teams no está vinculada a ninguna reunión ISC. La presidencia puede vincularla escribiendo «meeting <número>» en el chat de la reunión.',
     shareToStage: 'Compartir en el escenario',
     sharing: 'Compartiendo…',
     shared: 'El orden del día está ahora en el escenario de la reunión.',

@@ -19,7 +19,8 @@ export const meetingFr: MeetingMessages = {
   side: {
     agendaLabel: 'Points de l’ordre du jour',
     meetingDetails: 'Détails de la réunion',
-    notThisMeeting: 'Aucune réunion du registre n’est encore liée à cette réunion Teams.',
+    notThisMeeting:
+      'Cette réunion Teams n’est liée à aucune réunion ISC. La présidence peut la lier en écrivant « meeting <numéro> » dans la conversation de la réunion.',
     shareToStage: 'Partager sur la scène',
     sharing: 'Partage…',
     shared: 'L’ordre du jour est maintenant sur la scène de la réunion.',

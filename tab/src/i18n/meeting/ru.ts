@@ -24,7 +24,8 @@ export const meetingRu: MeetingMessages = {
   side: {
     agendaLabel: 'Пункты повестки дня',
     meetingDetails: 'Сведения о собрании',
-    notThisMeeting: 'С этим собранием Teams ещё не связано ни одно собрание реестра.',
+    notThisMeeting:
+      'Это собрание Teams не связано ни с одним собранием ISC. Председатель может связать его, написав «meeting <номер>» в чате собрания.',
     shareToStage: 'Показать на сцене',
     sharing: 'Показ…',
     shared: 'Повестка дня теперь на сцене собрания.',

@@ -16,7 +16,7 @@ export const meetingZh: MeetingMessages = {
   side: {
     agendaLabel: '议程项目',
     meetingDetails: '会议详情',
-    notThisMeeting: '登记册中尚无会议与此 Teams 会议关联。',
+    notThisMeeting: '此 Teams 会议尚未关联任何 ISC 会议。主席可在会议聊天中输入“meeting <编号>”进行关联。',
     shareToStage: '共享到舞台',
     sharing: '正在共享…',
     shared: '议程现已显示在会议舞台上。',

@@ -16,7 +16,7 @@ import {
 import type { ReactNode } from 'react';
 import type { AgendaItem, SectorId } from '../../api';
 import { formatDate, formatDateRange, formatInstant, formatRange, inLocale } from '../../common/format';
-import { useI18n } from '../../i18n';
+import { useDisplayTitles, useI18n } from '../../i18n';
 import { useWorkspaceStyles } from '../workspace.styles';
 import { useAgendaDocumentStyles } from './AgendaDocument.styles';
 import type { DragReorder } from './useDragReorder';
@@ -313,6 +313,7 @@ function TopicsContent({
 
 function EventsContent({ item }: { item: ItemOf<'events'> }) {
   const { t, locale, intlTag } = useI18n();
+  const titles = useDisplayTitles();
   const ws = useWorkspaceStyles();
   const e = t.workspace.agenda.events;
   if (item.events.length === 0) return <Empty>{e.none}</Empty>;
@@ -350,7 +351,7 @@ function EventsContent({ item }: { item: ItemOf<'events'> }) {
             </TableCell>
             <TableCell className={ws.cell}>{formatDateRange(event.start, event.end, intlTag)}</TableCell>
             <TableCell className={ws.cell}>
-              <bdi>{event.place || '—'}</bdi>
+              <bdi>{event.place ? titles.place(event.place) : '—'}</bdi>
             </TableCell>
             <TableCell className={ws.cell}>
               <abbr title={t.sectors.names[event.sector]}>{event.sector}</abbr>
@@ -366,6 +367,7 @@ function EventsContent({ item }: { item: ItemOf<'events'> }) {
 
 function NextMeetingContent({ item }: { item: ItemOf<'next-meeting'> }) {
   const { t, intlTag } = useI18n();
+  const titles = useDisplayTitles();
   const next = item.next;
   if (!next) return <Empty>{t.workspace.agenda.nextMeeting.none}</Empty>;
   return (
@@ -376,7 +378,7 @@ function NextMeetingContent({ item }: { item: ItemOf<'next-meeting'> }) {
       {next.place && (
         <>
           {' · '}
-          <bdi>{next.place}</bdi>
+          <bdi>{titles.place(next.place)}</bdi>
         </>
       )}
     </p>

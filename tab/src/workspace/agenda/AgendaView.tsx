@@ -19,9 +19,10 @@ import {
 import { useWorkspaceStyles } from '../workspace.styles';
 import { useMeetingText } from '../../i18n/meeting/meeting-text';
 import { ConflictNote } from '../document/ConflictNote';
+import { changesSentence } from '../document/list-changes';
 import { RefreshControl } from '../document/RefreshControl';
 import { AgendaDocument, itemHeadingId, moveButtonId, subMoveButtonId, type ItemControls } from './AgendaDocument';
-import { agendaChanges, noChanges } from './agenda-changes';
+import { agendaChanges } from './agenda-changes';
 import { AgendaSummary } from './AgendaSummary';
 import { collectionIncomplete } from './compile-guard';
 import { ItemDialog, type ItemValues } from './ItemDialog';
@@ -88,17 +89,7 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
   /** After a conflict: what changed between the version the reader edited and the one now shown. */
   const conflictChanges =
     changes.conflict && conflictBase && version ? agendaChanges(conflictBase, version.agenda, titles.item) : null;
-  const changedText =
-    conflictChanges && !noChanges(conflictChanges)
-      ? [
-          conflictChanges.added.length ? m.editor.changes.added(quoted(conflictChanges.added)) : null,
-          conflictChanges.removed.length ? m.editor.changes.removed(quoted(conflictChanges.removed)) : null,
-          conflictChanges.edited.length ? m.editor.changes.edited(quoted(conflictChanges.edited)) : null,
-          conflictChanges.reordered ? m.editor.changes.moved : null,
-        ]
-          .filter(Boolean)
-          .join('; ')
-      : null;
+  const changedText = changesSentence(conflictChanges, m.editor.changes);
 
   const closeConfirm = () => {
     setConfirm(null);
@@ -419,9 +410,4 @@ export function AgendaView({ meeting, onMeetingChanged }: { meeting: MeetingView
       />
     </section>
   );
-}
-
-/** Titles as a list in quotes: “A”, “B”. */
-function quoted(titles: string[]): string {
-  return titles.map((title) => `“${title}”`).join(', ');
 }

@@ -44,7 +44,7 @@ export function DocumentPage({
           {meeting.place && (
             <>
               {' · '}
-              <bdi>{meeting.place}</bdi>
+              <bdi>{titles.place(meeting.place)}</bdi>
             </>
           )}
         </Caption1>

@@ -3,7 +3,7 @@
  * or moves an entry to another agenda item.
  */
 import { Body1, Combobox, Field, Input, Option, Radio, RadioGroup, Select, Textarea } from '@fluentui/react-components';
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { listPeople, type MinutesAction, type MinutesEdit, type MinutesFollowUp, type SectorId } from '../../api';
 import { useSession } from '../../common/ApiContext';
 import { useResource } from '../../common/useResource';
@@ -17,6 +17,8 @@ const SECTORS: readonly SectorId[] = ['BR', 'TSB', 'BDT', 'GS'];
 export interface DialogFailure {
   error?: unknown;
   errorTitle?: string;
+  /** After a conflict: what someone else changed meanwhile. */
+  notice?: ReactNode;
 }
 
 /**

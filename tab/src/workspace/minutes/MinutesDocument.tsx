@@ -34,12 +34,25 @@ const useFollowUpStyles = makeStyles({
 /** What a draft's entry controls ask for (staff only). */
 export interface EntryControls {
   busy: boolean;
+  /** The outcome of the last change, shown beside the entry it concerns. */
+  placed: { entryId: string; text: string } | null;
   onEdit(entry: EditableEntry): void;
   /** Files the entry under another agenda item. */
   onMove(entry: EditableEntry): void;
   onRemove(entry: EditableEntry): void;
   /** Sets what the meeting did with an action carried from an earlier meeting. */
   onFollowUp(followUp: MinutesFollowUp): void;
+}
+
+/** The outcome of the last change beside its entry (a live region, so a screen reader hears it too). */
+function Placed({ entryId, controls }: { entryId: string; controls: EntryControls | null }) {
+  const styles = useAgendaDocumentStyles();
+  if (controls?.placed?.entryId !== entryId) return null;
+  return (
+    <p role="status" className={styles.placed}>
+      {controls.placed.text}
+    </p>
+  );
 }
 
 /** Renders `minutes`; with `controls` each decision, action and escalation can be edited, moved or removed. */
@@ -270,6 +283,7 @@ function MinutesItemBlock({ item, controls }: { item: MinutesItem; controls: Ent
                   controls={controls}
                 />
               </span>
+              <Placed entryId={entry.entry.id} controls={controls} />
             </li>
           ))}
         </ol>
@@ -356,6 +370,7 @@ function MinutesItemBlock({ item, controls }: { item: MinutesItem; controls: Ent
                   <TableRow key={action.id}>
                     <TableCell className={ws.cell}>
                       <bdi>{action.text}</bdi> <Problems problems={action.problems} />
+                      <Placed entryId={action.id} controls={controls} />
                     </TableCell>
                     <TableCell className={ws.cell}>
                       {action.ownerName ? <bdi>{action.ownerName}</bdi> : <span className={ws.muted}>{m.noOwner}</span>}

@@ -27,8 +27,11 @@ import {
   type Refusal,
 } from '../document/DocumentParts';
 import { useWorkspaceStyles } from '../workspace.styles';
+import { ConflictNote } from '../document/ConflictNote';
+import { changesSentence } from '../document/list-changes';
 import { AddEntryDialog } from './AddEntryDialog';
 import { ActionDialog, FollowUpDialog, MoveDialog, TextEntryDialog, type MoveTarget } from './EntryDialogs';
+import { addedEntry, hasEntry, minutesChanges } from './minutes-changes';
 import { MinutesDocument, type EntryControls } from './MinutesDocument';
 import { reviewState, type EditableEntry } from './review';
 import { ReviewNotes, type NoteControls } from './ReviewNotes';
@@ -85,8 +88,13 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
   const { action, change, setDownloadError } = changes;
   const [confirm, setConfirm] = useState<Confirm>(null);
   const [editing, setEditing] = useState<Editing>(null);
+  /** The outcome of the last change, shown beside its entry. */
+  const [placed, setPlaced] = useState<{ entryId: string; text: string } | null>(null);
+  /** The minutes the reader's refused change was made on: what changed since is told. */
+  const [conflictBase, setConflictBase] = useState<Minutes | null>(null);
   const m = t.workspace.minutes;
-  const added = useMeetingText().minutes;
+  const meetingText = useMeetingText();
+  const added = meetingText.minutes;
   const version = minutes.data;
   const draft = version?.status === 'draft';
   const canCompile = can('minutes.compile') && COMPILABLE.includes(meeting.state);
@@ -125,6 +133,7 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
   };
 
   const compile = async () => {
+    setPlaced(null);
     if (
       await change(
         'compile',
@@ -138,6 +147,7 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
   };
   /** Approves; when the server finds nothing recorded it asks first, and `confirmed` sends the confirmation. */
   const approve = async (confirmed: boolean) => {
+    setPlaced(null);
     const outcome = await change(
       'approve',
       async (): Promise<{ version: MinutesVersion } | { empty: true }> => {
@@ -158,30 +168,54 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
     setConfirm(null);
     onMeetingChanged();
   };
-  const edit = async (edit: MinutesEdit, notice: string = m.saved) => {
+  /**
+   * Runs an edit of the shown version. Its outcome shows beside the entry `near` names in the new version (else at
+   * the top); a failure remembers the version edited, to tell what changed meanwhile.
+   */
+  const edit = async (
+    edit: MinutesEdit,
+    notice: string = m.saved,
+    near?: (before: Minutes, after: Minutes) => string | null,
+  ) => {
     if (!version) return undefined;
-    return change(
+    setPlaced(null);
+    setConflictBase(null);
+    const result = await change(
       'edit',
       () => minutes.edit(version.minutes.revision, edit),
       () => notice,
     );
+    if (result === undefined) {
+      setConflictBase(version.minutes);
+      return undefined;
+    }
+    const entryId = near?.(version.minutes, result.minutes) ?? null;
+    if (entryId && hasEntry(result.minutes, entryId)) setPlaced({ entryId, text: notice });
+    return result;
   };
-  const saveEntry = async (e: MinutesEdit) => {
-    if (await edit(e)) setEditing(null);
+  const saveEntry = async (e: MinutesEdit, entryId: string | null) => {
+    if (await edit(e, m.saved, () => entryId)) setEditing(null);
   };
   const addEntry = async (e: MinutesEdit, item: number) => {
     const notice = e.op === 'add-action' ? added.addedAction(item) : added.addedDecision(item);
-    if (await edit(e, notice)) setEditing(null);
+    if (await edit(e, notice, addedEntry)) setEditing(null);
   };
-  const moveEntry = async (e: MinutesEdit) => {
+  const moveEntry = async (e: MinutesEdit, entryId: string) => {
     if (e.op !== 'move') return;
-    if (await edit(e, m.movedTo(e.sub ? `${e.item}.${e.sub}` : String(e.item)))) setEditing(null);
+    if (await edit(e, m.movedTo(e.sub ? `${e.item}.${e.sub}` : String(e.item)), () => entryId)) setEditing(null);
   };
   const accept = (note: ReviewNote) =>
-    void edit({ op: 'accept-note', recordId: note.recordId }, m.review.acceptedNotice);
+    void edit({ op: 'accept-note', recordId: note.recordId }, m.review.acceptedNotice, () => note.recordId);
   const remove = async (entry: EditableEntry) => {
     if (await edit({ op: 'remove', entryId: entry.entry.id })) setConfirm(null);
   };
+
+  /** After a conflict: what changed between the minutes the reader edited and the ones now shown. */
+  const changedText =
+    changes.conflict && conflictBase && version
+      ? changesSentence(minutesChanges(conflictBase, version.minutes), meetingText.editor.changes)
+      : null;
+  const conflicted = changes.conflict && conflictBase !== null && version !== undefined && version !== null;
 
   /** A refusal to draft before the meeting has started: the server's message, and the start in the reader's zone. */
   const explain = (error: unknown): Refusal | null => {
@@ -200,6 +234,7 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
     can('minutes.edit') && draft
       ? {
           busy: action.busy !== null,
+          placed,
           onEdit: startEditing('edit'),
           onMove: startEditing('move'),
           onRemove: (entry) => {
@@ -225,6 +260,7 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
     errorTitle: changes.conflict ? m.conflict : undefined,
   };
   const entry = editing && (editing.mode === 'edit' || editing.mode === 'move') ? editing.entry : null;
+  const entryFailure = { ...failure, notice: conflicted ? <ConflictNote changed={changedText} kept /> : undefined };
 
   return (
     <section aria-labelledby="minutes-heading" className={ws.view}>
@@ -299,8 +335,10 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
         document={minutes}
         text={m}
         errorShownElsewhere={dialogOpen}
+        noticeShownElsewhere={placed !== null}
         explain={explain}
       />
+      {conflicted && !dialogOpen && <ConflictNote changed={changedText} kept={false} />}
 
       {version === null && (
         <EmptyDocument text={m} canCompile={canCompile} action={action} onCompile={() => void compile()} />
@@ -319,7 +357,7 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
           kind={editing.kind}
           targets={moveTargets(version.minutes, locale, titles.item)}
           busy={action.busy === 'edit'}
-          failure={failure}
+          failure={entryFailure}
           onSave={(e, item) => void addEntry(e, item)}
           onClose={closeEditing}
         />
@@ -329,8 +367,8 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
           key={`follow-up-${editing.followUp.actionId}`}
           followUp={editing.followUp}
           busy={action.busy === 'edit'}
-          failure={failure}
-          onSave={(e) => void saveEntry(e)}
+          failure={entryFailure}
+          onSave={(e) => void saveEntry(e, null)}
           onClose={closeEditing}
         />
       )}
@@ -342,8 +380,8 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
           current={currentPlace(entry)}
           targets={moveTargets(version.minutes, locale, titles.item)}
           busy={action.busy === 'edit'}
-          failure={failure}
-          onSave={(e) => void moveEntry(e)}
+          failure={entryFailure}
+          onSave={(e) => void moveEntry(e, entry.entry.id)}
           onClose={closeEditing}
         />
       )}
@@ -352,8 +390,8 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
           key={entry.entry.id}
           action={entry.entry}
           busy={action.busy === 'edit'}
-          failure={failure}
-          onSave={(e) => void saveEntry(e)}
+          failure={entryFailure}
+          onSave={(e) => void saveEntry(e, entry.entry.id)}
           onClose={closeEditing}
         />
       )}
@@ -365,8 +403,8 @@ export function MinutesView({ meeting, onMeetingChanged }: { meeting: MeetingVie
           text={entry.entry.text}
           sector={entry.kind === 'escalation' ? entry.entry.sector : undefined}
           busy={action.busy === 'edit'}
-          failure={failure}
-          onSave={(e) => void saveEntry(e)}
+          failure={entryFailure}
+          onSave={(e) => void saveEntry(e, entry.entry.id)}
           onClose={closeEditing}
         />
       )}

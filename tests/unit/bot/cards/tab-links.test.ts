@@ -63,6 +63,13 @@ function delivery(undeliverable: number) {
 
 const MINUTES = minutesOf(chat([['patti-fernandez', 'Item 3\nDecision: CoCo decides the budget']]));
 
+/** The first card of a proactive message. */
+function attachmentOf(activity: object): Attachment {
+  const card = (activity as { attachments?: Attachment[] }).attachments?.[0];
+  if (!card) throw new Error('the message has no card');
+  return card;
+}
+
 /** The addresses of a card's Action.OpenUrl buttons, by title. */
 function openUrls(card: Attachment): Record<string, string> {
   const actions = (card.content as { actions?: { type: string; title: string; url?: string }[] }).actions ?? [];
@@ -91,7 +98,7 @@ const CARDS: [string, (tab: TabLinks, locale: Locale) => Attachment, string, str
   ['prompt', (tab, locale) => promptCard(prompt(), locale, {}, undefined, tab), 'Open My work', 'view=mywork'],
   [
     'proactive prompt',
-    (tab, locale) => collectionMessagesFor(tab).prompt(prompt(), locale).attachments?.[0] as Attachment,
+    (tab, locale) => attachmentOf(collectionMessagesFor(tab).prompt(prompt(), locale)),
     'Open My work',
     'view=mywork',
   ],
@@ -128,8 +135,7 @@ const CARDS: [string, (tab: TabLinks, locale: Locale) => Attachment, string, str
   [
     'published agenda',
     (tab, locale) =>
-      meetingMessages(tab).agendaPublished(richAgenda(), 'https://files/agenda.docx', locale)
-        .attachments?.[0] as Attachment,
+      attachmentOf(meetingMessages(tab).agendaPublished(richAgenda(), 'https://files/agenda.docx', locale)),
     'Review and edit in the tab',
     `view=agenda&meeting=${richAgenda().meeting.meetingId}`,
   ],
@@ -141,9 +147,7 @@ const CARDS: [string, (tab: TabLinks, locale: Locale) => Attachment, string, str
   ],
   [
     'approved minutes',
-    (tab, locale) =>
-      meetingMessages(tab).minutesApproved(MINUTES, 'https://files/minutes.docx', locale)
-        .attachments?.[0] as Attachment,
+    (tab, locale) => attachmentOf(meetingMessages(tab).minutesApproved(MINUTES, 'https://files/minutes.docx', locale)),
     'Review and edit in the tab',
     `view=minutes&meeting=${MINUTES.meeting.meetingId}`,
   ],
@@ -179,7 +183,7 @@ describe('cards link into the tab at the right view', () => {
       expect(link).not.toBeNull();
       expect(target(link?.[1])).toBe('view=mywork');
     }
-    const local = collectionMessagesFor(LOCAL).reminder(data, 'en').text ?? '';
+    const local = (collectionMessagesFor(LOCAL).reminder(data, 'en') as { text?: string }).text ?? '';
     expect(local.endsWith('[Open My work](http://localhost:3978/?view=mywork)')).toBe(true);
     expect(reminderText(data, 'en')).not.toContain('](');
   });
