@@ -80,7 +80,9 @@ function realSender(timeoutMs = 2000): Sender {
 
 /** A sender whose requests go to `/w1` on the connector (so a test can cut them off), and stop when dead. */
 function dyingSender(dead: { value: boolean }): Sender {
-  const sender = realSender();
+  // A post the connector accepted must be recorded as sent even when the machine is slow to answer: the timeout
+  // stays well above a loaded machine's response time, and below half the doomed worker's lease.
+  const sender = realSender(DYING_SENDER_TIMEOUT_MS);
   return {
     send: (ref, activity) =>
       dead.value ? never : sender.send({ ...ref, serviceUrl: `${ref.serviceUrl}/w1` }, activity),
@@ -90,6 +92,7 @@ function dyingSender(dead: { value: boolean }): Sender {
 }
 
 const RETRY = { maxAttempts: 12, baseDelayMs: 50, maxDelayMs: 1000 };
+const DYING_SENDER_TIMEOUT_MS = 8000;
 
 /** The outbox collection with the record of one message written `delayMs` late (a storage call under load). */
 function slowToRecord(outbox: OutboxData['outbox'], id: string, delayMs: number): OutboxData['outbox'] {
@@ -328,7 +331,12 @@ export function describeOutboxContract(name: string, open: () => Promise<OutboxR
         outbox: rig.outbox,
       });
       const dead = { value: false };
-      const doomed = await rig.worker({ sender: dyingSender(dead), retry: RETRY, pollMs: 50, leaseMs: 8000 });
+      const doomed = await rig.worker({
+        sender: dyingSender(dead),
+        retry: RETRY,
+        pollMs: 50,
+        leaseMs: DYING_SENDER_TIMEOUT_MS * 2 + 1000,
+      });
       doomed.worker.start();
       await until(() => connector!.posted.length >= 100, '100 messages are posted');
 

@@ -2,7 +2,7 @@
  * The administration (secretariat): the register's topics and focal points, people, the meeting calendar, import
  * and export, the audit log and the annual report, one tab each.
  */
-import { Body1, Spinner, Tab, TabList, Title3 } from '@fluentui/react-components';
+import { Spinner, Tab, TabList } from '@fluentui/react-components';
 import { Suspense } from 'react';
 import type { AdminTab } from '../app/route';
 import { ADMIN_TABS } from '../app/route';
@@ -16,6 +16,7 @@ import { ReportPanel } from './report/ReportPanel';
 import { TopicAdmin } from './topics/TopicAdmin';
 import { TransferPanel } from './transfer/TransferPanel';
 import { useMeetingList, usePeopleList, useTopicList } from './useLists';
+import { ViewHeader } from './ViewHeader';
 
 /** The administration view; its strings load with it (the spinner shows meanwhile). */
 export function AdminView(props: { headingId: string; tab: AdminTab; onTabChange: (tab: AdminTab) => void }) {
@@ -44,14 +45,7 @@ function AdminSections({
 
   return (
     <section aria-labelledby={headingId} className={styles.view}>
-      <header className={styles.header}>
-        <Title3 as="h2" id={headingId} className={styles.heading}>
-          {a.admin.heading}
-        </Title3>
-        <Body1 as="p" className={styles.intro}>
-          {a.admin.intro}
-        </Body1>
-      </header>
+      <ViewHeader headingId={headingId} heading={a.admin.heading} intro={a.admin.intro} />
       <div className={styles.tabs}>
         <TabList
           selectedValue={tab}

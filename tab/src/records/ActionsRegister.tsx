@@ -1,6 +1,5 @@
 /** The actions of every meeting: filters by owner, status and overdue, and the owner's or staff's update dialog. */
-import { Badge, Button, Caption1, Field, Input, Switch } from '@fluentui/react-components';
-import { Edit20Regular } from '@fluentui/react-icons/svg/edit';
+import { Badge, Caption1, Field, Input, Switch } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import { listActions, type ActionView } from '../api';
 import { useSession } from '../common/ApiContext';
@@ -16,7 +15,7 @@ import { useEditing } from '../admin/useEditing';
 import { ActionDialog } from './ActionDialog';
 import { usePaged } from '../admin/usePaged';
 import type { RecordLists, SharedFilters } from './record-filters';
-import { RecordsList } from './RecordsList';
+import { RecordsList, editColumn } from './RecordsList';
 
 const STATUS_COLOURS = { open: 'brand', done: 'success', dropped: 'subtle' } as const;
 
@@ -145,20 +144,13 @@ export function ActionsRegister({ filters, lists }: { filters: SharedFilters; li
             ),
           },
           { header: x.columns.meeting, cell: (action) => (action.meeting ? meetingName(action.meeting) : '—') },
-          {
-            header: x.columns.update,
-            cell: (action) =>
-              (staff || (myId !== null && action.ownerId === myId)) && (
-                <Button
-                  size="small"
-                  icon={<Edit20Regular />}
-                  aria-label={x.updateLabel(action.text)}
-                  onClick={() => edits.open(action)}
-                >
-                  {x.update}
-                </Button>
-              ),
-          },
+          editColumn(
+            x.columns.update,
+            x.update,
+            (action) => x.updateLabel(action.text),
+            edits.open,
+            (action) => staff || (myId !== null && action.ownerId === myId),
+          ),
         ]}
       />
       {edits.editing && (

@@ -1,6 +1,5 @@
 /** The issues escalated to the task force or the Coordination Committee, with their outcome once known. */
-import { Badge, Button } from '@fluentui/react-components';
-import { Edit20Regular } from '@fluentui/react-icons/svg/edit';
+import { Badge } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import { listEscalations, type EscalationView } from '../api';
 import { useSession } from '../common/ApiContext';
@@ -13,7 +12,7 @@ import { useEditing } from '../admin/useEditing';
 import { EscalationDialog } from './EscalationDialog';
 import { usePaged } from '../admin/usePaged';
 import type { SharedFilters } from './record-filters';
-import { RecordsList } from './RecordsList';
+import { RecordsList, editColumn } from './RecordsList';
 
 const STATUS_COLOURS = { open: 'warning', decided: 'success', withdrawn: 'subtle' } as const;
 
@@ -74,19 +73,7 @@ export function EscalationsRegister({ filters }: { filters: SharedFilters }) {
             header: x.columns.outcome,
             cell: (escalation) => (escalation.outcome ? <bdi>{escalation.outcome}</bdi> : x.noOutcome),
           },
-          staff && {
-            header: x.columns.update,
-            cell: (escalation) => (
-              <Button
-                size="small"
-                icon={<Edit20Regular />}
-                aria-label={x.recordLabel(escalation.ask)}
-                onClick={() => edits.open(escalation)}
-              >
-                {x.record}
-              </Button>
-            ),
-          },
+          staff && editColumn(x.columns.update, x.record, (escalation) => x.recordLabel(escalation.ask), edits.open),
         ]}
       />
       {edits.editing && (

@@ -1,5 +1,6 @@
 /** The body every records list shares: its count and notice, load state, empty text, table and "Show more". */
 import { Button, Caption1, Spinner } from '@fluentui/react-components';
+import { Edit20Regular } from '@fluentui/react-icons/svg/edit';
 import { LoadState } from '../admin/LoadState';
 import { RecordTable, type RecordColumn } from '../admin/RecordTable';
 import { useAdminStyles } from '../admin/admin.styles';
@@ -41,4 +42,23 @@ export function RecordsList<T extends { id: string }>({
       )}
     </>
   );
+}
+
+/** The column of a list's edit button; `name` words the button for screen readers, `shown` hides it on some rows. */
+export function editColumn<T>(
+  header: string,
+  text: string,
+  name: (row: T) => string,
+  onEdit: (row: T) => void,
+  shown: (row: T) => boolean = () => true,
+): RecordColumn<T> {
+  return {
+    header,
+    cell: (row) =>
+      shown(row) && (
+        <Button size="small" icon={<Edit20Regular />} aria-label={name(row)} onClick={() => onEdit(row)}>
+          {text}
+        </Button>
+      ),
+  };
 }

@@ -2,7 +2,7 @@
  * The decisions and actions register across all meetings, for everyone: actions (owners update and close theirs,
  * staff reassign), decisions, and escalations with their outcome; filtered by topic, sector, meeting and text.
  */
-import { Body1, Field, Input, Spinner, Tab, TabList, Title3 } from '@fluentui/react-components';
+import { Field, Input, Spinner, Tab, TabList } from '@fluentui/react-components';
 import { Suspense, useState } from 'react';
 import type { SectorId } from '../api';
 import type { RecordsTab } from '../app/route';
@@ -14,6 +14,7 @@ import { meetingName } from '../meetings/meeting-display';
 import { useAdminStyles } from '../admin/admin.styles';
 import { SelectFilter } from '../admin/SelectFilter';
 import { useMeetingList, usePeopleList, useTopicList } from '../admin/useLists';
+import { ViewHeader } from '../admin/ViewHeader';
 import { ActionsRegister } from './ActionsRegister';
 import { DecisionsRegister } from './DecisionsRegister';
 import { EscalationsRegister } from './EscalationsRegister';
@@ -73,14 +74,7 @@ function Records({
 
   return (
     <section aria-labelledby={headingId} className={styles.view}>
-      <header className={styles.header}>
-        <Title3 as="h2" id={headingId} className={styles.heading}>
-          {r.heading}
-        </Title3>
-        <Body1 as="p" className={styles.intro}>
-          {r.intro}
-        </Body1>
-      </header>
+      <ViewHeader headingId={headingId} heading={r.heading} intro={r.intro} />
       <div className={styles.tabs}>
         <TabList
           selectedValue={tab}

@@ -1,6 +1,5 @@
 /** The audit log (secretariat): who changed what and when, filtered by person, record and period, and exported. */
 import { Button, Field, Input } from '@fluentui/react-components';
-import { ArrowDownload20Regular } from '@fluentui/react-icons/svg/arrow-download';
 import { useCallback, useMemo, useState } from 'react';
 import { downloadExport, listAudit, type AuditQuery, type PersonView } from '../../api';
 import { useSession } from '../../common/ApiContext';
@@ -14,6 +13,7 @@ import { useI18n } from '../../i18n';
 import { useAdminText } from '../../i18n/admin/admin-text';
 import { useAdminStyles } from '../admin.styles';
 import { personOptions } from '../labels';
+import { DownloadButtons } from '../DownloadButtons';
 import { LoadState } from '../LoadState';
 import { RecordTable } from '../RecordTable';
 import { SelectFilter } from '../SelectFilter';
@@ -101,19 +101,14 @@ export function AuditLog({ people }: { people: Resource<PersonView[]> }) {
         </Field>
       </div>
       <div className={styles.toolbar}>
-        {(['xlsx', 'csv'] as const).map((format) => (
-          <Button
-            key={format}
-            icon={<ArrowDownload20Regular />}
-            onClick={() =>
-              void exporting
-                .run(format, () => downloadExport(api, 'audit', format, locale))
-                .then((blob) => blob && saveFile(blob, `audit.${format}`))
-            }
-          >
-            {x.export(format.toUpperCase())}
-          </Button>
-        ))}
+        <DownloadButtons
+          label={x.export}
+          onDownload={(format) =>
+            void exporting
+              .run(format, () => downloadExport(api, 'audit', format, locale))
+              .then((blob) => blob && saveFile(blob, `audit.${format}`))
+          }
+        />
       </div>
       {exporting.error !== null && <ErrorBar title={a.common.downloadError} error={exporting.error} />}
       <LoadState resource={list.page} />

@@ -39,6 +39,7 @@ import { useFocusReturn } from '../../common/useFocusReturn';
 import { useI18n } from '../../i18n';
 import { useAdminText } from '../../i18n/admin/admin-text';
 import { useAdminStyles } from '../admin.styles';
+import { DownloadButtons } from '../DownloadButtons';
 import { PanelSection } from '../PanelSection';
 import { RecordTable } from '../RecordTable';
 
@@ -208,17 +209,12 @@ export function TransferPanel({ onApplied }: { onApplied: () => void }) {
 
       <PanelSection id="transfer-template" heading={x.templateHeading} intro={x.templateIntro}>
         <div className={styles.toolbar}>
-          {(['xlsx', 'csv'] as const).map((f) => (
-            <Button
-              key={f}
-              icon={<ArrowDownload20Regular />}
-              onClick={() =>
-                download(`template-${f}`, () => downloadTemplate(api, f, locale), `register-template.${f}`)
-              }
-            >
-              {x.template(f.toUpperCase())}
-            </Button>
-          ))}
+          <DownloadButtons
+            label={x.template}
+            onDownload={(f) =>
+              download(`template-${f}`, () => downloadTemplate(api, f, locale), `register-template.${f}`)
+            }
+          />
         </div>
       </PanelSection>
 
