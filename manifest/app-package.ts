@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
 import { PNG } from 'pngjs';
+import { DEFAULT_TEAMS_APP_ID } from '../teams-app/domain/tab-links';
 import { createZip, type ZipEntry } from './zip';
 
 /** Where the template, icons and localization files live. */
@@ -16,8 +17,8 @@ export const LOCALIZATION_DIR = path.join(__dirname, 'localization');
 /** The file `npm run package` writes. */
 export const PACKAGE_FILE = path.resolve(__dirname, '../dist/isc-coordinator-teams-app.zip');
 
-/** The Teams app id of ISC Coordinator (stable across versions; override with TEAMS_APP_ID). */
-export const DEFAULT_TEAMS_APP_ID = '31cea51d-8e61-48a5-bf47-22e9b5360041';
+/** The Teams app id of ISC Coordinator (stable across versions; override with TEAMS_APP_ID); cards link with it too. */
+export { DEFAULT_TEAMS_APP_ID };
 /** Stands in for the bot and Entra app ids when they are not configured (validates, but Teams would refuse it). */
 export const PLACEHOLDER_ID = '00000000-0000-0000-0000-000000000000';
 
