@@ -22,6 +22,9 @@ describe('the tab in French', () => {
     await expectVisible(drawer.getByText('Rés. 175 (PP) (Rév. Bucarest, 2022)', { exact: true }));
     const resolutions = drawer.getByRole('region', { name: 'Résolutions pertinentes' });
     expect(await resolutions.innerText()).not.toMatch(ENGLISH);
+    // The drawer is modal: the register behind it is hidden from the accessibility tree until it closes.
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
     const register = page.getByRole('table');
     expect(await register.innerText()).not.toMatch(ENGLISH);
   });
