@@ -4,10 +4,9 @@ import { collectionWindow, type Caller } from '../../teams-app/domain';
 import { addendumDocx, agendaDocx, minutesDocx } from '../../teams-app/documents';
 import { CollectionService, MeetingChatService, MeetingService, RegisterService } from '../../teams-app/services';
 import { Outbox } from '../../teams-app/services/outbox';
-import { seedDemoData } from '../../teams-app/store/demo/seed';
 import type { Store } from '../../teams-app/store';
 import type { GraphEmulator } from '../support/graph-emulator';
-import { CYCLE_CHAT, CYCLE_SEED, chatLine } from '../support/cycle-services';
+import { CYCLE_SEED, chatLine, prepareCycleStore } from '../support/cycle-services';
 import { sharePointSite } from '../support/sharepoint';
 
 /**
@@ -65,21 +64,7 @@ beforeEach(async () => {
   const site = await sharePointSite();
   store = site.store;
   emulator = site.emulator;
-  await seedDemoData(store, Date.parse(CYCLE_SEED));
-  const meeting = await store.meetings.get(MEETING);
-  await store.meetings.update({ ...meeting!, chatId: CYCLE_CHAT }, meeting!.etag);
-  await store.conversations.create({
-    id: 'ref-meeting-chat',
-    aadObjectId: '00000000-0000-0000-0000-000000000099',
-    personId: null,
-    conversationId: CYCLE_CHAT,
-    conversationType: 'groupChat',
-    serviceUrl: 'http://localhost:56150/_connector',
-    tenantId: null,
-    botId: 'bot',
-    locale: null,
-    updatedAt: CYCLE_SEED,
-  });
+  await prepareCycleStore(store, MEETING);
   services = wire(site.files);
 });
 

@@ -23,7 +23,11 @@ const textMessages: CollectionMessages = {
 
 /** The store seeded with the demo data, the meeting chat linked to `meetingId` and the bot in that chat. */
 export async function cycleStore(meetingId: string): Promise<Store> {
-  const store = openSqliteStore({ file: ':memory:' });
+  return prepareCycleStore(openSqliteStore({ file: ':memory:' }), meetingId);
+}
+
+/** Seeds any store with the demo data at the cycle's instant and links the meeting's chat (see {@link cycleStore}). */
+export async function prepareCycleStore(store: Store, meetingId: string): Promise<Store> {
   await seedDemoData(store, Date.parse(CYCLE_SEED));
   const meeting = await store.meetings.get(meetingId);
   if (!meeting) throw new Error(`demo meeting ${meetingId} missing`);
