@@ -29,10 +29,16 @@ export function lazyBotAdapter(credentials: BotCredentials, onError: (error: unk
   };
 }
 
-/** The Sender of bot/adapter-sender.ts, its SDK loaded on the first send. */
-export function lazyAdapterSender(credentials: BotCredentials, options: AdapterSenderOptions = {}): Sender {
+/** The Sender of bot/adapter-sender.ts, its SDK loaded on the first send (or on `warm()`, ahead of it). */
+export function lazyAdapterSender(
+  credentials: BotCredentials,
+  options: AdapterSenderOptions = {},
+): Sender & { warm(): Promise<void> } {
   const sender = once(async () => (await import('./adapter-sender')).createAdapterSender(credentials, options));
   return {
+    async warm() {
+      await sender();
+    },
     async send(ref, activity) {
       return (await sender()).send(ref, activity);
     },

@@ -11,7 +11,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { adminMessages } from '../bot/admin-messages';
+import { collectionMessagesFor } from '../bot/collection-messages';
 import { isAppError, Locale } from '../teams-app/domain';
+import type { Config } from '../teams-app/server/config';
+import { RegisterAdminService, RegisterService } from '../teams-app/services';
+import { Outbox } from '../teams-app/services/outbox';
 import {
   exportRecords,
   importRegister,
@@ -20,6 +25,7 @@ import {
   type ImportReport,
   type TableFormat,
 } from '../teams-app/services/records';
+import type { Store } from '../teams-app/store';
 import { finish, openConfiguredStore } from './configured-store';
 
 const USAGE = `Usage:
@@ -95,7 +101,7 @@ async function main(): Promise<void> {
 
   const format = command === 'export' ? formatOf(file) : null;
   const content = command === 'import' ? await readFile(file).catch(() => usage(`Cannot read ${file}.`)) : null;
-  const { store } = await openConfiguredStore();
+  const { config, store } = await openConfiguredStore();
   try {
     if (format) {
       const exported = await exportRecords(store, 'register', { format, locale: locale.data, caller: null, now });
@@ -109,6 +115,7 @@ async function main(): Promise<void> {
       locale: locale.data,
       caller: null,
       now,
+      followChanges: (changes, actorId) => followingAdmin(config, store).followChanges(changes, actorId),
     });
     printReport(report);
     if (report.errors.length > 0) {
@@ -128,6 +135,22 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+}
+
+/**
+ * The register administration on the configured store, for what an applied import means to an open collection's
+ * prompts (withdrawn, handed over), queued in the outbox the server's worker delivers.
+ */
+function followingAdmin(config: Config, store: Store): RegisterAdminService {
+  const tab = { publicUrl: config.publicUrl, teamsAppId: config.teamsAppId };
+  return new RegisterAdminService({
+    store,
+    register: new RegisterService(store),
+    outbox: new Outbox(store),
+    messages: collectionMessagesFor(tab),
+    adminMessages,
+    now: () => new Date().toISOString(),
+  });
 }
 
 main().catch((error) => {

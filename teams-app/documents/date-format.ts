@@ -1,4 +1,4 @@
-import type { Locale } from '../domain';
+import { zoneName, zoneOffset, type Locale } from '../domain';
 
 const INTL_LOCALE: Record<Locale, string> = {
   en: 'en-GB',
@@ -35,15 +35,16 @@ export function meetingDate(start: string, timeZone: string, locale: Locale): st
   return formatter(locale, { dateStyle: 'full', timeZone: safeZone(timeZone) }).format(new Date(start));
 }
 
-/** The meeting's hours in its own time zone, with the zone named: "10:00–12:00 (Europe/Zurich, GMT+1)". */
+/**
+ * The meeting's hours in its own time zone, with the zone named in the document's language: "10:00–12:00 (Central
+ * European Time, GMT+1)", "10:00–12:00 (heure d’Europe centrale, UTC+1)".
+ */
 export function meetingTime(start: string, end: string, timeZone: string, locale: Locale): string {
   const zone = safeZone(timeZone);
   const time = formatter(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone });
-  const offset =
-    formatter('en', { timeZone: zone, timeZoneName: 'shortOffset' })
-      .formatToParts(new Date(start))
-      .find((part) => part.type === 'timeZoneName')?.value ?? '';
-  return `${time.format(new Date(start))}–${time.format(new Date(end))} (${zone}${offset ? `, ${offset}` : ''})`;
+  const name = zoneName(zone, INTL_LOCALE[locale], start);
+  const offset = zoneOffset(zone, INTL_LOCALE[locale], start);
+  return `${time.format(new Date(start))}–${time.format(new Date(end))} (${name}${offset ? `, ${offset}` : ''})`;
 }
 
 /** A calendar date (YYYY-MM-DD) in a language ("15 Dec 2026"). */

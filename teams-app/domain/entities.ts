@@ -348,6 +348,20 @@ export const ChatRecord = z.object({
 });
 export type ChatRecord = z.infer<typeof ChatRecord>;
 
+/**
+ * Where a feed read by delta query (the meeting calendar's changes) stands, kept with the operational data so that
+ * whichever instance runs the scheduler resumes from it. `of` names what it is the position of (the Graph base URL
+ * and the calendar): a position of another calendar is not resumed.
+ */
+export const SyncPosition = z.object({
+  id: z.string().min(1).max(100),
+  of: z.string().max(1000),
+  deltaLink: z.url().max(16_000),
+  openedAt: z.iso.datetime(),
+  savedAt: z.iso.datetime(),
+});
+export type SyncPosition = z.infer<typeof SyncPosition>;
+
 /** A stored version of a meeting document (agenda or minutes) with its state and file. */
 export const DocumentVersion = z.object({
   id: Id,

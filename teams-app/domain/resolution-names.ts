@@ -87,22 +87,47 @@ export function resolutionRevision(revision: string | null, locale: Locale): str
   return REVISION[locale](city, match[3], match[1] !== undefined);
 }
 
-/** "Res. <n>" of a body in a language; the resolution of a body without a number names only the body. */
-const REFERENCE: Record<Locale, (body: string, number: string | null) => string> = {
-  en: (body, number) => (number ? `${body} Res. ${number}` : body),
-  fr: (body, number) => (number ? `Rés. ${number} (${body})` : body),
-  es: (body, number) => (number ? `Res. ${number} (${body})` : body),
-  ru: (body, number) => (number ? `Рез. ${number} (${body})` : body),
-  zh: (body, number) => (number ? `${body}第${number}号决议` : body),
-  ar: (body, number) => (number ? `القرار ${number} (${body})` : body),
+/** "Res. <n>" of a body (named as the language abbreviates it) in a language. */
+const NUMBERED: Record<Locale, (body: string, number: string) => string> = {
+  en: (body, number) => `${body} Res. ${number}`,
+  fr: (body, number) => `Rés. ${number} (${body})`,
+  es: (body, number) => `Res. ${number} (${body})`,
+  ru: (body, number) => `Рез. ${number} (${body})`,
+  zh: (body, number) => `${body}第${number}号决议`,
+  ar: (body, number) => `القرار ${number} (${body})`,
+};
+
+/** "of the <body>" in French: the article each conference or organ takes ("de la CMR", "de l’AR", "du Conseil"). */
+const FRENCH_OF: Record<ResolutionBody, string> = {
+  PP: 'de la ',
+  WTDC: 'de la ',
+  WTSA: 'de l’',
+  RA: 'de l’',
+  WRC: 'de la ',
+  Council: 'du ',
+};
+
+/**
+ * A resolution of a body whose number the register does not hold, in a language: "RA resolution", "Résolution de
+ * l’AR", "Resolución de la AR", "Резолюция АР", "无线电通信全会决议", "قرار صادر عن جمعية الاتصالات الراديوية".
+ */
+const NUMBERLESS: Record<Locale, (body: string, of: ResolutionBody) => string> = {
+  en: (body) => `${body} resolution`,
+  fr: (body, of) => `Résolution ${FRENCH_OF[of]}${body}`,
+  es: (body, of) => `Resolución ${of === 'Council' ? 'del' : 'de la'} ${body}`,
+  ru: (body, of) => `Резолюция ${of === 'Council' ? 'Совета' : body}`,
+  zh: (body) => `${body}决议`,
+  ar: (body) => `قرار صادر عن ${body}`,
 };
 
 /**
  * How a resolution is cited in a language, with its revision: "PP Res. 175 (Rev. Bucharest, 2022)",
- * "Rés. 175 (PP) (Rév. Bucarest, 2022)", "全权代表大会第175号决议（2022年，布加勒斯特，修订版）".
+ * "Rés. 175 (PP) (Rév. Bucarest, 2022)", "全权代表大会第175号决议（2022年，布加勒斯特，修订版）"; one without a number
+ * as "Résolution de l’AR (AR-23)". The tab, its register export and the public register all cite through it.
  */
 export function resolutionReference(ref: Pick<ResolutionRef, 'body' | 'number' | 'revision'>, locale: Locale): string {
-  const cited = REFERENCE[locale](RESOLUTION_BODIES[locale][ref.body], ref.number);
+  const body = RESOLUTION_BODIES[locale][ref.body];
+  const cited = ref.number ? NUMBERED[locale](body, ref.number) : NUMBERLESS[locale](body, ref.body);
   const revision = resolutionRevision(ref.revision, locale);
   if (!revision) return cited;
   return locale === 'zh' ? `${cited}（${revision}）` : `${cited} (${revision})`;

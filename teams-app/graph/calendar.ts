@@ -140,8 +140,8 @@ export function graphCalendar(graph: GraphApi, options: GraphCalendarOptions): C
   const now = options.now ?? Date.now;
   const day = 864e5;
   const position = options.position ?? memoryDeltaPosition();
-  /** The position past the changes applied: undefined until the saved position is read at the first round. */
-  let current: SavedDelta | null | undefined;
+  /** The position past the changes applied, as read at the start of the last round. */
+  let current: SavedDelta | null = null;
   /** The position after the last round, until its changes are applied. */
   let pending: SavedDelta | null = null;
 
@@ -218,15 +218,15 @@ export function graphCalendar(graph: GraphApi, options: GraphCalendarOptions): C
       const from = new Date(now() - (options.daysBehind ?? 1) * day).toISOString();
       const to = new Date(now() + (options.daysAhead ?? 400) * day).toISOString();
       const initial = `${calendar}/calendarView/delta?startDateTime=${from}&endDateTime=${to}`;
-      const resumed = current === undefined;
-      if (current === undefined) current = await position.load();
-      const start = current;
+      // Read at every round: another instance may have run the scheduler since, and saved a newer position.
+      const start = await position.load();
+      current = start;
       let result;
       try {
         result = await graph.delta<unknown>(initial, start?.deltaLink, UTC);
       } catch (error) {
         // A saved link Graph no longer takes as a link (400, 404) is read again from the start, like an expired one.
-        if (!(resumed && start && error instanceof GraphError && [400, 404].includes(error.status))) throw error;
+        if (!(start && error instanceof GraphError && [400, 404].includes(error.status))) throw error;
         result = { ...(await graph.delta<unknown>(initial, null, UTC)), restarted: true };
       }
       const items = result.items;

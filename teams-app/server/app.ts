@@ -28,6 +28,8 @@ export interface AppDeps {
   apiRouters?: express.Router[];
   /** The built tab; served at / when present. */
   tabDir?: string;
+  /** What this instance's outbox serves when several instances share it (partitions, rate slots), for /healthz. */
+  outboxStatus?: () => Record<string, unknown>;
 }
 
 /** Limit of a JSON request body; larger bodies get 413. */
@@ -64,7 +66,12 @@ function expressApp(deps: AppDeps): express.Express {
     // In production the detail (a file path, a driver message) stays in the log, not on a public page.
     if (deps.mode === 'production' && !store.ok) deps.logger.warn({ store }, 'store health degraded');
     const shown = deps.mode === 'production' ? { ok: store.ok, kind: store.kind } : store;
-    res.status(store.ok ? 200 : 503).json({ status: store.ok ? 'ok' : 'degraded', mode: deps.mode, store: shown });
+    res.status(store.ok ? 200 : 503).json({
+      status: store.ok ? 'ok' : 'degraded',
+      mode: deps.mode,
+      store: shown,
+      ...(deps.outboxStatus ? { outbox: deps.outboxStatus() } : {}),
+    });
   });
 
   app.get(['/privacy', '/terms'], (req, res) => {

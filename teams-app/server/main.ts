@@ -147,7 +147,7 @@ async function wireServer(
   });
   // The services queue on the same clock as the worker that delivers (a shifted clock in tests).
   const outbox = new Outbox(store, { now: () => Date.parse(now()), ...(scaleOut ? { queue: scaleOut.queue } : {}) });
-  const m365 = options.microsoft365 ?? (await microsoft365(config, logger, graph));
+  const m365 = options.microsoft365 ?? (await microsoft365(config, logger, graph, store));
   const collection = new CollectionService({
     store,
     register,
@@ -217,27 +217,35 @@ async function wireServer(
     logger,
     now,
     identity: { devUser: config.devUser, verifyToken },
+    ...(scaleOut ? { outboxStatus: () => scaleOut.queue.status() } : {}),
     apiRouters: [
       scheduleRoutes(schedule),
       collectionRoutes(collection),
       meetingRoutes(meetings, chats),
       registerAdminRoutes(registerAdmin),
       followUpRoutes(followUp, new HistoryService(store)),
-      recordsRoutes({ store, now, tracker: (meetingId, caller) => collection.tracker(meetingId, caller) }),
+      recordsRoutes({
+        store,
+        now,
+        tracker: (meetingId, caller) => collection.tracker(meetingId, caller),
+        followRegisterChanges: (changes, actorId) => registerAdmin.followChanges(changes, actorId),
+      }),
       reportRoutes(reports, now),
     ],
     botEndpoint: (request) => adapter.process(request, (turn) => bot.onTurn(turn)),
     tabDir: options.tabDir ?? path.resolve(__dirname, '../../dist/tab'),
   });
 
+  const sender = lazyAdapterSender(config.bot, { timeoutMs: senderTimeoutMs(config.outbox.leaseMs) });
   const worker = new OutboxWorker({
     store,
     // The worker reads the same clock as the services that queue its messages (a shifted clock in tests).
     ...(options.now ? { clock: { ...systemClock, now: () => Date.parse(now()) } } : {}),
-    sender: lazyAdapterSender(config.bot, { timeoutMs: senderTimeoutMs(config.outbox.leaseMs) }),
+    sender,
     // Several instances share the app's Teams budget: each takes its part of the 50 requests/s.
     limiter: scaleOut?.limiter ?? new RateLimiter({ limits: shareGlobalLimits(TEAMS_LIMITS, config.outbox.instances) }),
-    ...(scaleOut ? { source: scaleOut.queue } : {}),
+    // A work queue says nothing when items arrive: it is asked four times a second (an empty receive is cheap).
+    ...(scaleOut ? { source: scaleOut.queue, pollMs: 250 } : {}),
     leaseMs: config.outbox.leaseMs,
     onProgress: (event) => {
       if (event.type === 'error') logger.error({ err: event.error }, 'outbox worker error');
@@ -261,7 +269,12 @@ async function wireServer(
   );
   const leader = scaleOut?.leader ?? alwaysLeader();
   if (options.background !== false) {
-    if (scaleOut) await scaleOut.queue.start();
+    if (scaleOut) {
+      await scaleOut.queue.start();
+      // One of several instances may be handed a fan-out's partition at any moment: the Bot Framework SDK is loaded
+      // now, in the background, rather than by the first send (where it would hold that send and its lanes).
+      sender.warm().catch((error: unknown) => logger.warn({ err: error }, 'bot sender not loaded ahead'));
+    }
     worker.start();
     leader.start((leading) => {
       // One line per change of hands, so operators (and the scale-out tests) can tell which instance schedules.

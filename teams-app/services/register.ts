@@ -2,6 +2,8 @@ import {
   AppError,
   SectorId,
   collectionWindow,
+  notYetEnded,
+  pastMeetings,
   type Assignment,
   type Meeting,
   type MeetingView,
@@ -145,10 +147,16 @@ export class RegisterService {
     return topic;
   }
 
-  /** Meetings that have not ended yet, soonest first. */
+  /** Meetings that have not ended yet (under way included), soonest first. */
   async upcomingMeetings(nowIso: string, body?: Meeting['body']): Promise<MeetingView[]> {
     const meetings = await this.store.meetings.all({ where: body ? { body } : {}, orderBy: 'start' });
-    return meetings.filter((m) => m.end > nowIso).map((m) => ({ ...m, collection: collectionWindow(m) }));
+    return notYetEnded(meetings, Date.parse(nowIso)).map((m) => ({ ...m, collection: collectionWindow(m) }));
+  }
+
+  /** Meetings whose end has passed (the archive), newest first: the upcoming ones' complement at the same instant. */
+  async pastMeetings(nowIso: string, body?: Meeting['body']): Promise<MeetingView[]> {
+    const meetings = await this.store.meetings.all({ where: body ? { body } : {} });
+    return pastMeetings(meetings, Date.parse(nowIso)).map((m) => ({ ...m, collection: collectionWindow(m) }));
   }
 
   /** Every meeting, newest first. */

@@ -14,6 +14,7 @@ import type {
   Meeting,
   Person,
   StatusUpdate,
+  SyncPosition,
   Topic,
 } from '../domain';
 
@@ -68,17 +69,19 @@ export const INDEXES = {
   delegations: ['meetingId', 'topicId', 'fromId', 'toId'],
   chatMessages: ['chatId', 'meetingId', 'timestamp'],
   documents: ['meetingId', 'kind', 'status'],
+  syncPositions: [],
 } as const;
 
 /** The names of the collections every store adapter provides. */
 export type CollectionName = keyof typeof INDEXES;
 
 /**
- * Operational data: delivery queue, conversation references and raw chat records. They stay in the operational
- * store (the embedded SQLite on one instance, Azure Storage when scaled out) whatever holds the business records
- * (SQLite or SharePoint lists). No unit of work mixes the two kinds.
+ * Operational data: delivery queue, conversation references, raw chat records and the positions of feeds read by
+ * delta (the meeting calendar's). They stay in the operational store (the embedded SQLite on one instance, Azure
+ * Storage when scaled out) whatever holds the business records (SQLite or SharePoint lists). No unit of work mixes
+ * the two kinds.
  */
-export const OPERATIONAL_COLLECTIONS = ['outbox', 'conversations', 'chatMessages'] as const;
+export const OPERATIONAL_COLLECTIONS = ['outbox', 'conversations', 'chatMessages', 'syncPositions'] as const;
 export type OperationalCollectionName = (typeof OPERATIONAL_COLLECTIONS)[number];
 /** The task force's records: what people read, filter and keep (SharePoint lists in production). */
 export type BusinessCollectionName = Exclude<CollectionName, OperationalCollectionName>;
@@ -107,6 +110,7 @@ export interface Records {
   delegations: Delegation;
   chatMessages: ChatRecord;
   documents: DocumentVersion;
+  syncPositions: SyncPosition;
 }
 
 /** The health of a store, for /healthz. */

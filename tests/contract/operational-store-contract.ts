@@ -1,4 +1,5 @@
 import { AppError, type ChatRecord, type ConversationRef } from '../../teams-app/domain';
+import { storedDeltaPosition } from '../../teams-app/graph/delta-position';
 import { write, type OperationalStore } from '../../teams-app/store';
 
 /** A conversation reference for person `n`; the ids contain characters Table Storage keys forbid. */
@@ -45,7 +46,8 @@ async function expectCode(promise: Promise<unknown>, code: string): Promise<void
 
 /**
  * The behaviour every operational store must have (the embedded SQLite one, Azure Table Storage): the Collection
- * contract on the conversation references, chat records and outbox, units of work within a collection, versions.
+ * contract on the conversation references, chat records, outbox and sync positions, units of work within a
+ * collection, versions.
  */
 export function describeOperationalStoreContract(name: string, open: () => Promise<OperationalStore>): void {
   describe(`operational store contract: ${name}`, () => {
@@ -137,6 +139,26 @@ export function describeOperationalStoreContract(name: string, open: () => Promi
       const text = 'Décision : '.repeat(9000);
       await store.chatMessages.create(chat('long', 1, { text }));
       expect((await store.chatMessages.get('long'))?.text).toBe(text);
+    });
+
+    it('keeps the calendar delta position for whichever instance reads it next, and a stale write changes nothing', async () => {
+      const link = (token: string) =>
+        `https://graph.microsoft.com/v1.0/users/o/calendarView/delta?$deltatoken=${token}${'x'.repeat(2000)}`;
+      const openedAt = '2026-12-01T08:00:00.000Z';
+      const leader = storedDeltaPosition(store.syncPositions, 'calendar', 'graph organizer o');
+      const next = storedDeltaPosition(store.syncPositions, 'calendar', 'graph organizer o');
+      expect(await next.load()).toBeNull();
+      await leader.save({ deltaLink: link('a'), openedAt });
+      expect(await next.load()).toEqual({ deltaLink: link('a'), openedAt });
+      await next.save({ deltaLink: link('b'), openedAt });
+      expect(await leader.load()).toEqual({ deltaLink: link('b'), openedAt });
+      // A position of another calendar is not resumed.
+      expect(await storedDeltaPosition(store.syncPositions, 'calendar', 'graph group g').load()).toBeNull();
+      const stored = await store.syncPositions.get('calendar');
+      if (!stored) throw new Error('no position');
+      await store.syncPositions.update({ ...stored, deltaLink: link('c') }, stored.etag);
+      await expectCode(store.syncPositions.update({ ...stored, deltaLink: link('d') }, stored.etag), 'store.conflict');
+      expect((await store.syncPositions.get('calendar'))?.deltaLink).toBe(link('c'));
     });
 
     describe('unit of work', () => {

@@ -1,6 +1,7 @@
 /**
- * No English left in the tab in another language: resolution citations and meeting places in the reader's language
- * (the topic drawer, the register, the meeting cards), and the screen-reader label of the search box's clear button.
+ * No English left in the tab in another language: resolution citations, meeting places and time zones in the reader's
+ * language (the topic drawer, the register, the meeting cards), and the screen-reader label of the search box's clear
+ * button.
  */
 import type { Page } from 'playwright-core';
 import { expectVisible, setUpTabTests } from '../support/tab-page';
@@ -20,6 +21,7 @@ describe('the tab in French', () => {
     await page.getByRole('button', { name: 'Accessibilité', exact: true }).click();
     const drawer = page.getByRole('dialog', { name: 'Accessibilité' });
     await expectVisible(drawer.getByText('Rés. 175 (PP) (Rév. Bucarest, 2022)', { exact: true }));
+    await expectVisible(drawer.getByText('Résolution de l’AR', { exact: true }));
     const resolutions = drawer.getByRole('region', { name: 'Résolutions pertinentes' });
     expect(await resolutions.innerText()).not.toMatch(ENGLISH);
     // The drawer is modal: the register behind it is hidden from the accessibility tree until it closes.
@@ -29,11 +31,14 @@ describe('the tab in French', () => {
     expect(await register.innerText()).not.toMatch(ENGLISH);
   });
 
-  it('names the meeting place in French on the meeting card', async () => {
+  it('names the meeting place and time zone in French on the meeting card', async () => {
     const page = await openInFrench('/?view=meetings');
     const card = page.getByRole('article', { name: /ISC-TF 32/ });
     await expectVisible(card.getByText('Siège de l’UIT, Genève, et Microsoft Teams'.replace('’', "'")));
-    expect(await card.innerText()).not.toMatch(ENGLISH);
+    const text = await card.innerText();
+    expect(text).not.toMatch(ENGLISH);
+    expect(text).toContain('(heure d’Europe centrale)');
+    expect(text).not.toContain('Zurich');
   });
 
   it("labels the search box's clear button in French", async () => {

@@ -330,6 +330,15 @@ describe('the chair runs ISC-TF 32 from the tab', () => {
     expect(await page.getByRole('list', { name: 'Upcoming meetings' }).getByText('ISC-TF 32').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
 
+    // Back from a past meeting's minutes says it returns to the past meetings, and does, with the focus on them.
+    await past.getByRole('link', { name: 'Read the approved minutes (ISC-TF 31)' }).click();
+    await expectVisible(page.getByRole('heading', { name: 'ISC-TF 31' }));
+    expect(await page.getByRole('button', { name: 'Upcoming meetings' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Past meetings' }).click();
+    expect(new URL(page.url()).search).toBe('?view=meetings&archive=open');
+    await expectVisible(held);
+    await eventually(() => isFocused(page.getByRole('heading', { name: 'Past meetings' })), true);
+
     await held.getByRole('link', { name: 'Read the approved minutes (ISC-TF 32)' }).click();
     await expectVisible(page.getByRole('status').filter({ hasText: 'Meeting state' }).getByText('Minutes approved'));
     expect(new URL(page.url()).search).toBe(`?view=minutes&meeting=${MEETING}`);

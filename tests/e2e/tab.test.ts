@@ -207,9 +207,9 @@ describe('upcoming meetings', () => {
 
     const text = await tf32.innerText();
     expect(text).toContain('Meeting time');
-    expect(text).toContain('(Zurich)');
+    expect(text).toContain('(Central European Time)');
     expect(text).toContain('Your time');
-    expect(text).toContain('(New York)');
+    expect(text).toContain('(Eastern Time)');
     expect(text).toContain('Update collection');
     expect(text).toMatch(/Opens[\s\S]*Closes/);
     const join = tf32.getByRole('link', { name: 'Join meeting (ISC-TF 32)' });

@@ -14,7 +14,10 @@ const MEMBER = 'alex-wilber';
 let server: RunningServer;
 let dataDir: string;
 
-/** The records of the meeting held before the seed day (ISC-TF 31): approved minutes, a decision, escalations, events. */
+/**
+ * The records of the meeting held before the seed day (ISC-TF 31): its approved minutes given an attendance with a
+ * guest and an absent member, a decision, escalations, events.
+ */
 async function recordMeeting31(): Promise<void> {
   const attendee = (personId: string | null, name: string, sector: string | null, present = true, guest = false) => ({
     personId,
@@ -28,14 +31,11 @@ async function recordMeeting31(): Promise<void> {
   });
   const update = (await server.store.statusUpdates.get('isc-tf-31.accessibility.BDT'))!;
   const tsbUpdate = (await server.store.statusUpdates.get('isc-tf-31.accessibility.TSB'))!;
+  const minutes = (await server.store.documents.get('isc-tf-31.minutes.v1'))!;
   const wsis = { name: 'WSIS Forum 2026', start: '2026-07-06', end: '2026-07-10', place: 'Geneva', participants: 3 };
   await server.store.commit([
-    write.create('documents', {
-      id: 'isc-tf-31.minutes.v1',
-      meetingId: 'isc-tf-31',
-      kind: 'minutes',
-      version: 1,
-      status: 'published',
+    write.update('documents', {
+      ...minutes,
       content: {
         attendance: [
           attendee('alex-wilber', 'Alex Wilber', 'BDT'),
@@ -46,12 +46,6 @@ async function recordMeeting31(): Promise<void> {
           attendee(null, 'Visiting Expert', null, true, true),
         ],
       },
-      file: null,
-      addendumFile: null,
-      createdAt: SEED,
-      createdBy: 'patti-fernandez',
-      publishedAt: SEED,
-      publishedBy: 'patti-fernandez',
     }),
     write.create('decisions', {
       id: 'isc-tf-31.d1',

@@ -532,7 +532,14 @@ describe('the HTTP API follows the permission table', () => {
             new HistoryService(store),
           ),
         ),
-        ...routesOf(recordsRoutes({ store, now, tracker: (id, caller) => collection.tracker(id, caller) })),
+        ...routesOf(
+          recordsRoutes({
+            store,
+            now,
+            tracker: (id, caller) => collection.tracker(id, caller),
+            followRegisterChanges: (changes, actorId) => admin.followChanges(changes, actorId),
+          }),
+        ),
         // Only the declared routes are read: the service is never called.
         ...routesOf(reportRoutes({} as AnnualReportService, now)),
       ];

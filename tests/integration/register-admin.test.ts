@@ -429,6 +429,8 @@ describe('a focal point changed while collection is open', () => {
     ]);
     expect(await server.store.delegations.get(id)).toMatchObject({ fromId: 'alex-wilber', toId: 'lee-gu' });
     expect(await server.store.outbox.get(`prompt:isc-tf-32:lee-gu:${topicId}:BDT`)).not.toBeNull();
+    // The prompt Lynne has not been sent yet is withdrawn: she no longer answers for the slot.
+    expect((await server.store.outbox.get(`prompt:isc-tf-32:lynne-robbins:${topicId}:BDT`))?.status).toBe('withdrawn');
     const audit = await auditOf('delegations', id);
     expect(audit.map((e) => [e.action, e.actorId, e.before?.toId, e.after?.toId])).toEqual([
       ['delegation.follow', 'megan-bowen', 'lynne-robbins', 'lee-gu'],

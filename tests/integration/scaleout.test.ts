@@ -135,10 +135,16 @@ describe('three instances on one Azure Storage account (Azurite)', () => {
       outbox: shared.outbox,
       concurrency: QUEUING,
     });
-    await until(() => connector.posted.length >= ids.length / 3, 'a third of the messages are posted');
+    await until(() => connector.posted.length >= ids.length / 10, 'a tenth of the messages are posted');
     const [leader] = leaders();
     expect(leader).toBeDefined();
     const victim = group.get(leader!);
+    // The instances share the app's budget by demand, so one may finish its own partitions early: the victim is
+    // caught while it still holds work (a tenth of the fan-out out, each instance has most of its part left).
+    await until(async () => {
+      const health = (await (await fetch(`${victim.url}/healthz`)).json()) as { outbox?: { held?: number } };
+      return (health.outbox?.held ?? 0) > 0;
+    }, 'the victim holds work items');
 
     // Hold the connector's answers, let every accepted post be marked sent, and catch some of the victim's sends in
     // flight (told apart by the ports of its connections).

@@ -329,6 +329,8 @@ export interface FanoutFixture {
    * recipient's prompts stay in one enqueue, in order. For stores whose every call is a network round trip.
    */
   concurrency?: number;
+  /** The recipients' conversation references are stored already (by an earlier call): only queue. */
+  refsStored?: boolean;
 }
 
 /**
@@ -373,7 +375,7 @@ async function seedPeople(
   for (const person of people) {
     const ref = fakeConversationRef(serviceUrl, person);
     refs.push(ref);
-    if (!(await store.conversations.get(ref.id))) await store.conversations.create(ref);
+    if (!fixture.refsStored && !(await store.conversations.get(ref.id))) await store.conversations.create(ref);
     for (let topic = 1; topic <= fixture.perRecipient; topic += 1) {
       const id = `prompt:${meetingId}:${ref.personId}:topic-${topic}`;
       drafts.push({

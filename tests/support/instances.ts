@@ -350,3 +350,28 @@ export async function openSharedOutbox(settings: {
     },
   };
 }
+
+/**
+ * Waits until the live instances of a group on the Azure outbox serve every partition between them, evenly (each
+ * ⌊N / live⌋ or ⌈N / live⌉, their takeover pauses over), as read from each one's /healthz: a deployment's steady
+ * state, before a benchmark starts its clock.
+ */
+export async function waitForOutboxBalance(group: InstanceGroup, partitions = 12, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const live = group.instances.filter((instance) => instance.alive);
+    const served = await Promise.all(
+      live.map(async (instance) => {
+        const response = await fetch(`${instance.url}/healthz`);
+        const body = (await response.json()) as { outbox?: { partitions?: number[] } };
+        return body.outbox?.partitions ?? [];
+      }),
+    );
+    const all = new Set(served.flat());
+    const low = Math.floor(partitions / live.length);
+    const high = Math.ceil(partitions / live.length);
+    if (all.size === partitions && served.every((p) => p.length >= low && p.length <= high)) return;
+    if (Date.now() > deadline) throw new Error(`the outbox partitions did not settle: ${JSON.stringify(served)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

@@ -69,6 +69,11 @@ export async function meetingsWithPast(api: ApiClient, signal?: AbortSignal): Pr
   return (await readAnswer(api.get('/meetings', { upcoming: 'false' }, signal), (s) => s.MeetingList)).items;
 }
 
+/** The meetings whose end has passed, newest first (the archive); the server decides, as for the upcoming ones. */
+export async function endedMeetings(api: ApiClient, signal?: AbortSignal): Promise<MeetingView[]> {
+  return (await readAnswer(api.get('/meetings', { past: true }, signal), (s) => s.MeetingList)).items;
+}
+
 /**
  * The register's meeting linked to the Teams meeting the tab is opened in (its Teams meeting id or its chat's thread
  * id), or null when none is.

@@ -210,7 +210,7 @@ export function AppShell(props: ShellProps) {
                 meetingId={route.meetingId}
                 view={route.view}
                 onViewChange={(view) => navigate({ ...route, view }, { replace: true })}
-                onBack={() => navigate({ section: 'meetings' })}
+                onBack={(past) => navigate(past ? { section: 'meetings', archive: true } : { section: 'meetings' })}
               />
             </Suspense>
           ) : (
@@ -218,6 +218,7 @@ export function AppShell(props: ShellProps) {
               <Suspense fallback={<Spinner label={t.app.loading} />}>
                 <MeetingList
                   headingId="heading-meetings"
+                  showArchive={route.section === 'meetings' && route.archive === true}
                   onJoin={host.openLink}
                   onOpen={(meetingId, view) => navigate({ section: 'meeting', meetingId, view })}
                 />

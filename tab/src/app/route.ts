@@ -14,13 +14,13 @@ export const ADMIN_TABS: readonly AdminTab[] = ['topics', 'people', 'meetings', 
 
 /**
  * A place in the tab. `home` is the address without a view: a focal point's "My work", everyone else's register
- * (decided once the signed-in person is known).
+ * (decided once the signed-in person is known). `archive` opens the meetings view on its past meetings.
  */
 export type Route =
   | { section: 'home' }
   | { section: 'mywork' }
   | { section: 'topics' }
-  | { section: 'meetings' }
+  | { section: 'meetings'; archive?: boolean }
   | { section: 'meeting'; meetingId: string; view: WorkspaceView }
   | { section: 'records'; tab: RecordsTab }
   | { section: 'admin'; tab: AdminTab };
@@ -33,7 +33,8 @@ export function parseRoute(search: string): Route {
   const workspaceView = WORKSPACE_VIEWS.find((v) => v === (view === 'collection' ? 'tracker' : view));
   if (meetingId && workspaceView) return { section: 'meeting', meetingId, view: workspaceView };
   if (meetingId) return { section: 'meeting', meetingId, view: 'tracker' };
-  if (view === 'meetings') return { section: 'meetings' };
+  if (view === 'meetings')
+    return params.get('archive') === 'open' ? { section: 'meetings', archive: true } : { section: 'meetings' };
   if (view === 'mywork') return { section: 'mywork' };
   if (!view) return { section: 'home' };
   const tab = params.get('tab');
@@ -52,7 +53,8 @@ export function routeSearch(route: Route): string {
   }
   if (route.section === 'home') return '';
   if (route.section === 'mywork') return '?view=mywork';
-  return route.section === 'meetings' ? '?view=meetings' : '?view=register';
+  if (route.section === 'meetings') return route.archive ? '?view=meetings&archive=open' : '?view=meetings';
+  return '?view=register';
 }
 
 /** What a frame shows: the tab's configuration page, the meeting side panel, the meeting stage, or the full tab. */

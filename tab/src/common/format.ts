@@ -1,6 +1,8 @@
-/** Formatting shared by the views: resolution references and instants in a time zone. */
-import type { Topic } from '../api';
-import type { Messages } from '../i18n';
+/** Formatting shared by the views: instants, dates and time zones in the reader's language. */
+import { zoneName } from '../../../teams-app/domain/zone-names';
+
+/** A time zone named in the reader's language, e.g. "heure d’Europe centrale" for Europe/Zurich in French. */
+export { zoneName };
 
 /**
  * Wraps Latin-script data in Unicode isolates (and keeps it on one line) so that it keeps its own order
@@ -8,12 +10,6 @@ import type { Messages } from '../i18n';
  */
 export function isolate(text: string | null, dir: 'ltr' | 'rtl'): string | null {
   return text && dir === 'rtl' ? `\u2068${text.replace(/ /g, '\u00a0')}\u2069` : text;
-}
-
-/** A resolution as ITU cites it, e.g. "PP Res. 175 (Rev. Bucharest, 2022)", in the UI language. */
-export function resolutionLabel(resolution: Topic['resolutions'][number], t: Messages, dir: 'ltr' | 'rtl'): string {
-  const { body, number, revision } = resolution;
-  return t.resolutions.label(t.resolutions.bodies[body], isolate(number, dir), isolate(revision, dir));
 }
 
 /** The IANA time zone of the viewer's device. */
@@ -36,6 +32,11 @@ export function formatRange(startIso: string, endIso: string, timeZone: string, 
   return format.formatRange(new Date(startIso), new Date(endIso));
 }
 
+/** A date and time range and its zone named in the reader's language: "…, 10:00–12:00 CET (Central European Time)". */
+export function formatZonedRange(startIso: string, endIso: string, timeZone: string, intlTag: string): string {
+  return `${formatRange(startIso, endIso, timeZone, intlTag)} (${zoneName(timeZone, intlTag, startIso)})`;
+}
+
 /** An instant in a time zone, e.g. "Fri 3 Jul, 10:00 CEST". */
 export function formatInstant(iso: string, timeZone: string, intlTag: string): string {
   return new Intl.DateTimeFormat(intlTag, {
@@ -47,11 +48,6 @@ export function formatInstant(iso: string, timeZone: string, intlTag: string): s
     minute: '2-digit',
     timeZoneName: 'short',
   }).format(new Date(iso));
-}
-
-/** The city part of an IANA zone, e.g. "Zurich" for Europe/Zurich. */
-export function zoneCity(timeZone: string): string {
-  return (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ');
 }
 
 /** A calendar date (YYYY-MM-DD) as the reader writes dates, e.g. "6 Dec 2026". */

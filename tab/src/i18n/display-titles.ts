@@ -6,12 +6,7 @@ import { useMemo } from 'react';
 import { itemTitle } from '../../../teams-app/domain/agenda/item-titles';
 import { meetingTitle, type TitledMeeting } from '../../../teams-app/domain/meeting-title';
 import { placeName } from '../../../teams-app/domain/place-names';
-import {
-  RESOLUTION_BODIES,
-  resolutionReference,
-  resolutionRevision,
-  resolutionTitle,
-} from '../../../teams-app/domain/resolution-names';
+import { resolutionReference, resolutionTitle } from '../../../teams-app/domain/resolution-names';
 import type { ResolutionRef } from '../../../teams-app/domain/entities';
 import { useI18n } from './I18nProvider';
 
@@ -32,20 +27,14 @@ export interface DisplayTitles {
 
 /** Item headings and meeting titles in the viewer's language. */
 export function useDisplayTitles(): DisplayTitles {
-  const { locale, t } = useI18n();
+  const { locale } = useI18n();
   return useMemo(
     () => ({
       item: (item) => itemTitle(item, locale),
       meeting: (meeting) => meetingTitle(meeting, locale),
       place: (place) => placeName(place, locale),
-      resolution: (ref) => ({
-        // A resolution without a number is named by its body and the word "resolution" ("RA resolution").
-        reference: ref.number
-          ? resolutionReference(ref, locale)
-          : t.resolutions.label(RESOLUTION_BODIES[locale][ref.body], null, resolutionRevision(ref.revision, locale)),
-        title: resolutionTitle(ref, locale),
-      }),
+      resolution: (ref) => ({ reference: resolutionReference(ref, locale), title: resolutionTitle(ref, locale) }),
     }),
-    [locale, t],
+    [locale],
   );
 }

@@ -91,11 +91,6 @@ export const en = {
       loadError: 'The latest details of this topic could not be loaded',
     },
   },
-  resolutions: {
-    bodies: { PP: 'PP', WTDC: 'WTDC', WTSA: 'WTSA', RA: 'RA', WRC: 'WRC', Council: 'Council' },
-    label: (body: string, number: string | null, revision: string | null) =>
-      `${body} ${number ? `Res. ${number}` : 'resolution'}${revision ? ` (${revision})` : ''}`,
-  },
   meetings: {
     heading: 'Upcoming meetings',
     intro: 'Meetings of the task force and the group, with the window in which focal points send their updates.',

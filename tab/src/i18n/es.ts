@@ -97,11 +97,6 @@ export const es: Messages = {
       loadError: 'No se pudieron cargar los últimos detalles de este tema',
     },
   },
-  resolutions: {
-    bodies: { PP: 'PP', WTDC: 'CMDT', WTSA: 'AMNT', RA: 'AR', WRC: 'CMR', Council: 'Consejo' },
-    label: (body, number, revision) =>
-      `${body} ${number ? `Res. ${number}` : 'resolución'}${revision ? ` (${revision})` : ''}`,
-  },
   meetings: {
     heading: 'Próximas reuniones',
     intro:

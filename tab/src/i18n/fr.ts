@@ -99,11 +99,6 @@ export const fr: Messages = {
       loadError: 'Impossible de charger les derniers détails de ce thème',
     },
   },
-  resolutions: {
-    bodies: { PP: 'PP', WTDC: 'CMDT', WTSA: 'AMNT', RA: 'AR', WRC: 'CMR', Council: 'Conseil' },
-    label: (body, number, revision) =>
-      `${body} ${number ? `Rés. ${number}` : 'résolution'}${revision ? ` (${revision})` : ''}`,
-  },
   meetings: {
     heading: 'Prochaines réunions',
     intro:

@@ -103,11 +103,6 @@ export const ru: Messages = {
       loadError: 'Не удалось загрузить актуальные сведения об этой теме',
     },
   },
-  resolutions: {
-    bodies: { PP: 'ПК', WTDC: 'ВКРЭ', WTSA: 'ВАСЭ', RA: 'АР', WRC: 'ВКР', Council: 'Совета' },
-    label: (body, number, revision) =>
-      `${number ? `Рез. ${number} ${body}` : `Резолюция ${body}`}${revision ? ` (${revision})` : ''}`,
-  },
   meetings: {
     heading: 'Предстоящие собрания',
     intro: 'Собрания Целевой группы и Группы, а также период, в который координаторы направляют свою информацию.',

@@ -94,18 +94,6 @@ export const zh: Messages = {
       loadError: '无法加载该议题的最新详情',
     },
   },
-  resolutions: {
-    bodies: {
-      PP: '全权代表大会',
-      WTDC: '世界电信发展大会',
-      WTSA: '世界电信标准化全会',
-      RA: '无线电通信全会',
-      WRC: '世界无线电通信大会',
-      Council: '理事会',
-    },
-    label: (body, number, revision) =>
-      `${number ? `${body}第 ${number} 号决议` : `${body}决议`}${revision ? `（${revision}）` : ''}`,
-  },
   meetings: {
     heading: '即将举行的会议',
     intro: '特别工作组和协调组的会议，以及联络人提交最新情况的时间窗口。',

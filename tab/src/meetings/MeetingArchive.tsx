@@ -1,12 +1,13 @@
 /**
- * The archive under the upcoming meetings: meetings already held (newest first), each with its published agenda and,
- * once approved, its minutes (.docx, and read-only in the meeting's workspace). Loaded when the reader opens it.
+ * The archive under the upcoming meetings: meetings whose end has passed (newest first; cancelled ones shown as
+ * cancelled), each with its published agenda and, once approved, its minutes (.docx, and read-only in the meeting's
+ * workspace). The server sorts meetings into upcoming and past by one rule (`meetingIsPast`), so none shows twice.
  */
 import { Badge, Body1, Button, Caption1, Link, Spinner, Subtitle1 } from '@fluentui/react-components';
 import { ChevronDown20Regular } from '@fluentui/react-icons/svg/chevron-down';
 import { ChevronRight20Regular } from '@fluentui/react-icons/svg/chevron-right';
-import { useCallback, useState } from 'react';
-import { ApiError, getAgenda, getMinutes, meetingsWithPast, type MeetingView } from '../api';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, endedMeetings, getAgenda, getMinutes, type MeetingView } from '../api';
 import { routeSearch, type WorkspaceView } from '../app/route';
 import { useSession } from '../common/ApiContext';
 import { DocumentLink } from '../common/DocumentLink';
@@ -18,32 +19,38 @@ import { useMeetingText } from '../i18n/meeting/meeting-text';
 import { useArchiveStyles } from './MeetingArchive.styles';
 import { STATE_COLOURS, meetingName } from './meeting-display';
 
-/** States of a meeting that has been held. */
-const HELD: readonly MeetingView['state'][] = ['held', 'minutes-draft', 'minutes-approved'];
-
-/** The meetings of the archive: held, or ended (cancelled ones left out), newest first. */
-export function pastMeetings(meetings: MeetingView[], nowMs = Date.now()): MeetingView[] {
-  return meetings
-    .filter((m) => m.state !== 'cancelled' && (HELD.includes(m.state) || Date.parse(m.end) <= nowMs))
-    .sort((a, b) => Date.parse(b.start) - Date.parse(a.start));
-}
-
-/** The past meetings, behind a disclosure button. */
-export function MeetingArchive({ onOpen }: { onOpen?: (meetingId: string, view: WorkspaceView) => void }) {
+/**
+ * The past meetings, behind a disclosure button; `shown` opens them, brings them into view and moves the focus to
+ * their heading once they have loaded (the way back from a past meeting).
+ */
+export function MeetingArchive({
+  shown = false,
+  onOpen,
+}: {
+  shown?: boolean;
+  onOpen?: (meetingId: string, view: WorkspaceView) => void;
+}) {
   const m = useMeetingText();
   const { t } = useI18n();
   const { api } = useSession();
   const styles = useArchiveStyles();
-  const [open, setOpen] = useState(false);
-  const load = useCallback(async (signal: AbortSignal) => pastMeetings(await meetingsWithPast(api, signal)), [api]);
+  const [open, setOpen] = useState(shown);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const load = useCallback((signal: AbortSignal) => endedMeetings(api, signal), [api]);
   const meetings = useResource(load);
   const items = meetings.data;
+  const loaded = items !== undefined;
+  useEffect(() => {
+    if (!shown || !loaded) return;
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus();
+  }, [shown, loaded]);
 
   return (
     <section aria-labelledby="archive-heading" className={styles.archive}>
-      <Subtitle1 as="h3" id="archive-heading" className={styles.heading}>
-        {m.archive.heading}
-      </Subtitle1>
+      <h3 id="archive-heading" ref={heading} tabIndex={-1} className={styles.heading}>
+        <Subtitle1>{m.archive.heading}</Subtitle1>
+      </h3>
       <Body1 as="p" className={styles.intro}>
         {m.archive.intro}
       </Body1>

@@ -6,7 +6,7 @@ import { TextBulletListSquareEdit20Regular } from '@fluentui/react-icons/svg/tex
 import { Video20Regular } from '@fluentui/react-icons/svg/video';
 import type { MeetingView } from '../api';
 import { routeSearch, type WorkspaceView } from '../app/route';
-import { formatInstant, formatRange, viewerTimeZone, zoneCity } from '../common/format';
+import { formatInstant, formatRange, viewerTimeZone, zoneName } from '../common/format';
 import { useDisplayTitles, useI18n } from '../i18n';
 import { useMeetingStyles } from './MeetingList.styles';
 import { STATE_COLOURS, meetingName, workspaceViewFor } from './meeting-display';
@@ -62,7 +62,7 @@ export function MeetingCard({
             <Caption1 className={styles.term}>{m.meetingTime}</Caption1>
             <Body1>
               {formatRange(meeting.start, meeting.end, meeting.timeZone, intlTag)}{' '}
-              <span className={styles.zone}>({zoneCity(meeting.timeZone)})</span>
+              <span className={styles.zone}>({zoneName(meeting.timeZone, intlTag, meeting.start)})</span>
             </Body1>
             <Caption1 className={styles.term}>{m.yourTime}</Caption1>
             {sameZone ? (
@@ -70,7 +70,7 @@ export function MeetingCard({
             ) : (
               <Body1>
                 {formatRange(meeting.start, meeting.end, viewerZone, intlTag)}{' '}
-                <span className={styles.zone}>({zoneCity(viewerZone)})</span>
+                <span className={styles.zone}>({zoneName(viewerZone, intlTag, meeting.start)})</span>
               </Body1>
             )}
           </div>

@@ -9,13 +9,18 @@ import { MeetingCard } from './MeetingCard';
 import { useMeetingStyles } from './MeetingList.styles';
 import { useMeetings } from './useMeetings';
 
-/** Lists the upcoming meetings; Join opens the meeting the way the host prefers, Open its workspace. */
+/**
+ * Lists the upcoming meetings; Join opens the meeting the way the host prefers, Open its workspace. `showArchive`
+ * opens the past meetings and brings them into view (Back from a past meeting's workspace).
+ */
 export function MeetingList({
   headingId,
+  showArchive = false,
   onJoin,
   onOpen,
 }: {
   headingId: string;
+  showArchive?: boolean;
   onJoin: (url: string) => void;
   onOpen?: (meetingId: string, view: WorkspaceView) => void;
 }) {
@@ -54,7 +59,7 @@ export function MeetingList({
       )}
       {/* Its strings load on their own: the upcoming meetings do not wait for them. */}
       <Suspense fallback={null}>
-        <MeetingArchive onOpen={onOpen} />
+        <MeetingArchive shown={showArchive} onOpen={onOpen} />
       </Suspense>
     </section>
   );

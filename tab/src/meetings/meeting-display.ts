@@ -1,5 +1,6 @@
 /** How a meeting is named and coloured on screen. */
 import type { BadgeProps } from '@fluentui/react-components';
+import { meetingIsPast } from '../../../teams-app/domain/meeting-timing';
 import type { MeetingView } from '../api';
 import type { WorkspaceView } from '../app/route';
 
@@ -24,7 +25,7 @@ export const STATE_COLOURS: Record<MeetingView['state'], NonNullable<BadgeProps[
 /** The next meeting that still lies ahead, or null. */
 export function nextMeeting(meetings: MeetingView[], nowMs = Date.now()): MeetingView | null {
   return (
-    meetings.find((m) => Date.parse(m.end) > nowMs && m.state !== 'minutes-approved' && m.state !== 'cancelled') ?? null
+    meetings.find((m) => !meetingIsPast(m, nowMs) && m.state !== 'minutes-approved' && m.state !== 'cancelled') ?? null
   );
 }
 

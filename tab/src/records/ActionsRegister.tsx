@@ -14,6 +14,7 @@ import { SelectFilter } from '../admin/SelectFilter';
 import { useEditing } from '../admin/useEditing';
 import { ActionDialog } from './ActionDialog';
 import { usePaged } from '../admin/usePaged';
+import { emptyListText } from './empty-list';
 import type { RecordLists, SharedFilters } from './record-filters';
 import { RecordsList, editColumn } from './RecordsList';
 
@@ -58,6 +59,11 @@ export function ActionsRegister({ filters, lists }: { filters: SharedFilters; li
     [api, topicId, sector, meetingId, q, resolution, ownerId, status, overdue, dueBy],
   );
   const list = usePaged(load);
+  // The list opens on the open actions: with no other filter set, an empty list says there are none open.
+  const empty = emptyListText(
+    { ...filters, ownerId, dueBy, overdue, status: status === 'open' ? '' : status },
+    { none: status === 'open' ? x.noneOpen : x.none, noMatch: r.empty },
+  );
 
   return (
     <div className={styles.panel}>
@@ -93,6 +99,7 @@ export function ActionsRegister({ filters, lists }: { filters: SharedFilters; li
         label={x.tableLabel}
         count={x.count}
         notice={edits.notice}
+        empty={empty}
         columns={[
           {
             header: x.columns.text,

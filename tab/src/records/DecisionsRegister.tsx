@@ -8,13 +8,15 @@ import { useAdminText } from '../i18n/admin/admin-text';
 import { meetingName } from '../meetings/meeting-display';
 import { useAdminStyles } from '../admin/admin.styles';
 import { usePaged } from '../admin/usePaged';
+import { emptyListText } from './empty-list';
 import type { SharedFilters } from './record-filters';
 import { RecordsList } from './RecordsList';
 
 /** The decisions list. */
 export function DecisionsRegister({ filters }: { filters: SharedFilters }) {
   const { locale, intlTag } = useI18n();
-  const x = useAdminText().records.decisions;
+  const r = useAdminText().records;
+  const x = r.decisions;
   const styles = useAdminStyles();
   const { api } = useSession();
   const { topicId, sector, meetingId, q, resolution } = filters;
@@ -31,6 +33,7 @@ export function DecisionsRegister({ filters }: { filters: SharedFilters }) {
         list={list}
         label={x.tableLabel}
         count={x.count}
+        empty={emptyListText({ ...filters }, { none: x.none, noMatch: r.empty })}
         columns={[
           { header: x.columns.text, wide: true, cell: (decision) => <bdi>{decision.text}</bdi> },
           {

@@ -11,6 +11,7 @@ import { SelectFilter } from '../admin/SelectFilter';
 import { useEditing } from '../admin/useEditing';
 import { EscalationDialog } from './EscalationDialog';
 import { usePaged } from '../admin/usePaged';
+import { emptyListText } from './empty-list';
 import type { SharedFilters } from './record-filters';
 import { RecordsList, editColumn } from './RecordsList';
 
@@ -52,6 +53,7 @@ export function EscalationsRegister({ filters }: { filters: SharedFilters }) {
         label={x.tableLabel}
         count={x.count}
         notice={edits.notice}
+        empty={emptyListText({ ...filters, status }, { none: x.none, noMatch: r.empty })}
         columns={[
           { header: x.columns.ask, wide: true, cell: (escalation) => <bdi>{escalation.ask}</bdi> },
           {

@@ -7,18 +7,23 @@ import { useAdminStyles } from '../admin/admin.styles';
 import type { usePaged } from '../admin/usePaged';
 import { useAdminText } from '../i18n/admin/admin-text';
 
-/** A paged records list under its status line; `count` words the total, `notice` tells of the last change. */
+/**
+ * A paged records list under its status line; `count` words the total, `notice` tells of the last change, `empty`
+ * what an empty list says (see `emptyListText`).
+ */
 export function RecordsList<T extends { id: string }>({
   list,
   label,
   count,
   notice,
+  empty,
   columns,
 }: {
   list: ReturnType<typeof usePaged<T>>;
   label: string;
   count: (total: number) => string;
   notice?: string | null;
+  empty: string;
   columns: readonly (RecordColumn<T> | false)[];
 }) {
   const a = useAdminText();
@@ -31,7 +36,7 @@ export function RecordsList<T extends { id: string }>({
         {notice && <Caption1>{notice}</Caption1>}
       </div>
       <LoadState resource={list.page} />
-      {list.page.data && list.items.length === 0 && <p className={styles.muted}>{a.records.empty}</p>}
+      {list.page.data && list.items.length === 0 && <p className={styles.muted}>{empty}</p>}
       {list.items.length > 0 && (
         <RecordTable label={label} columns={columns} rows={list.items} rowKey={(row) => row.id} />
       )}

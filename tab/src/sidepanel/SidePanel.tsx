@@ -6,7 +6,7 @@ import { Badge, Body1, Button, Caption1, Spinner, Text, Title3 } from '@fluentui
 import { Video20Regular } from '@fluentui/react-icons/svg/video';
 import { SettingsBar, type SettingsProps } from '../app/SettingsBar';
 import { ErrorBar } from '../common/ErrorBar';
-import { formatRange, viewerTimeZone, zoneCity } from '../common/format';
+import { formatZonedRange, viewerTimeZone } from '../common/format';
 import { useDisplayTitles, useI18n } from '../i18n';
 import { useMeetingText } from '../i18n/meeting/meeting-text';
 import { meetingName } from '../meetings/meeting-display';
@@ -60,7 +60,7 @@ export function SidePanel(props: SettingsProps) {
               <Text weight="semibold">{meetingName(meeting)}</Text> · <bdi>{titles.meeting(meeting)}</bdi>
             </Body1>
             <Caption1 as="p" className={styles.fact}>
-              {formatRange(meeting.start, meeting.end, viewerTimeZone(), intlTag)} ({zoneCity(viewerTimeZone())})
+              {formatZonedRange(meeting.start, meeting.end, viewerTimeZone(), intlTag)}
             </Caption1>
             {meeting.joinUrl && (
               <Button

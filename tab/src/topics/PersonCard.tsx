@@ -18,6 +18,7 @@ import { isolate } from '../common/format';
 import { useResource } from '../common/useResource';
 import { currentHost } from '../host/current-host';
 import { useI18n } from '../i18n';
+import { personSummary } from './person-summary';
 
 const useStyles = makeStyles({
   surface: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, maxWidth: 'min(320px, 90vw)' },
@@ -66,11 +67,7 @@ export function PersonCard({
     >
       <PopoverSurface className={styles.surface} aria-labelledby={headingId}>
         <Body1Strong id={headingId}>{isolate(person.name, dir)}</Body1Strong>
-        {full && (
-          <Caption1 className={styles.muted}>
-            {[full.jobTitle, t.sectors.names[full.sector]].filter(Boolean).join(' · ')}
-          </Caption1>
-        )}
+        {full && <Caption1 className={styles.muted}>{personSummary(full, t, dir)}</Caption1>}
         {details.loading && !full && <Spinner size="extra-tiny" label={t.app.loading} labelPosition="after" />}
         {details.error !== null && <Caption1>{p.loadError}</Caption1>}
         {full && !full.email && <Caption1>{p.noEmail}</Caption1>}

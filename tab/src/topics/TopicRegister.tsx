@@ -22,7 +22,7 @@ const TopicDetails = lazy(() => import('./TopicDetails').then((m) => ({ default:
  * its filters and the open topic in the address (a link to it opens the same rows and topic).
  */
 export function TopicRegister({ headingId, active = true }: { headingId: string; active?: boolean }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { me } = useSession();
   const styles = useTopicRegisterStyles();
   const titleOf = useTopicTitle();
@@ -54,7 +54,7 @@ export function TopicRegister({ headingId, active = true }: { headingId: string;
     if (!topics) return;
     void Promise.all([import('./register-csv'), import('../common/save-file')]).then(([csv, files]) =>
       files.saveFile(
-        new Blob([csv.registerCsv(topics, t, titleOf)], { type: 'text/csv;charset=utf-8' }),
+        new Blob([csv.registerCsv(topics, t, locale, titleOf)], { type: 'text/csv;charset=utf-8' }),
         `${t.register.exportFile}.csv`,
       ),
     );

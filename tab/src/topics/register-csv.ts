@@ -1,7 +1,8 @@
 /** The rows the register shows as a CSV file, built in the browser in the reader's language. */
+import type { Locale } from '../../../teams-app/domain/reference';
+import { resolutionReference } from '../../../teams-app/domain/resolution-names';
 import type { TopicView } from '../api';
-import { resolutionLabel } from '../common/format';
-import type { Messages } from '../i18n';
+import type { Messages } from '../i18n/en';
 import { vacanciesOf } from './register-filters';
 
 /** One CSV field, quoted when it holds a separator, a quote or a line break. */
@@ -12,9 +13,14 @@ function field(value: string | number): string {
 
 /**
  * The CSV text (with a byte order mark, so spreadsheet programs read it as UTF-8) of `topics` in the order shown,
- * one row per topic, people listed as "SECTOR: name".
+ * one row per topic, people listed as "SECTOR: name", resolutions cited as the register cites them in `locale`.
  */
-export function registerCsv(topics: readonly TopicView[], t: Messages, title: (topic: TopicView) => string): string {
+export function registerCsv(
+  topics: readonly TopicView[],
+  t: Messages,
+  locale: Locale,
+  title: (topic: TopicView) => string,
+): string {
   const c = t.register.csv;
   const header = [
     c.topic,
@@ -36,7 +42,7 @@ export function registerCsv(topics: readonly TopicView[], t: Messages, title: (t
     topic.assignments.map((a) => `${a.sector}: ${a.focalPoint?.name ?? t.topics.vacant}`).join('; '),
     topic.assignments.flatMap((a) => (a.alternate ? [`${a.sector}: ${a.alternate.name}`] : [])).join('; '),
     vacanciesOf(topic),
-    topic.resolutions.map((r) => resolutionLabel(r, t, 'ltr')).join('; '),
+    topic.resolutions.map((r) => resolutionReference(r, locale)).join('; '),
   ]);
   return `\uFEFF${[header, ...rows].map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
 }

@@ -5,7 +5,8 @@ import { ArrowRight20Regular } from '@fluentui/react-icons/svg/arrow-right';
 import { ClipboardTaskListLtr20Regular } from '@fluentui/react-icons/svg/clipboard-task-list-ltr';
 import { DocumentText20Regular } from '@fluentui/react-icons/svg/document-text';
 import { TextBulletListSquare20Regular } from '@fluentui/react-icons/svg/text-bullet-list-square';
-import type { ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
+import { meetingIsPast } from '../../../teams-app/domain/meeting-timing';
 import type { WorkspaceView } from '../app/route';
 import { useCommonStyles } from '../common/common.styles';
 import { ErrorBar } from '../common/ErrorBar';
@@ -21,7 +22,10 @@ import { useMeeting } from './useMeeting';
 
 const HEADING_ID = 'workspace-heading';
 
-/** The workspace of `meetingId`, showing `view`; Back returns to the meeting list. */
+/**
+ * The workspace of `meetingId`, showing `view`; Back returns to the meetings, to their archive (`past`) when the
+ * meeting has ended, and says which.
+ */
 export function MeetingWorkspace({
   meetingId,
   view,
@@ -31,7 +35,7 @@ export function MeetingWorkspace({
   meetingId: string;
   view: WorkspaceView;
   onViewChange: (view: WorkspaceView) => void;
-  onBack: () => void;
+  onBack: (past: boolean) => void;
 }) {
   const { t, dir, intlTag } = useI18n();
   const titles = useDisplayTitles();
@@ -41,15 +45,18 @@ export function MeetingWorkspace({
   const meeting = useMeeting(meetingId);
   const w = t.workspace;
   const data = meeting.data;
+  // Whether the meeting had ended when its workspace opened: Back then leads to the past meetings.
+  const [openedAt] = useState(Date.now);
+  const past = data !== undefined && meetingIsPast(data, openedAt);
 
   const back = (
     <Button
       appearance="transparent"
       className={styles.back}
       icon={dir === 'rtl' ? <ArrowRight20Regular /> : <ArrowLeft20Regular />}
-      onClick={onBack}
+      onClick={() => onBack(past)}
     >
-      {w.back}
+      {past ? w.backToPast : w.back}
     </Button>
   );
 

@@ -26,6 +26,7 @@ import {
   trackerSheet,
   type ExportFile,
 } from '../../services/records';
+import type { RegisterChanges } from '../../services/admin';
 import type { Store } from '../../store';
 import { callerFor, identityOf } from '../identity';
 
@@ -35,6 +36,8 @@ export interface RecordsRouteDeps {
   now(): string;
   /** The collection tracker of a meeting, as the tracker API shows it. */
   tracker(meetingId: string, caller: Caller): Promise<TrackerView>;
+  /** What an applied import's changes mean for the prompts of an open collection, as the register administration does. */
+  followRegisterChanges(changes: RegisterChanges, actorId: string): Promise<unknown>;
 }
 
 const FormatQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx'), lang: Locale.optional() });
@@ -95,6 +98,7 @@ export function recordsRoutes(deps: RecordsRouteDeps): Router {
       locale: readerLocale(req, res, query.lang),
       caller,
       now: deps.now(),
+      followChanges: (changes, actorId) => deps.followRegisterChanges(changes, actorId),
     });
     res.json(report);
   });

@@ -33,6 +33,8 @@ const TopicQuery = z
 const MeetingQuery = z
   .object({
     upcoming: z.enum(['true', 'false']).optional(),
+    /** Only the meetings whose end has passed, newest first (the archive; by the server's clock, like `upcoming`). */
+    past: z.enum(['true']).optional(),
     body: BodyId.optional(),
     /** The Teams meeting a tab is opened in: its meeting id (`context.meeting.id`) or its chat's thread id. */
     teamsMeeting: z.string().trim().min(1).max(400).optional(),
@@ -95,7 +97,11 @@ export function registerRoutes(register: RegisterService, now: () => string): Ro
       return;
     }
     const items =
-      query.upcoming === 'false' ? await register.allMeetings() : await register.upcomingMeetings(now(), query.body);
+      query.past === 'true'
+        ? await register.pastMeetings(now(), query.body)
+        : query.upcoming === 'false'
+          ? await register.allMeetings()
+          : await register.upcomingMeetings(now(), query.body);
     res.json({ items: query.body ? items.filter((m) => m.body === query.body) : items } satisfies MeetingList);
   });
 

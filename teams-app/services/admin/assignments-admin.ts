@@ -12,10 +12,9 @@ import {
 import { write, type Stored, type WriteOp } from '../../store';
 import { dayOf, type AdminDeps } from './admin-deps';
 import { auditWrite } from './audit-trail';
-import { handOverPrompts } from './prompt-handover';
-import { withdrawSlotPrompts } from './prompt-withdrawal';
 import { derivedRoles, requirePersonRecord } from './people-admin';
 import { requireVersion } from './record-version';
+import { followRegisterChanges } from './register-consequences';
 import { requireTopic } from './topics-admin';
 
 /** Someone who can be appointed: in the register and not retired. */
@@ -121,10 +120,7 @@ export async function putAssignment(
     auditWrite({ actorId: caller.personId, at, action, entity: 'assignments', entityId: id, before, after: next }),
     ...(await roleWrites(deps, before, next, caller.personId, at)),
   ]);
-  const handovers = await handOverPrompts(deps, before, next, caller.personId);
-  if (before?.focalPointId && next.focalPointId === null) {
-    await withdrawSlotPrompts(deps, await requireTopic(deps.store, topicId), [sector], 'vacated');
-  }
+  const handovers = await followRegisterChanges(deps, { slots: [{ before, after: next }] }, caller.personId);
   const stored = await deps.store.assignments.get(id);
   return { assignment: stored, created: !existing, handovers };
 }
@@ -183,6 +179,6 @@ export async function removeAssignment(
     }),
     ...(await roleWrites(deps, before, null, caller.personId, at)),
   ]);
-  await withdrawSlotPrompts(deps, topic, [sector], 'vacated');
+  await followRegisterChanges(deps, { slots: [{ before, after: null }] }, caller.personId);
   return { assignment: null, created: false, handovers: [] };
 }

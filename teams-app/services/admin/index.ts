@@ -6,4 +6,5 @@ export * from './people-admin';
 export * from './assignments-admin';
 export * from './prompt-handover';
 export * from './prompt-withdrawal';
+export * from './register-consequences';
 export * from './register-admin-service';

@@ -14,6 +14,7 @@ import {
 import { write, type Stored } from '../../store';
 import { enqueueFor } from '../collection/delivery';
 import { queuePrompt } from '../collection/prompts';
+import { withdrawMessages } from '../meetings/schedule-notices';
 import type { AdminDeps, HandoverNotice } from './admin-deps';
 import { auditWrite } from './audit-trail';
 import { openCollections } from './prompt-withdrawal';
@@ -81,7 +82,10 @@ function targetOf(
   );
 }
 
-/** Tells the one who let go (a message, and their sent card turned into the same words) and the one who took over. */
+/**
+ * Tells the one who let go (a message, and their sent card turned into the same words; their prompt not yet sent is
+ * withdrawn) and the one who took over.
+ */
 async function tell(deps: AdminDeps, notice: HandoverNotice, from: Stored<Person>, to: Stored<Person>): Promise<void> {
   const { meeting, topic, sector } = notice;
   const slot = slotKey(topic.id, sector);
@@ -95,6 +99,7 @@ async function tell(deps: AdminDeps, notice: HandoverNotice, from: Stored<Person
     activity: gone,
   });
   const prompt = await deps.outbox.get(outboxKeys.prompt(meeting.id, from.id, topic.id, sector));
+  if (prompt && prompt.status !== 'sent') await withdrawMessages(deps, meeting.id, (row) => row.id === prompt.id);
   if (prompt?.status === 'sent' && prompt.sentActivityId) {
     await deps.outbox.enqueue([
       {

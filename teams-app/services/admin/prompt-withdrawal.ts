@@ -1,6 +1,15 @@
-import { collectionWindow, outboxKeys, slotKey, type Meeting, type SectorId, type Topic } from '../../domain';
+import {
+  collectionWindow,
+  outboxKeys,
+  pendingTargets,
+  slotKey,
+  type Meeting,
+  type SectorId,
+  type Topic,
+} from '../../domain';
 import type { Stored } from '../../store';
 import { enqueueFor } from '../collection/delivery';
+import { targetsOf } from '../collection/targets';
 import { withdrawMessages } from '../meetings/schedule-notices';
 import type { AdminDeps, WithdrawalReason } from './admin-deps';
 
@@ -18,10 +27,26 @@ function sectorOfPrompt(id: string): string {
 }
 
 /**
+ * The reminders not yet sent to those of `personIds` who, as the register now stands, have nothing left to answer
+ * in the meeting: withdrawn (a reminder lists every topic a person still owes, so one who still owes any keeps it).
+ */
+async function withdrawIdleReminders(deps: AdminDeps, meeting: Meeting, personIds: ReadonlySet<string>): Promise<void> {
+  const updates = await deps.store.statusUpdates.all({ where: { meetingId: meeting.id } });
+  const owing = new Set(pendingTargets(await targetsOf(deps, meeting), updates).map((t) => t.personId));
+  await withdrawMessages(
+    deps,
+    meeting.id,
+    (row) =>
+      row.kind === 'reminder' && row.personId !== null && personIds.has(row.personId) && !owing.has(row.personId),
+  );
+}
+
+/**
  * After a slot was vacated or removed, or its topic retired, while collection is open: the prompts about it not yet
  * sent are withdrawn (never sent), a card already delivered is turned into the notice, and whoever was asked is
- * told in their language that nothing more is needed from them. Slots already answered are left alone. Every
- * message is keyed, so running it again repeats nothing. `sectors` null: every sector of the topic.
+ * told in their language that nothing more is needed from them; a reminder not yet sent to someone left with
+ * nothing to answer is withdrawn too. Slots already answered are left alone. Every message is keyed, so running it
+ * again repeats nothing. `sectors` null: every sector of the topic.
  */
 export async function withdrawSlotPrompts(
   deps: AdminDeps,
@@ -46,6 +71,8 @@ export async function withdrawSlotPrompts(
     if (!open.length) continue;
     const keys = new Set(open.map((row) => row.id));
     await withdrawMessages(deps, meeting.id, (row) => keys.has(row.id));
+    const asked = new Set(open.flatMap((row) => (row.personId ? [row.personId] : [])));
+    await withdrawIdleReminders(deps, meeting, asked);
     for (const row of open) {
       const person = row.personId ? await deps.store.people.get(row.personId) : null;
       if (!person) continue;

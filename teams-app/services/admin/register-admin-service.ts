@@ -1,8 +1,9 @@
-import type { AssignmentChange, Caller, Person, SectorId, TopicView } from '../../domain';
+import type { AssignmentChange, Caller, Person, PromptHandover, SectorId, TopicView } from '../../domain';
 import type { Stored } from '../../store';
 import type { AdminDeps } from './admin-deps';
 import { putAssignment, removeAssignment } from './assignments-admin';
 import { createPerson, retirePerson, updatePerson } from './people-admin';
+import { followRegisterChanges, type RegisterChanges } from './register-consequences';
 import { createTopic, retireTopic, updateTopic } from './topics-admin';
 
 /**
@@ -56,5 +57,13 @@ export class RegisterAdminService {
   /** Retires a person (they keep their records, and can no longer sign in). */
   retirePerson(caller: Caller, id: string, etag?: string): Promise<Stored<Person>> {
     return retirePerson(this.deps, caller, id, etag);
+  }
+
+  /**
+   * Applies to the prompts of open collections what a register change written another way (an import) means, as
+   * the writes above do; see {@link followRegisterChanges}.
+   */
+  followChanges(changes: RegisterChanges, actorId: string): Promise<PromptHandover[]> {
+    return followRegisterChanges(this.deps, changes, actorId);
   }
 }

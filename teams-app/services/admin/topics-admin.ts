@@ -12,8 +12,8 @@ import {
 import { write, type Store, type Stored, type WriteOp } from '../../store';
 import { dayOf, type AdminDeps } from './admin-deps';
 import { auditWrite } from './audit-trail';
-import { withdrawSlotPrompts } from './prompt-withdrawal';
 import { idFromName, requireVersion, sentFields } from './record-version';
+import { followRegisterChanges } from './register-consequences';
 
 type Deps = Pick<AdminDeps, 'store' | 'register' | 'now'>;
 
@@ -141,7 +141,7 @@ export async function updateTopic(
     auditWrite({ actorId: caller.personId, at, action, entity: 'topics', entityId: id, before: record, after: next }),
     ...(await newSlots(deps, next, record, caller.personId, at)),
   ]);
-  if (record.status === 'active' && next.status !== 'active') await withdrawSlotPrompts(deps, next, null, 'retired');
+  await followRegisterChanges(deps, { topics: [{ before: record, after: next }] }, caller.personId);
   return deps.register.getTopic(id);
 }
 

@@ -89,6 +89,9 @@ export function collectionSource(outbox: Collection<OutboxMessage>): DeliverySou
  * consumer.
  */
 export interface WorkQueue {
-  /** `after`: the message of the same conversation queued just before this one in the same call, if any. */
-  announce(message: OutboxMessage, options?: { after?: string }): Promise<void>;
+  /**
+   * `after`: the message of the same conversation queued just before this one in the same call, if any; `etag`:
+   * the version its record was written with (the queue may carry the record along, sparing its consumer a read).
+   */
+  announce(message: OutboxMessage, options?: { after?: string; etag?: string }): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError, isAppError, type OutboxMessage } from '../../domain';
-import type { Store, Stored } from '../../store';
+import { write, type Store, type Stored } from '../../store';
 import { inSendOrder } from './conversation-order';
 import type { WorkQueue } from './delivery-source';
 import { OutboxDraft, type EnqueueResult, type OutboxPort, type OutboxQuery } from './outbox-port';
@@ -18,6 +18,17 @@ export interface OutboxStats {
 const STATUSES = ['pending', 'sending', 'sent', 'undeliverable', 'failed'] as const;
 /** Messages added at once by one enqueue (round trips overlap on a remote store). */
 const ENQUEUE_CONCURRENCY = 16;
+/** Records written in one unit of work by an enqueue on a work queue (Table Storage takes 99 besides its marker). */
+const RECORDS_PER_UNIT = 50;
+
+/** Runs `task` over the items, at most `limit` at a time. */
+async function inParallel<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
 
 /** Options of the outbox service. */
 export interface OutboxOptions {
@@ -48,7 +59,7 @@ export class Outbox implements OutboxPort {
   private readonly queue: WorkQueue | undefined;
 
   constructor(
-    private readonly store: Pick<Store, 'outbox'>,
+    private readonly store: Pick<Store, 'outbox'> & Partial<Pick<Store, 'commit'>>,
     options: OutboxOptions = {},
   ) {
     this.now = options.now ?? Date.now;
@@ -95,6 +106,12 @@ export class Outbox implements OutboxPort {
       if (!firsts.has(message.id)) firsts.set(message.id, index);
     });
     const work = byConversation(messages, [...firsts.values()]);
+    if (this.queue && this.store.commit) {
+      await this.recordThenAnnounce(messages, work, outcomes);
+      const result: EnqueueResult = { created: [], existing: [] };
+      messages.forEach((message, index) => result[outcomes[index]!].push(message.id));
+      return result;
+    }
     const next = async (): Promise<void> => {
       for (let run = work.shift(); run !== undefined; run = work.shift()) {
         let after: string | undefined;
@@ -112,17 +129,67 @@ export class Outbox implements OutboxPort {
   }
 
   /**
+   * On a work queue, a fan-out's records are written first, many to a unit of work (one round trip each on a remote
+   * store), and announced after, each conversation's in send order: every record exists before any of its items
+   * shows, which is all the ordering the consumer needs. A unit refused because an id is taken is written again one
+   * message at a time, so each id is told apart as created or existing. A crash between the two leaves records
+   * without items, which the queue's consumer announces (see WorkQueue).
+   */
+  private async recordThenAnnounce(
+    messages: readonly OutboxMessage[],
+    runs: number[][],
+    outcomes: ('created' | 'existing')[],
+  ): Promise<void> {
+    const commit = this.store.commit!;
+    const indexes = runs.flat();
+    const units: number[][] = [];
+    for (let i = 0; i < indexes.length; i += RECORDS_PER_UNIT) units.push(indexes.slice(i, i + RECORDS_PER_UNIT));
+    const etags = new Map<number, string>();
+    const writeUnit = async (unit: number[]): Promise<void> => {
+      try {
+        const written = await commit(unit.map((index) => write.create('outbox', messages[index]!)));
+        unit.forEach((index, k) => {
+          outcomes[index] = 'created';
+          const etag = written[k];
+          if (typeof etag === 'string') etags.set(index, etag);
+        });
+      } catch (error) {
+        if (!isAppError(error, 'store.already-exists')) throw error;
+        for (const index of unit) outcomes[index] = await this.record(messages[index]!);
+      }
+    };
+    await inParallel(units, ENQUEUE_CONCURRENCY, writeUnit);
+    await inParallel(runs, ENQUEUE_CONCURRENCY, async (run) => {
+      let after: string | undefined;
+      for (const index of run) {
+        const message = messages[index]!;
+        if (outcomes[index] === 'created' && message.status === 'pending') {
+          const etag = etags.get(index);
+          await this.queue!.announce(message, { ...(after ? { after } : {}), ...(etag ? { etag } : {}) });
+        }
+        if (message.status === 'pending') after = message.id;
+      }
+    });
+  }
+
+  /** Writes one message's record unless its id is taken. */
+  private async record(message: OutboxMessage): Promise<'created' | 'existing'> {
+    try {
+      await this.store.outbox.create(message);
+      return 'created';
+    } catch (error) {
+      if (!isAppError(error, 'store.already-exists')) throw error;
+      return 'existing';
+    }
+  }
+
+  /**
    * Adds one message unless its id is taken; on a work queue, the record first and the work item after (a record
    * left without one is announced again by the queue's consumer), `after` the message queued before it in its
    * conversation.
    */
   private async add(message: OutboxMessage, after?: string): Promise<'created' | 'existing'> {
-    try {
-      await this.store.outbox.create(message);
-    } catch (error) {
-      if (!isAppError(error, 'store.already-exists')) throw error;
-      return 'existing';
-    }
+    if ((await this.record(message)) === 'existing') return 'existing';
     if (this.queue && message.status === 'pending') await this.queue.announce(message, after ? { after } : {});
     return 'created';
   }

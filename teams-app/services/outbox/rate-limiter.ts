@@ -87,6 +87,8 @@ export class RateLimiter {
   /** The theoretical time of the next smoothed send (GCRA). */
   private nextEven = Number.NEGATIVE_INFINITY;
   private callsSinceSweep = 0;
+  private paused = false;
+  private readonly listeners: (() => void)[] = [];
 
   constructor(options: RateLimiterOptions = {}) {
     this.limits = options.limits ?? TEAMS_LIMITS;
@@ -107,12 +109,45 @@ export class RateLimiter {
    */
   shareGlobal(share: number): void {
     const fraction = Math.min(1, Math.max(0, share));
+    // A share of none holds every send back until a share is given again.
+    this.paused = fraction === 0;
     this.limits = {
       perConversation: this.base.perConversation,
-      global: this.base.global.map((w) => ({ ...w, limit: Math.max(1, Math.floor(w.limit * fraction)) })),
+      // The small epsilon keeps an exact share (17 of 50 slots) from flooring to one less.
+      global: this.base.global.map((w) => ({ ...w, limit: Math.max(1, Math.floor(w.limit * fraction + 1e-9)) })),
     };
     this.globalKeep = maxOf(this.limits.global, (w) => w.limit);
     this.globalGap = this.smooth ? maxOf(this.limits.global, (w) => (w.windowMs + this.marginMs) / w.limit) : 0;
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Calls `listener` whenever the share changes (a turnstile looks at its waiters again). */
+  onShareChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /**
+   * When (on this limiter's clock) no more than `keep` of this limiter's sends count in the app-wide window any
+   * more: now when that is so already, +Infinity when more than `keep` sends are still under way (their answers, and
+   * so their places in the window, are not known yet). Slots given up after lowering to `keep` are free from then.
+   */
+  releasableAt(keep: number): number {
+    const now = this.now();
+    if (this.global.count <= keep) return now;
+    const oldest = this.global.newest(keep + 1);
+    if (oldest === undefined) return now;
+    const windowMs = maxOf(this.limits.global, (w) => w.windowMs);
+    return Math.max(now, oldest + windowMs + this.marginMs);
+  }
+
+  /** The limiter's own clock (monotonic milliseconds). */
+  clockNow(): number {
+    return this.now();
+  }
+
+  /** The app-wide limits it was made with (before any share). */
+  get fullGlobalLimits(): RateLimits['global'] {
+    return this.base.global;
   }
 
   /** The app-wide limits in force (after {@link shareGlobal}). */
@@ -182,6 +217,7 @@ export class RateLimiter {
   private waitAt(now: number, log: SendLog | undefined, scope: 'all' | 'conversation'): number {
     let wait = log ? this.waitFor(log, this.limits.perConversation, now) : 0;
     if (scope === 'all') {
+      if (this.paused) return Number.POSITIVE_INFINITY;
       wait = Math.max(wait, this.waitFor(this.global, this.limits.global, now));
       if (this.globalGap > 0) wait = Math.max(wait, this.nextEven - this.globalGap / 2 - now);
     }

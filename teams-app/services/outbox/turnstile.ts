@@ -29,6 +29,10 @@ export class Turnstile {
     options: { countFrom?: 'slot' | 'answer' } = {},
   ) {
     this.take = options.countFrom === 'answer' ? (id) => limiter.begin(id) : (id) => limiter.reserve(id);
+    // A new share (more, or again some) may let waiters go now.
+    limiter.onShareChange(() => {
+      if (this.waiters.length > 0) this.nap?.abort();
+    });
   }
 
   /** A send whose slot was taken (countFrom 'answer') got its answer; `refused` when the service answered 429. */

@@ -17,6 +17,7 @@ import {
 } from '../../domain';
 import { CATALOGUES, formatMessage, type MessageKey } from '../../i18n';
 import { write, type Store, type Stored, type WriteOp } from '../../store';
+import type { RegisterChanges, SlotChange, TopicChange } from '../admin/register-consequences';
 import type { ImportProblem, ImportProblemCode, ImportReport, ImportRow, RowOutcome } from '../../domain/records';
 import { REGISTER_COLUMNS, REGISTER_SHEETS, type RegisterSheet } from './columns';
 import { parseBoolean, parseResolution, splitList } from './register-rows';
@@ -38,6 +39,11 @@ export interface ImportOptions {
   /** Null when the command line imports (recorded as `register-cli`). */
   caller: Caller | null;
   now: string;
+  /**
+   * Once the import is written: what its topic and slot changes mean for the prompts of an open collection, as the
+   * register administration applies to its own writes (withdrawn, handed over). Absent: nothing follows.
+   */
+  followChanges?: (changes: RegisterChanges, actorId: string) => Promise<unknown>;
 }
 
 /** The actor of the audit entries of an import from the command line. */
@@ -488,7 +494,9 @@ const emptyCounts = (): Record<RowOutcome, number> => ({ added: 0, changed: 0, u
  * changed / unchanged / removed and every problem by sheet, row and column; applying writes all of it in one unit of
  * work with an audit entry per change, or nothing (`import.refused`) when the file has any problem. A sheet the file
  * leaves out is left as it is; a record a present sheet leaves out is removed (a topic closed, a person retired, an
- * assignment deleted). Importing the same file again changes nothing.
+ * assignment deleted). Importing the same file again changes nothing. While collection is open, what the import changed
+ * is followed as the register administration follows its own writes (`followChanges`): prompts about a topic retired
+ * or a slot vacated or removed are withdrawn, a prompt of a slot that changed hands goes to whoever now answers.
  */
 export async function importRegister(store: Store, content: Buffer, options: ImportOptions): Promise<ImportReport> {
   if (options.caller) requirePermission(options.caller, 'register.import');
@@ -547,11 +555,13 @@ export async function importRegister(store: Store, content: Buffer, options: Imp
   const rows: ImportRow[] = [];
   const writes: WriteOp[] = [];
   const audit: { action: string; entity: string; entityId: string; detail: unknown }[] = [];
+  const topicChanges: TopicChange[] = [];
+  const slotChanges: SlotChange[] = [];
   /** Adds the outcome, the write and the audit entry of each planned record of a sheet. */
   const plan = <T extends { id: string }>(
     sheet: RegisterSheet,
     items: readonly Planned<T>[],
-    writer: { create(record: T): WriteOp; update(record: Stored<T>): WriteOp },
+    writer: { create(record: T): WriteOp; update(record: Stored<T>): WriteOp; changed?(before: T, after: T): void },
   ) => {
     for (const item of items) {
       if (!item.existing) {
@@ -572,6 +582,7 @@ export async function importRegister(store: Store, content: Buffer, options: Imp
       }
       rows.push({ sheet, row: item.line, key: item.key, outcome: 'changed', fields });
       writes.push(writer.update({ ...item.record, etag: item.existing.etag }));
+      writer.changed?.(bare(item.existing), item.record);
       const pick = (record: object) =>
         Object.fromEntries(fields.map((f) => [f, (record as Record<string, unknown>)[f]]));
       audit.push({
@@ -589,10 +600,12 @@ export async function importRegister(store: Store, content: Buffer, options: Imp
   plan('topics', plannedTopics, {
     create: (record) => write.create('topics', record),
     update: (record) => write.update('topics', record),
+    changed: (before, after) => topicChanges.push({ before, after }),
   });
   plan('assignments', plannedAssignments, {
     create: (record) => write.create('assignments', record),
     update: (record) => write.update('assignments', record),
+    changed: (before, after) => slotChanges.push({ before, after }),
   });
 
   // What a present sheet leaves out is removed: topics closed (their history stays), people retired, assignments deleted.
@@ -602,6 +615,7 @@ export async function importRegister(store: Store, content: Buffer, options: Imp
       if (topicIds.has(topic.id) || kept.has(topic.id) || topic.status === 'closed') continue;
       rows.push({ sheet: 'topics', row: null, key: topic.id, outcome: 'removed', fields: ['status'] });
       writes.push(write.update('topics', { ...topic, status: 'closed' }));
+      topicChanges.push({ before: bare(topic), after: { ...bare(topic), status: 'closed' } });
       audit.push({
         action: 'register.import.removed',
         entity: 'topics',
@@ -639,6 +653,7 @@ export async function importRegister(store: Store, content: Buffer, options: Imp
         fields: [],
       });
       writes.push(write.remove('assignments', assignment.id, assignment.etag));
+      slotChanges.push({ before: bare(assignment), after: null });
       audit.push({
         action: 'register.import.removed',
         entity: 'assignments',
@@ -668,5 +683,6 @@ export async function importRegister(store: Store, content: Buffer, options: Imp
     auditEntry(stamp, 0, actorId, options.now, 'register.import', 'register', 'register', summary),
   ];
   await store.commit([...writes, ...entries.map((entry) => write.create('audit', entry))]);
+  await options.followChanges?.({ topics: topicChanges, slots: slotChanges }, actorId);
   return { ...report, applied: true };
 }

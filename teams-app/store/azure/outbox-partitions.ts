@@ -17,8 +17,8 @@ export interface PartitionOwnershipOptions {
   takeoverPauseMs?: number;
   /** True when this instance holds no work item of the partition any more (then it can be handed over). */
   idle(partition: number): boolean;
-  /** This instance's share of the app-wide rate limit: the partitions it sends for, out of all. */
-  onShare(share: number): void;
+  /** This instance's part of the partitions it sends for, out of all (the rate ledger shares the budget itself). */
+  onShare?(share: number): void;
   onError?: (error: unknown) => void;
 }
 
@@ -46,6 +46,7 @@ export class PartitionOwnership {
   private round: Promise<void> = Promise.resolve();
   private stopped = true;
   private lastShare = -1;
+  private renewedAt: number | null = null;
 
   constructor(private readonly options: PartitionOwnershipOptions) {
     this.presence = new BlobLease(
@@ -118,7 +119,8 @@ export class PartitionOwnership {
   private async balance(): Promise<void> {
     if (this.stopped) return;
     try {
-      await this.presence.acquire();
+      const present = Date.now();
+      this.renewedAt = (await this.presence.acquire()) ? present : null;
       for (const [partition, owned] of [...this.owned]) {
         if (!(await owned.lease.renew())) this.owned.delete(partition);
       }
@@ -161,6 +163,20 @@ export class PartitionOwnership {
     return all.filter((p) => !this.owned.has(p));
   }
 
+  /** When this instance's presence lease was last taken or renewed (ms since the epoch), or null when not held. */
+  presentAt(): number | null {
+    return this.stopped ? null : this.renewedAt;
+  }
+
+  /** The ids of the instances whose presence lease is held now (read from the presence blobs). */
+  async liveIds(): Promise<Set<string>> {
+    const ids = new Set<string>();
+    for await (const blob of this.options.container.listBlobsFlat({ prefix: 'instances/' })) {
+      if (blob.properties.leaseState === 'leased') ids.add(blob.name.slice('instances/'.length));
+    }
+    return ids;
+  }
+
   private async liveInstances(): Promise<number> {
     let live = 0;
     for await (const blob of this.options.container.listBlobsFlat({ prefix: 'instances/' })) {
@@ -179,7 +195,7 @@ export class PartitionOwnership {
     const share = serving / this.options.partitions;
     if (share === this.lastShare) return;
     this.lastShare = share;
-    this.options.onShare(share);
+    this.options.onShare?.(share);
   }
 }
 

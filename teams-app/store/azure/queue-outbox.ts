@@ -16,9 +16,10 @@
  *   conversation pass through one instance, where the existing OutboxWorker keeps them in order and within Teams'
  *   per-conversation limits, exactly as on one instance. A partition changing hands waits a takeover pause (2 s,
  *   the longest short per-conversation window) before its messages go out.
- * - The app-wide 50 requests per second: each instance's limiter gets the share of the partitions it serves
- *   (RateLimiter.shareGlobal); partitions are owned exclusively, so the shares never add up to more than the limit.
- *   Instances count each other through leased presence blobs and take ⌈N / live⌉ partitions each.
+ * - The app-wide 50 requests per second: the instances share them through the rate ledger (rate-ledger.ts), each
+ *   taking whole slots in proportion to its demand (the due messages it knows of in the partitions it serves), so
+ *   together they never exceed the limit and the busiest one gets most. Instances count each other through leased
+ *   presence blobs and take ⌈N / live⌉ partitions each.
  * - The lease of a message is the queue's visibility timeout, kept in step with the record's `leaseUntil`: received
  *   invisible for the lease, extended on the claim and its renewals, and hidden until `notBefore` when a retry is
  *   scheduled. A worker that dies leaves its messages to reappear when their visibility runs out; the partition's
@@ -52,11 +53,12 @@
 import { QueueServiceClient, type DequeuedMessageItem, type QueueClient } from '@azure/storage-queue';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { deliveryFailure, isAppError, type OutboxMessage } from '../../domain';
+import { OutboxMessage, deliveryFailure, isAppError } from '../../domain';
 import { holdsBack, inSendOrder, type DeliverySource, type RateLimiter, type WorkQueue } from '../../services/outbox';
 import type { Collection, Stored } from '../port';
 import { LEASE_SECONDS, leaseContainer } from './blob-lease';
 import { PartitionOwnership, hashOf } from './outbox-partitions';
+import { RateLedger } from './rate-ledger';
 import { AzureStorageSettings, storageNames } from './settings';
 import { unavailable } from './storage-errors';
 
@@ -66,8 +68,17 @@ const WorkItem = z.object({
   id: z.string().min(1).max(300),
   /** The message of the same conversation queued just before this one in the same enqueue, if any. */
   after: z.string().min(1).max(300).optional(),
+  /**
+   * The record as written by the enqueue, and its version: on its first receive the item needs no read (a record
+   * changed since makes the claim fail, and the item shows again at once to be read then).
+   */
+  record: OutboxMessage.optional(),
+  etag: z.string().min(1).max(200).optional(),
 });
 type WorkItem = z.infer<typeof WorkItem>;
+
+/** The longest work item carrying its record (Queue Storage takes 64 KiB; XML escaping may grow the text). */
+const ITEM_WITH_RECORD_MAX = 32_000;
 
 /** Options of the queue outbox. */
 export interface AzureOutboxQueueOptions extends AzureStorageSettings {
@@ -96,6 +107,8 @@ export interface AzureOutboxQueueOptions extends AzureStorageSettings {
   sweepMs?: number;
   /** How long a due record may go without its work item showing before it is announced again (default 120 s). */
   orphanAfterMs?: number;
+  /** How often this instance looks at the shared rate budget (ms, default 500). */
+  rateRoundMs?: number;
   /** This instance's name among the others (default a random id). */
   instanceId?: string;
   /** Milliseconds since the epoch (the worker's clock). */
@@ -130,8 +143,12 @@ const FINISHED_KEPT = 10_000;
 /** The longest wait behind a message another instance is sending before its record is read again. */
 const SENDING_RECHECK_MS = 5000;
 
+/** Records read at once when deciding the order of what was received. */
+const READ_AT_ONCE = 32;
 /** When an item held back behind an earlier message that is due but not yet received is looked at again. */
 const RECHECK_MS = 2000;
+/** How far ahead a message counts as due in this instance's demand for the rate budget (ms). */
+const DEMAND_AHEAD_MS = 2000;
 /** The longest visibility timeout Queue Storage takes (7 days), in seconds. */
 const MAX_VISIBILITY_SECONDS = 7 * 24 * 3600 - 1;
 
@@ -165,6 +182,7 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
     private readonly deadLetter: QueueClient,
     readonly ownership: PartitionOwnership,
     instanceId: string,
+    private readonly ledger?: RateLedger,
   ) {
     this.instanceId = instanceId;
     this.partitions = queues.length;
@@ -204,28 +222,80 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
       renewMs: options.renewMs,
       takeoverPauseMs: options.takeoverPauseMs,
       idle: (partition) => built.queue?.idle(partition) ?? true,
-      onShare: (share) => options.limiter?.shareGlobal(share),
       onError: options.onError,
     });
-    built.queue = new AzureOutboxQueue(options, queues, deadLetter, ownership, instanceId);
+    const limiter = options.limiter;
+    const budget = limiter?.fullGlobalLimits[0];
+    const ledger =
+      limiter && budget
+        ? new RateLedger({
+            container,
+            instanceId,
+            slots: budget.limit,
+            windowMs: Math.max(...limiter.fullGlobalLimits.map((w) => w.windowMs)),
+            roundMs: options.rateRoundMs,
+            demand: () => built.queue?.demand() ?? 0,
+            presentAt: () => ownership.presentAt(),
+            // Renewed every third of the lease: two missed renewals, and the others still see it present.
+            presenceMaxAgeMs: (leaseSeconds * 1000 * 2) / 3,
+            liveIds: () => ownership.liveIds(),
+            apply: (slots) => limiter.shareGlobal(slots / budget.limit),
+            // The limiter's clock is monotonic; the ledger's is the wall clock the instances share.
+            releasableAt: (slots) => Date.now() + (limiter.releasableAt(slots) - limiter.clockNow()),
+            onError: options.onError,
+          })
+        : undefined;
+    built.queue = new AzureOutboxQueue(options, queues, deadLetter, ownership, instanceId, ledger);
     return built.queue;
   }
 
-  /** Starts serving partitions (announcing this instance, taking its share). */
-  start(): Promise<void> {
-    return this.ownership.start();
+  /** Starts serving partitions (announcing this instance) and taking part in the shared rate budget. */
+  async start(): Promise<void> {
+    await this.ownership.start();
+    this.ledger?.start();
   }
 
   /** Hands every partition over; stop the worker first, so no work item is held any more. */
   async stop(): Promise<void> {
     await this.putBack([...this.held.keys()], this.now());
     await Promise.allSettled([...this.pending]);
+    await this.ledger?.stop();
     await this.ownership.stop();
   }
 
   /** Stops renewing partitions and holds nothing back, as a killed process would (crash tests). */
   abandon(): void {
+    this.ledger?.abandon();
     this.ownership.abandon();
+  }
+
+  /** What this instance serves now: its partitions (taken over ones once their pause is over) and rate slots. */
+  status(): { instance: string; partitions: number[]; rateSlots: number; held: number } {
+    return {
+      instance: this.instanceId,
+      partitions: this.ownership.active(),
+      rateSlots: this.rateSlots,
+      held: this.held.size,
+    };
+  }
+
+  /** The slots of the app's rate budget this instance uses now (none without a limiter). */
+  get rateSlots(): number {
+    return this.ledger?.slots ?? 0;
+  }
+
+  /**
+   * The due messages this instance knows of in the partitions it serves: the work items it holds and the unsent
+   * records due within a moment (a retry about to come due still needs its slot). What it asks the ledger for.
+   */
+  demand(now = this.now()): number {
+    const ids = new Set(this.held.keys());
+    for (const known of this.unsent.values()) {
+      for (const k of known.values()) {
+        if (k.status === 'sending' || Date.parse(k.notBefore) <= now + DEMAND_AHEAD_MS) ids.add(k.id);
+      }
+    }
+    return ids.size;
   }
 
   /** The partition of a conversation: the same on every instance. */
@@ -250,13 +320,18 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
     for (const [id, held] of this.held) if (held.until <= now) this.held.delete(id);
   }
 
-  async announce(message: OutboxMessage, options: { after?: string } = {}): Promise<void> {
+  async announce(message: OutboxMessage, options: { after?: string; etag?: string } = {}): Promise<void> {
     const item: WorkItem = { v: 1, id: message.id, ...(options.after ? { after: options.after } : {}) };
+    let text = JSON.stringify(item);
+    if (options.etag) {
+      const carrying = JSON.stringify({ ...item, record: message, etag: options.etag });
+      if (carrying.length <= ITEM_WITH_RECORD_MAX) text = carrying;
+    }
     const queue = this.queues[this.partitionOf(message.conversationRefId)]!;
     // The record is written already: the item shows when the message is due.
     const wait = Math.max(0, Date.parse(message.notBefore) - this.now());
     try {
-      await queue.sendMessage(JSON.stringify(item), { visibilityTimeout: seconds(wait), messageTimeToLive: -1 });
+      await queue.sendMessage(text, { visibilityTimeout: seconds(wait), messageTimeToLive: -1 });
     } catch (error) {
       throw unavailable(error, 'queue an outbox message');
     }
@@ -401,12 +476,27 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
    * Keeps each conversation in order across instances: a received message goes only when no earlier message of
    * its conversation is unsent, apart from those going with it or already held here (the worker's lanes order
    * those). One held back is put back, due when the message before it is. An earlier message counts once its
-   * record is read again (only then: the usual case costs no read).
+   * record is read again (only then: the usual case costs no read); the records the decisions need are read at
+   * once, not one after the other, and the items held back are put back together.
    */
   private async inOrder(records: Stored<OutboxMessage>[], now: number): Promise<Stored<OutboxMessage>[]> {
     const going = new Set(records.map((record) => record.id));
     const read = new Map<string, Stored<OutboxMessage> | null>(records.map((record) => [record.id, record]));
+    try {
+      await this.readAll(
+        read,
+        records.map((record) => this.unknownBefore(record, going)),
+      );
+      await this.readAll(
+        read,
+        records.flatMap((record) => this.waitingBefore(record, going, now)),
+      );
+    } catch (error) {
+      // Whatever could not be read is read one by one below (or the message waits).
+      this.options.onError?.(error);
+    }
     const out: Stored<OutboxMessage>[] = [];
+    const back: Promise<void>[] = [];
     for (const record of [...records].sort(inSendOrder)) {
       let blocker: OutboxMessage | null;
       try {
@@ -427,13 +517,45 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
         blocker.status === 'pending'
           ? Date.parse(blocker.notBefore)
           : Math.min(now + SENDING_RECHECK_MS, Date.parse(blocker.leaseUntil ?? '') + 1000 || 0);
-      try {
-        await this.replace(record.id, held, Math.max(RECHECK_MS, until - now));
-      } catch (error) {
-        this.options.onError?.(unavailable(error, 'hold back an outbox work item'));
-      }
+      back.push(
+        this.replace(record.id, held, Math.max(RECHECK_MS, until - now)).catch((error: unknown) =>
+          this.options.onError?.(unavailable(error, 'hold back an outbox work item')),
+        ),
+      );
     }
+    await Promise.all(back);
     return out;
+  }
+
+  /** The message queued just before this one in its enqueue, when nothing here knows what became of it. */
+  private unknownBefore(record: OutboxMessage, going: ReadonlySet<string>): string | null {
+    const after = this.held.get(record.id)?.after;
+    if (after === undefined || going.has(after) || this.held.has(after) || this.finished.has(after)) return null;
+    return this.unsent.get(record.conversationRefId)?.has(after) ? null : after;
+  }
+
+  /** The earlier unsent messages of its conversation that would keep this one waiting, as last known here. */
+  private waitingBefore(record: OutboxMessage, going: ReadonlySet<string>, now: number): string[] {
+    return [...(this.unsent.get(record.conversationRefId)?.values() ?? [])]
+      .filter((k) => inSendOrder(k, record) < 0 && !going.has(k.id) && !this.held.has(k.id) && holdsBack(k, now))
+      .map((k) => k.id);
+  }
+
+  /** Reads the records not read yet, several at a time, and learns what became of each. */
+  private async readAll(
+    read: Map<string, Stored<OutboxMessage> | null>,
+    ids: readonly (string | null)[],
+  ): Promise<void> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null && !read.has(id)))];
+    for (let i = 0; i < wanted.length; i += READ_AT_ONCE) {
+      const chunk = wanted.slice(i, i + READ_AT_ONCE);
+      const records = await Promise.all(chunk.map((id) => this.options.outbox.get(id)));
+      chunk.forEach((id, k) => {
+        const record = records[k] ?? null;
+        read.set(id, record);
+        if (record) this.learn(record);
+      });
+    }
   }
 
   /** The earliest unsent message that keeps this one waiting, or null. */
@@ -490,7 +612,12 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
         await this.poison(partition, m, parsed?.id ?? null);
         return null;
       }
-      const record = await this.options.outbox.get(parsed.id);
+      // First receive of an item carrying its record: as written (a later change fails the claim, see write()).
+      const carried =
+        parsed.record && parsed.etag && m.dequeueCount === 1 && parsed.record.id === parsed.id
+          ? { ...parsed.record, etag: parsed.etag }
+          : null;
+      const record = carried ?? (await this.options.outbox.get(parsed.id));
       const hide = async (ms: number) => {
         await queue.updateMessage(m.messageId, m.popReceipt, undefined, seconds(ms));
       };
@@ -563,7 +690,21 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
   }
 
   async write(next: OutboxMessage, etag: string): Promise<Stored<OutboxMessage>> {
-    const stored = await this.options.outbox.update(next, etag);
+    let stored: Stored<OutboxMessage>;
+    try {
+      stored = await this.options.outbox.update(next, etag);
+    } catch (error) {
+      // The record changed since it was read (withdrawn, or taken on by another worker): its item shows again at
+      // once, to be read afresh, rather than when its visibility runs out.
+      const held = this.held.get(next.id);
+      if (held && isAppError(error, 'store.conflict')) {
+        this.held.delete(next.id);
+        await this.queues[held.partition]!.updateMessage(held.messageId, held.popReceipt, undefined, 0).catch(
+          (failure: unknown) => this.options.onError?.(unavailable(failure, 'show an outbox work item again')),
+        );
+      }
+      throw error;
+    }
     this.learn(next);
     const held = this.held.get(next.id);
     if (!held) return stored;

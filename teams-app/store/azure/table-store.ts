@@ -214,6 +214,7 @@ export async function openAzureOperationalStore(options: AzureOperationalStoreOp
     conversations: new TableCollection(table, 'conversations', INDEXES.conversations, (u) => commitUnit(u)),
     chatMessages: new TableCollection(table, 'chatMessages', INDEXES.chatMessages, (u) => commitUnit(u)),
     outbox: new TableCollection(table, 'outbox', INDEXES.outbox, (u) => commitUnit(u)),
+    syncPositions: new TableCollection(table, 'syncPositions', INDEXES.syncPositions, (u) => commitUnit(u)),
   };
 
   return {

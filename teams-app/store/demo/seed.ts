@@ -1,4 +1,5 @@
 import {
+  AppError,
   DEFAULT_WINDOW,
   Topic,
   addLocalDays,
@@ -13,6 +14,7 @@ import {
   type StatusUpdate,
 } from '../../domain';
 import { write, type Store } from '../port';
+import { pastMeetingDocuments, type PastMeetingDocuments } from './demo-documents';
 import register from './topics.json';
 
 const GENEVA = 'Europe/Zurich';
@@ -389,6 +391,13 @@ function demoPastUpdates(nowMs: number): StatusUpdate[] {
       'Accessibility Recommendations under revision in the study group.',
       'Joint event with BDT.',
     ),
+    update(
+      'space',
+      'BR',
+      'isaiah-langer',
+      'Space sustainability outreach drafted for the regional radiocommunication seminars.',
+      'Coordinate the outreach with GS.',
+    ),
   ];
 }
 
@@ -404,6 +413,27 @@ export async function seedDemoData(store: Store, nowMs = Date.now()): Promise<bo
     ...demoMeetings(nowMs).map((m) => write.create('meetings', m)),
     ...demoActions(nowMs).map((a) => write.create('actions', a)),
     ...demoPastUpdates(nowMs).map((u) => write.create('statusUpdates', u)),
+    ...demoPastDocuments(nowMs).versions.map((v) => write.create('documents', v)),
   ]);
   return true;
+}
+
+/**
+ * The published agenda and approved minutes of the past ISC-TF meeting, compiled from its updates and recording its
+ * actions, as its cycle would have left them (its state is minutes-approved).
+ */
+export function demoPastDocuments(nowMs: number): PastMeetingDocuments {
+  const meeting = demoMeetings(nowMs).find((m) => m.id === 'isc-tf-31');
+  if (!meeting) throw new AppError('meeting.not-found', 'The demo has no meeting "isc-tf-31".');
+  return pastMeetingDocuments(
+    {
+      meeting,
+      topics: DEMO_TOPICS,
+      assignments: demoAssignments(),
+      people: DEMO_PEOPLE,
+      updates: demoPastUpdates(nowMs),
+      actions: demoActions(nowMs),
+    },
+    { secretariatId: 'megan-bowen', chairId: 'patti-fernandez' },
+  );
 }

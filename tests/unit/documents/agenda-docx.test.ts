@@ -12,7 +12,7 @@ describe('agendaDocx', () => {
     expect(text).toContain('Inter-Sectoral Coordination Task Force (ISC-TF)');
     expect(text).toContain('Meeting 32');
     expect(text).toContain('Date: Monday, 7 December 2026');
-    expect(text).toContain('10:00–12:00 (Europe/Zurich, GMT+1)');
+    expect(text).toContain('10:00–12:00 (Central European Time, GMT+1)');
     expect(text).toContain('Place: ITU headquarters, Geneva, and Microsoft Teams');
     const html = await docxHtml(buffer);
     expect(html).toContain(

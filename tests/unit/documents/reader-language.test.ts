@@ -57,6 +57,8 @@ describe('meeting documents in the reader’s language', () => {
     const text = await docxText(buffer);
     expect(text).toContain("32e réunion de l'Équipe spéciale de coordination intersectorielle");
     expect(text).not.toContain('32nd meeting');
+    expect(text).toMatch(/10:00–12:00 \(heure d.Europe centrale, UTC\+1\)/);
+    expect(text).not.toContain('Europe/Zurich');
   });
 
   it('renders an agenda compiled in English with Arabic headings and the Arabic meeting title', async () => {

@@ -46,7 +46,9 @@ describe('resolution names', () => {
     expect(resolutionReference({ body: 'WTSA', number: '70', revision: 'Rev. Dubai, 2012' }, 'es')).toBe(
       'Res. 70 (AMNT) (Rev. Dubái, 2012)',
     );
-    expect(resolutionReference({ body: 'RA', number: null, revision: null }, 'ar')).toBe('جمعية الاتصالات الراديوية');
+    expect(resolutionReference({ body: 'RA', number: null, revision: null }, 'ar')).toBe(
+      'قرار صادر عن جمعية الاتصالات الراديوية',
+    );
   });
 
   it('gives the English title only to English readers', () => {

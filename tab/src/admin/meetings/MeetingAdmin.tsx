@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { cancelMeeting, type MeetingView, type PersonView } from '../../api';
 import { useSession } from '../../common/ApiContext';
 import { ConfirmDialog } from '../../common/ConfirmDialog';
-import { formatRange, isolate, zoneCity } from '../../common/format';
+import { formatZonedRange, isolate } from '../../common/format';
 import { useAction } from '../../common/useAction';
 import type { Resource } from '../../common/useResource';
 import { useDisplayTitles, useI18n } from '../../i18n';
@@ -82,11 +82,7 @@ export function MeetingAdmin({
             },
             {
               header: ma.columns.when,
-              cell: (meeting) => (
-                <>
-                  {formatRange(meeting.start, meeting.end, meeting.timeZone, intlTag)} ({zoneCity(meeting.timeZone)})
-                </>
-              ),
+              cell: (meeting) => formatZonedRange(meeting.start, meeting.end, meeting.timeZone, intlTag),
             },
             {
               header: ma.columns.place,

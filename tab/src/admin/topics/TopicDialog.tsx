@@ -9,6 +9,7 @@ import { Delete20Regular } from '@fluentui/react-icons/svg/delete';
 import { useCallback, useMemo, useState } from 'react';
 import { createTopic, getTopic, updateTopic, type SectorId, type TopicView } from '../../api';
 import type { Locale, ResolutionBody } from '../../../../teams-app/domain';
+import { RESOLUTION_BODIES } from '../../../../teams-app/domain/resolution-names';
 import { useSession } from '../../common/ApiContext';
 import { UI_LOCALES, useI18n } from '../../i18n';
 import { useAdminText } from '../../i18n/admin/admin-text';
@@ -269,7 +270,7 @@ export function TopicDialog({
                 <Select value={r.body} onChange={(_, data) => setResolution(i, { body: data.value as ResolutionBody })}>
                   {BODIES.map((body) => (
                     <option key={body} value={body}>
-                      {t.resolutions.bodies[body]}
+                      {RESOLUTION_BODIES[locale][body]}
                     </option>
                   ))}
                 </Select>

@@ -57,6 +57,8 @@ export const adminAr: AdminMessages = {
     empty: 'لا شيء يطابق عوامل التصفية هذه.',
     actions: {
       tableLabel: 'الإجراءات',
+      none: 'لا توجد إجراءات بعد.',
+      noneOpen: 'لا توجد إجراءات مفتوحة.',
       count: (n) => `عدد الإجراءات: ${n}`,
       columns: {
         text: 'الإجراء',
@@ -87,11 +89,13 @@ export const adminAr: AdminMessages = {
     },
     decisions: {
       tableLabel: 'القرارات',
+      none: 'لا توجد قرارات بعد.',
       count: (n) => `عدد القرارات: ${n}`,
       columns: { text: 'القرار', topic: 'الموضوع', meeting: 'الاجتماع', item: 'البند', recorded: 'تاريخ التسجيل' },
     },
     escalations: {
       tableLabel: 'المسائل المرفوعة',
+      none: 'لا توجد مسائل مرفوعة بعد.',
       count: (n) => `عدد المسائل المرفوعة: ${n}`,
       columns: {
         ask: 'المسألة',

@@ -59,6 +59,8 @@ export const adminEn = {
     empty: 'Nothing matches these filters.',
     actions: {
       tableLabel: 'Actions',
+      none: 'No actions yet.',
+      noneOpen: 'No open actions.',
       count: (n: number) => count(n, 'action', 'actions'),
       columns: {
         text: 'Action',
@@ -89,11 +91,13 @@ export const adminEn = {
     },
     decisions: {
       tableLabel: 'Decisions',
+      none: 'No decisions yet.',
       count: (n: number) => count(n, 'decision', 'decisions'),
       columns: { text: 'Decision', topic: 'Topic', meeting: 'Meeting', item: 'Item', recorded: 'Recorded' },
     },
     escalations: {
       tableLabel: 'Escalations',
+      none: 'No escalations yet.',
       count: (n: number) => count(n, 'escalation', 'escalations'),
       columns: {
         ask: 'Issue',

@@ -61,6 +61,8 @@ export const adminEs: AdminMessages = {
     empty: 'Nada coincide con estos filtros.',
     actions: {
       tableLabel: 'Acciones',
+      none: 'Aún no hay acciones.',
+      noneOpen: 'No hay acciones abiertas.',
       count: (n) => count(n, 'acción', 'acciones'),
       columns: {
         text: 'Acción',
@@ -91,11 +93,13 @@ export const adminEs: AdminMessages = {
     },
     decisions: {
       tableLabel: 'Decisiones',
+      none: 'Aún no hay decisiones.',
       count: (n) => count(n, 'decisión', 'decisiones'),
       columns: { text: 'Decisión', topic: 'Tema', meeting: 'Reunión', item: 'Punto', recorded: 'Registrada' },
     },
     escalations: {
       tableLabel: 'Cuestiones elevadas',
+      none: 'Aún no hay cuestiones elevadas.',
       count: (n) => count(n, 'cuestión elevada', 'cuestiones elevadas'),
       columns: {
         ask: 'Cuestión',

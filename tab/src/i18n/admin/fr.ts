@@ -61,6 +61,8 @@ export const adminFr: AdminMessages = {
     empty: 'Rien ne correspond à ces filtres.',
     actions: {
       tableLabel: 'Actions',
+      none: 'Aucune action pour l’instant.',
+      noneOpen: 'Aucune action ouverte.',
       count: (n) => count(n, 'action', 'actions'),
       columns: {
         text: 'Action',
@@ -91,11 +93,13 @@ export const adminFr: AdminMessages = {
     },
     decisions: {
       tableLabel: 'Décisions',
+      none: 'Aucune décision pour l’instant.',
       count: (n) => count(n, 'décision', 'décisions'),
       columns: { text: 'Décision', topic: 'Thème', meeting: 'Réunion', item: 'Point', recorded: 'Enregistrée le' },
     },
     escalations: {
       tableLabel: 'Questions soumises',
+      none: 'Aucune question soumise pour l’instant.',
       count: (n) => count(n, 'question soumise', 'questions soumises'),
       columns: {
         ask: 'Question',

@@ -65,6 +65,8 @@ export const adminRu: AdminMessages = {
     empty: 'Нет записей, соответствующих фильтрам.',
     actions: {
       tableLabel: 'Действия',
+      none: 'Действий пока нет.',
+      noneOpen: 'Открытых действий нет.',
       count: (n) => count(n, 'действие', 'действия', 'действий'),
       columns: {
         text: 'Действие',
@@ -95,11 +97,13 @@ export const adminRu: AdminMessages = {
     },
     decisions: {
       tableLabel: 'Решения',
+      none: 'Решений пока нет.',
       count: (n) => count(n, 'решение', 'решения', 'решений'),
       columns: { text: 'Решение', topic: 'Тема', meeting: 'Собрание', item: 'Пункт', recorded: 'Записано' },
     },
     escalations: {
       tableLabel: 'Вопросы на решение',
+      none: 'Вопросов на решение пока нет.',
       count: (n) => count(n, 'вопрос', 'вопроса', 'вопросов'),
       columns: {
         ask: 'Вопрос',

@@ -57,6 +57,8 @@ export const adminZh: AdminMessages = {
     empty: '没有符合这些筛选条件的内容。',
     actions: {
       tableLabel: '行动',
+      none: '尚无行动。',
+      noneOpen: '没有进行中的行动。',
       count: (n) => `${n} 项行动`,
       columns: {
         text: '行动',
@@ -87,11 +89,13 @@ export const adminZh: AdminMessages = {
     },
     decisions: {
       tableLabel: '决定',
+      none: '尚无决定。',
       count: (n) => `${n} 项决定`,
       columns: { text: '决定', topic: '议题', meeting: '会议', item: '议项', recorded: '记录日期' },
     },
     escalations: {
       tableLabel: '提请决定的问题',
+      none: '尚无提请决定的问题。',
       count: (n) => `${n} 个问题`,
       columns: {
         ask: '问题',

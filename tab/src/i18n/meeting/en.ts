@@ -80,7 +80,8 @@ export const meetingEn = {
   },
   archive: {
     heading: 'Past meetings',
-    intro: 'Meetings already held, with their published agenda and approved minutes.',
+    intro:
+      'Meetings that have ended, with their published agenda and approved minutes; cancelled ones are marked as such.',
     label: 'Past meetings',
     empty: 'No meeting has been held yet.',
     documents: (meeting: string) => `Documents of ${meeting}`,

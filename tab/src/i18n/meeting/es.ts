@@ -83,7 +83,8 @@ export const meetingEs: MeetingMessages = {
   },
   archive: {
     heading: 'Reuniones anteriores',
-    intro: 'Las reuniones ya celebradas, con su orden del día publicado y su acta aprobada.',
+    intro:
+      'Las reuniones ya terminadas, con su orden del día publicado y su acta aprobada; las canceladas se indican como tales.',
     label: 'Reuniones anteriores',
     empty: 'Todavía no se ha celebrado ninguna reunión.',
     documents: (meeting) => `Documentos de ${meeting}`,

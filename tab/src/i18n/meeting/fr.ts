@@ -84,7 +84,8 @@ export const meetingFr: MeetingMessages = {
   },
   archive: {
     heading: 'Réunions passées',
-    intro: 'Les réunions déjà tenues, avec leur ordre du jour publié et leur compte rendu approuvé.',
+    intro:
+      'Les réunions terminées, avec leur ordre du jour publié et leur compte rendu approuvé ; les réunions annulées sont signalées comme telles.',
     label: 'Réunions passées',
     empty: 'Aucune réunion n’a encore eu lieu.',
     documents: (meeting) => `Documents de ${meeting}`,

@@ -79,7 +79,7 @@ export const meetingZh: MeetingMessages = {
   },
   archive: {
     heading: '以往会议',
-    intro: '已举行的会议，附已发布的议程和已批准的纪要。',
+    intro: '已结束的会议，附已发布的议程和已批准的纪要；已取消的会议另有标注。',
     label: '以往会议',
     empty: '尚未举行任何会议。',
     documents: (meeting) => `${meeting} 的文件`,

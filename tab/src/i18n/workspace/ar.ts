@@ -32,6 +32,7 @@ const requests = (n: number) =>
 export const workspaceAr: WorkspaceMessages = {
   open: 'فتح الاجتماع',
   back: 'الاجتماعات القادمة',
+  backToPast: 'الاجتماعات السابقة',
   loading: 'جارٍ تحميل الاجتماع…',
   loadError: 'تعذّر تحميل الاجتماع',
   state: 'حالة الاجتماع',

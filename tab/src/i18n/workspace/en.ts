@@ -5,6 +5,7 @@ const count = (n: number, one: string, other: string) => `${n} ${plural.select(n
 export const workspaceEn = {
   open: 'Open meeting',
   back: 'Upcoming meetings',
+  backToPast: 'Past meetings',
   loading: 'Loading the meeting…',
   loadError: 'The meeting could not be loaded',
   state: 'Meeting state',

@@ -7,6 +7,7 @@ const count = (n: number, one: string, other: string) => `${n} ${plural.select(n
 export const workspaceEs: WorkspaceMessages = {
   open: 'Abrir reunión',
   back: 'Próximas reuniones',
+  backToPast: 'Reuniones anteriores',
   loading: 'Cargando la reunión…',
   loadError: 'No se pudo cargar la reunión',
   state: 'Estado de la reunión',

@@ -7,6 +7,7 @@ const count = (n: number, one: string, other: string) => `${n} ${plural.select(n
 export const workspaceFr: WorkspaceMessages = {
   open: 'Ouvrir la réunion',
   back: 'Prochaines réunions',
+  backToPast: 'Réunions passées',
   loading: 'Chargement de la réunion…',
   loadError: 'La réunion n’a pas pu être chargée',
   state: 'État de la réunion',

@@ -12,6 +12,7 @@ function forms(n: number, one: string, few: string, many: string): string {
 export const workspaceRu: WorkspaceMessages = {
   open: 'Открыть собрание',
   back: 'Предстоящие собрания',
+  backToPast: 'Прошедшие собрания',
   loading: 'Загрузка собрания…',
   loadError: 'Не удалось загрузить собрание',
   state: 'Статус собрания',

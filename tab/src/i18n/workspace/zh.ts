@@ -4,6 +4,7 @@ import type { WorkspaceMessages } from './en';
 export const workspaceZh: WorkspaceMessages = {
   open: '打开会议',
   back: '即将举行的会议',
+  backToPast: '以往会议',
   loading: '正在加载会议…',
   loadError: '无法加载会议',
   state: '会议状态',

@@ -180,3 +180,47 @@ describe('RateLimiter counting sends from their answer', () => {
     }
   });
 });
+
+describe('RateLimiter shares of the app-wide budget', () => {
+  const fiftyPerSecond = { perConversation: [{ limit: 7, windowMs: 1000 }], global: [{ limit: 50, windowMs: 1000 }] };
+
+  it('keeps an exact share of whole slots (17 of 50), and a share of none holds every send back', () => {
+    const time = manualTime();
+    const limiter = new RateLimiter({ now: time.now, limits: fiftyPerSecond });
+    limiter.shareGlobal(17 / 50);
+    expect(limiter.globalLimits).toEqual([{ limit: 17, windowMs: 1000 }]);
+    limiter.shareGlobal(0);
+    expect(limiter.reserve('c1')).toBe(Number.POSITIVE_INFINITY);
+    expect(limiter.peek('c1', 'conversation')).toBe(0);
+    limiter.shareGlobal(1);
+    expect(limiter.reserve('c1')).toBe(0);
+  });
+
+  it('tells when the sends beyond a lower share stop counting in the window', () => {
+    const time = manualTime();
+    const limiter = new RateLimiter({ now: time.now, limits: fiftyPerSecond });
+    for (let i = 0; i < 5; i += 1) {
+      limiter.reserve(`c${i}`);
+      time.add(100);
+    }
+    // Sends at 0, 100, 200, 300, 400; now 500. Keeping 5 or more frees the rest at once.
+    expect(limiter.releasableAt(5)).toBe(500);
+    // Keeping 2: the third newest (at 200) leaves the window at 1200.
+    expect(limiter.releasableAt(2)).toBe(1200);
+    expect(limiter.releasableAt(0)).toBe(1400);
+    // A send still under way has no known place yet.
+    expect(limiter.begin('c9')).toBe(0);
+    expect(limiter.releasableAt(0)).toBe(Number.POSITIVE_INFINITY);
+    limiter.end('c9');
+    expect(limiter.releasableAt(0)).toBe(1500);
+  });
+
+  it('tells its listeners when its share changes', () => {
+    const limiter = new RateLimiter({ limits: fiftyPerSecond });
+    const heard: number[] = [];
+    limiter.onShareChange(() => heard.push(limiter.globalLimits[0]!.limit));
+    limiter.shareGlobal(0.5);
+    limiter.shareGlobal(0.2);
+    expect(heard).toEqual([25, 10]);
+  });
+});

@@ -90,3 +90,23 @@ describe('Semaphore', () => {
     expect(order).toEqual([3, 4]);
   });
 });
+
+describe('Turnstile and a changing share', () => {
+  it('lets a waiter go as soon as a share is given again, without waiting for its next look', async () => {
+    const clock = new VirtualClock(0);
+    const limiter = new RateLimiter({
+      now: clock.now,
+      limits: { perConversation: [], global: [{ limit: 10, windowMs: 1000 }] },
+    });
+    limiter.shareGlobal(0);
+    const turnstile = new Turnstile(limiter, clock, { countFrom: 'answer' });
+    let granted = false;
+    const turn = turnstile.turn('c1').then(() => (granted = true));
+    await Promise.resolve();
+    expect(granted).toBe(false);
+    limiter.shareGlobal(0.5);
+    await turn;
+    expect(granted).toBe(true);
+    expect(clock.now()).toBe(0);
+  });
+});

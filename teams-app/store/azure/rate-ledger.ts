@@ -1,0 +1,330 @@
+/**
+ * The app's request budget shared between instances by demand.
+ *
+ * DESIGN
+ * - Teams allows the app 50 requests per second in a tenant, whichever instance sends them. The budget is cut into
+ *   whole slots (here one request per second each) recorded in one ledger blob beside the leases: each live
+ *   instance's slots and its demand (the due messages it knows of in the partitions it serves). Every change is an
+ *   ETag-conditional write of the whole ledger, so two instances never both take the same free slot.
+ * - Every `roundMs` each instance reads the ledger and aims at its part of the slots: one for each instance with
+ *   demand, the rest in proportion to demand (largest remainder), none without demand. Everyone computes the parts
+ *   from the same published demands, which change only when an instance's demand moves by a quarter (or to or from
+ *   none), so the parts settle instead of following every message.
+ * - Lowering applies locally at once and is written after; the slots given up then cool for the service's window
+ *   (a send made just before still counts there) before anyone may take them. Raising takes only slots free now
+ *   (never taken, cooled, or left by a dead instance) and applies once written. So the instances together never
+ *   hold more than the budget, however their rounds interleave.
+ * - An instance that has not completed a round for `fenceMs`, or whose presence lease has not been renewed for
+ *   `presenceMaxAgeMs`, sends nothing until it does (storage unreachable: its slots may be given away). An instance's slots are
+ *   freed only once its presence lease has expired (at least 15 s without a renewal, long after it fenced itself),
+ *   by whichever instance sees that first, checking the presence blobs after reading the ledger (an instance is
+ *   present before it first writes there).
+ * - Against static shares (partitions served out of all) this wins twice: no slot is lost to rounding (17 + 17 + 16
+ *   instead of 3 × 16), and an instance whose partitions hash more messages, or that finished its own, does not
+ *   leave the rest of the budget idle while another still has work.
+ */
+import type { ContainerClient } from '@azure/storage-blob';
+import { z } from 'zod';
+import { storageStatus, unavailable } from './storage-errors';
+
+const Holder = z.object({ slots: z.number().int().min(0), demand: z.number().int().min(0) });
+const Ledger = z.object({
+  v: z.literal(1),
+  holders: z.record(z.string(), Holder),
+  /** Slots given up, free for others once `until` (ms since the epoch) has passed. */
+  cooling: z.array(z.object({ slots: z.number().int().min(1), until: z.number() })),
+});
+type Ledger = z.infer<typeof Ledger>;
+
+const EMPTY: Ledger = { v: 1, holders: {}, cooling: [] };
+const LEDGER_BLOB = 'rate/ledger.json';
+/** How long a presence listing is trusted for ids it contains (new ids always trigger a fresh one). */
+const LIVE_TRUST_MS = 2000;
+/** Added to the cooling of slots given up while sends beyond them are still under way (their answers not back). */
+const IN_FLIGHT_MS = 1000;
+
+/** Options of the rate ledger. */
+export interface RateLedgerOptions {
+  container: ContainerClient;
+  instanceId: string;
+  /** The budget in whole slots (e.g. 50 requests per second). */
+  slots: number;
+  /** The service's window: slots given up stay unused for this long (ms, default 1000). */
+  windowMs?: number;
+  /** Extra ms added to the cooling, for clocks a little apart (default 250). */
+  marginMs?: number;
+  /** How often the ledger is read (default 500 ms). */
+  roundMs?: number;
+  /** How long the slots stay usable without a completed round (default 3000 ms, at least two rounds). */
+  fenceMs?: number;
+  /** The due messages this instance knows of now (0 when it has nothing to send). */
+  demand(): number;
+  /** When this instance's presence lease was last renewed (ms since the epoch), or null if it is not held. */
+  presentAt(): number | null;
+  /** How old the last presence renewal may be before this instance stops sending (ms; below the lease's length). */
+  presenceMaxAgeMs: number;
+  /** The ids of the instances whose presence lease is held now. */
+  liveIds(): Promise<Set<string>>;
+  /** Applies this instance's slots to its limiter. */
+  apply(slots: number): void;
+  /**
+   * When (ms since the epoch) this instance's sends beyond `slots` stop counting in the service's window (its own
+   * log of sends knows); by default a whole window from now.
+   */
+  releasableAt?(slots: number): number;
+  now?: () => number;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * The parts of `total` slots for the given demands: one for each demand above zero (as far as they go), the rest in
+ * proportion to demand by largest remainder (ties to the larger demand, then the smaller id); none without demand.
+ */
+export function allocateSlots(total: number, demands: Readonly<Record<string, number>>): Record<string, number> {
+  const parts: Record<string, number> = Object.fromEntries(Object.keys(demands).map((id) => [id, 0]));
+  const wanting = Object.entries(demands)
+    .filter(([, demand]) => demand > 0)
+    .sort(([a, da], [b, db]) => db - da || (a < b ? -1 : 1));
+  if (wanting.length === 0 || total <= 0) return parts;
+  let left = total;
+  for (const [id] of wanting) {
+    if (left === 0) break;
+    parts[id] = 1;
+    left -= 1;
+  }
+  const sum = wanting.reduce((s, [, demand]) => s + demand, 0);
+  const shares = wanting.map(([id, demand]) => ({ id, exact: (left * demand) / sum }));
+  for (const share of shares) parts[share.id]! += Math.floor(share.exact);
+  left -= shares.reduce((s, share) => s + Math.floor(share.exact), 0);
+  const byRemainder = [...shares].sort((a, b) => b.exact - Math.floor(b.exact) - (a.exact - Math.floor(a.exact)));
+  for (const share of byRemainder) {
+    if (left <= 0) break;
+    parts[share.id]! += 1;
+    left -= 1;
+  }
+  return parts;
+}
+
+/** Whether a demand moved enough to be published again (by a quarter, or to or from none). */
+export function demandMoved(published: number | undefined, demand: number): boolean {
+  if (published === undefined) return true;
+  if ((published === 0) !== (demand === 0)) return true;
+  return Math.abs(demand - published) > published / 4;
+}
+
+/** One instance's view of the shared budget; `start()` runs its rounds, `stop()` gives its slots back. */
+export class RateLedger {
+  private readonly windowMs: number;
+  private readonly marginMs: number;
+  private readonly roundMs: number;
+  private readonly fenceMs: number;
+  private readonly now: () => number;
+  private timer: NodeJS.Timeout | undefined;
+  private fence: NodeJS.Timeout | undefined;
+  private running: Promise<void> = Promise.resolve();
+  private stopped = true;
+  private applied = -1;
+  private live: { ids: Set<string>; at: number } = { ids: new Set(), at: Number.NEGATIVE_INFINITY };
+
+  constructor(private readonly options: RateLedgerOptions) {
+    this.windowMs = Math.max(0, options.windowMs ?? 1000);
+    this.marginMs = Math.max(0, options.marginMs ?? 250);
+    this.roundMs = Math.max(10, options.roundMs ?? 500);
+    this.fenceMs = Math.max(1, options.fenceMs ?? Math.max(this.roundMs * 2, 3000));
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The slots this instance uses now. */
+  get slots(): number {
+    return Math.max(0, this.applied);
+  }
+
+  /** Applies nothing until the first round has taken slots, then rounds every `roundMs`. */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.setLocal(0);
+    this.schedule(0);
+  }
+
+  /** Stops the rounds and gives this instance's slots back (cooling, as any lowering). */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    clearTimeout(this.timer);
+    clearTimeout(this.fence);
+    await this.running;
+    this.setLocal(0);
+    try {
+      await this.update((ledger, now) => {
+        const mine = ledger.holders[this.options.instanceId];
+        if (!mine) return null;
+        const next = structuredClone(ledger);
+        delete next.holders[this.options.instanceId];
+        if (mine.slots > 0) next.cooling.push({ slots: mine.slots, until: this.coolUntil(0, now) });
+        return next;
+      });
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+  }
+
+  /** Stops the rounds without giving anything back, as a killed process would (crash tests). */
+  abandon(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    clearTimeout(this.fence);
+  }
+
+  /** One round now (tests); rounds never overlap. */
+  round(): Promise<void> {
+    this.running = this.running.then(() => this.once());
+    return this.running;
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      void this.round().finally(() => this.schedule(this.roundMs));
+    }, delay);
+    this.timer.unref();
+  }
+
+  private setLocal(slots: number): void {
+    if (slots === this.applied) return;
+    this.applied = slots;
+    this.options.apply(slots);
+  }
+
+  /** Keeps the slots usable until `fenceMs` after `from`, then applies none unless a newer round renewed them. */
+  private arm(from: number): void {
+    clearTimeout(this.fence);
+    const left = from + this.fenceMs - this.now();
+    this.fence = setTimeout(() => this.setLocal(0), Math.max(0, left));
+    this.fence.unref();
+  }
+
+  private async once(): Promise<void> {
+    if (this.stopped) return;
+    const started = this.now();
+    const presentAt = this.options.presentAt();
+    if (presentAt === null || started - presentAt > this.options.presenceMaxAgeMs) {
+      // Not known to be alive by the others any more: they may free this instance's slots.
+      this.setLocal(0);
+      return;
+    }
+    try {
+      let decided = this.applied;
+      await this.update(async (ledger, now) => {
+        const next = structuredClone(ledger);
+        next.cooling = next.cooling.filter((c) => c.until > now);
+        await this.dropDead(next);
+        const self = this.options.instanceId;
+        const mine = next.holders[self]?.slots ?? 0;
+        // The ledger is the truth of what this instance holds (gone when others freed it): never use more.
+        if (this.applied > mine) this.setLocal(mine);
+        const demand = Math.max(0, Math.floor(this.options.demand()));
+        const published = next.holders[self]?.demand;
+        const holder = { slots: mine, demand: demandMoved(published, demand) ? demand : (published ?? demand) };
+        next.holders[self] = holder;
+        const target = allocateSlots(
+          this.options.slots,
+          Object.fromEntries(Object.entries(next.holders).map(([id, h]) => [id, h.demand])),
+        )[self]!;
+        const taken =
+          Object.values(next.holders).reduce((s, h) => s + h.slots, 0) + next.cooling.reduce((s, c) => s + c.slots, 0);
+        const free = Math.max(0, this.options.slots - taken);
+        const step = Math.max(2, Math.ceil(mine / 8));
+        if (target < mine && (target === 0 || mine - target >= step)) {
+          // Lower first, write after: the slots cool until this instance's sends beyond the new number have left the
+          // service's window, before anyone else may use them.
+          this.setLocal(target);
+          const until = this.coolUntil(target, now);
+          if (until > now) next.cooling.push({ slots: mine - target, until });
+          holder.slots = target;
+        } else if (target > mine && (mine === 0 || target - mine >= step || free >= target - mine)) {
+          // At most a fair part of the live instances' at once, doubling from there each round: instances that get
+          // work together (a fan-out reaches them all) start at once, instead of one taking everything and the
+          // others waiting for it to give slots back through the cooling.
+          const fair = Math.ceil(this.options.slots / Object.keys(next.holders).length);
+          holder.slots = mine + Math.min(target - mine, free, Math.max(fair, mine * 2) - mine);
+        }
+        decided = holder.slots;
+        const unchanged =
+          holder.slots === mine &&
+          holder.demand === published &&
+          next.cooling.length === ledger.cooling.length &&
+          Object.keys(next.holders).length === Object.keys(ledger.holders).length;
+        return unchanged ? null : next;
+      });
+      this.setLocal(decided);
+      this.arm(started);
+    } catch (error) {
+      // A lost race still read the ledger: what this instance uses is within what it holds there.
+      if (error instanceof LostRace) this.arm(started);
+      else this.options.onError?.(error);
+    }
+  }
+
+  /** When slots given up after lowering to `keep` stop counting in the service's window (ms since the epoch). */
+  private coolUntil(keep: number, now: number): number {
+    const at = this.options.releasableAt?.(keep) ?? now + this.windowMs;
+    const until = Number.isFinite(at) ? at : now + this.windowMs + IN_FLIGHT_MS;
+    return until <= now ? now : until + this.marginMs;
+  }
+
+  /** Frees the slots of instances whose presence lease has expired (a fresh listing when an id is not known live). */
+  private async dropDead(ledger: Ledger): Promise<void> {
+    const others = Object.keys(ledger.holders).filter((id) => id !== this.options.instanceId);
+    const stale = this.now() - this.live.at > LIVE_TRUST_MS;
+    if (others.length === 0 || (!stale && others.every((id) => this.live.ids.has(id)))) return;
+    this.live = { ids: await this.options.liveIds(), at: this.now() };
+    for (const id of others) if (!this.live.ids.has(id)) delete ledger.holders[id];
+  }
+
+  /**
+   * Reads the ledger, lets `change` decide the next one (null: nothing to write) and writes it if nobody wrote in
+   * between; a lost race is left to the next round (a lowering already applied stays applied).
+   */
+  private async update(change: (ledger: Ledger, now: number) => Ledger | null | Promise<Ledger | null>): Promise<void> {
+    const blob = this.options.container.getBlockBlobClient(LEDGER_BLOB);
+    let ledger: Ledger = EMPTY;
+    let etag: string | undefined;
+    try {
+      const read = await blob.download();
+      etag = read.etag;
+      const text = await streamText(read.readableStreamBody);
+      const parsed = Ledger.safeParse(JSON.parse(text || 'null'));
+      if (parsed.success) ledger = parsed.data;
+    } catch (error) {
+      if (storageStatus(error).status !== 404) throw unavailable(error, 'read the rate ledger');
+    }
+    const next = await change(ledger, this.now());
+    if (!next) return;
+    const body = JSON.stringify(next);
+    try {
+      await blob.upload(body, Buffer.byteLength(body), {
+        conditions: etag ? { ifMatch: etag } : { ifNoneMatch: '*' },
+        blobHTTPHeaders: { blobContentType: 'application/json' },
+      });
+    } catch (error) {
+      const { status } = storageStatus(error);
+      if (status === 412 || status === 409) throw new LostRace();
+      throw unavailable(error, 'write the rate ledger');
+    }
+  }
+}
+
+/** Another instance wrote the ledger between this one's read and write. */
+class LostRace extends Error {
+  constructor() {
+    super('the rate ledger changed meanwhile');
+  }
+}
+
+async function streamText(stream: NodeJS.ReadableStream | undefined): Promise<string> {
+  if (!stream) return '';
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+  return Buffer.concat(chunks).toString('utf8');
+}
