@@ -62,18 +62,25 @@ function fleet(container: ContainerClient, options: { windowMs?: number; fenceMs
 }
 
 describe('allocateSlots', () => {
-  it('gives one slot to each instance with demand and the rest in proportion, none without demand', () => {
+  it('meets the smallest needs first, shares the rest evenly between the busiest, and gives nothing without work', () => {
+    // Needs 5 and 15 (two seconds' worth) are met; the 30 left go in proportion to the work, so both finish together.
     expect(allocateSlots(50, { a: 10, b: 30 })).toEqual({ a: 13, b: 37 });
     expect(allocateSlots(50, { a: 0, b: 5 })).toEqual({ a: 0, b: 50 });
     expect(allocateSlots(50, { a: 1, b: 1000 })).toEqual({ a: 1, b: 49 });
+    // Busy instances get even parts, whatever their backlogs.
     expect(allocateSlots(50, { a: 256, b: 256, c: 256 })).toEqual({ a: 17, b: 17, c: 16 });
+    expect(allocateSlots(50, { a: 100, b: 60, c: 300 })).toEqual({ a: 17, b: 17, c: 16 });
+    // One near the end of its work (needs 5) leaves the rest to the other two.
+    expect(allocateSlots(50, { a: 100, b: 10, c: 100 })).toEqual({ a: 23, b: 5, c: 22 });
     expect(allocateSlots(50, {})).toEqual({});
+    // Nobody has work: even parts, ready for the next fan-out.
+    expect(allocateSlots(50, { c: 0, a: 0, b: 0 })).toEqual({ a: 17, b: 17, c: 16 });
   });
 
   it('never hands out more than the budget, even with more wanting instances than slots', () => {
     const parts = allocateSlots(3, { a: 1, b: 5, c: 2, d: 9 });
     expect(Object.values(parts).reduce((s, n) => s + n, 0)).toBe(3);
-    expect(parts).toEqual({ a: 0, b: 1, c: 1, d: 1 });
+    expect(parts).toEqual({ a: 1, b: 1, c: 1, d: 0 });
   });
 });
 
@@ -102,7 +109,10 @@ describe('RateLedger on Azure Blob Storage (Azurite)', () => {
     // Nothing is free yet: b publishes its demand and waits.
     expect(f.applied.get('b')).toBe(0);
     await a.round();
-    // a gives half back at once (its limiter first)...
+    // a gives half back once a second round still finds it holding more than its part (work comes in bursts)...
+    expect(f.applied.get('a')).toBe(50);
+    await a.round();
+    // ...its limiter first...
     expect(f.applied.get('a')).toBe(25);
     await b.round();
     // ...but those slots cool for the window before b may use them.

@@ -33,9 +33,11 @@ interface Owned {
  * Which outbox partitions this instance serves. Each partition is a blob lease; its holder alone reads the
  * partition's queue. Instances announce themselves with a lease on `instances/<id>`; every round each counts the
  * live ones (leased instance blobs), aims at its fair share ⌈partitions / live⌉, takes free partitions up to it and
- * hands extras over once it holds none of their work. A dead instance's partitions are free once its leases expire.
- * The rate-limit share follows the partitions actually served (a new one counts from its takeover pause on, a handed
- * one until its release), so the instances together never go beyond the app's limit.
+ * hands extras over once it holds none of their work. A dead instance's partitions are free once its leases expire,
+ * and taken within a second of that (free partitions are looked for every second; leases are renewed every third of
+ * their length).
+ * The app's rate budget is shared separately, by demand (rate-ledger.ts); `onShare` still reports the part of the
+ * partitions served (a new one counts from its takeover pause on, a handed one until its release).
  */
 export class PartitionOwnership {
   private readonly owned = new Map<number, Owned>();
@@ -46,6 +48,7 @@ export class PartitionOwnership {
   private round: Promise<void> = Promise.resolve();
   private stopped = true;
   private lastShare = -1;
+  private lastRenewal = Number.NEGATIVE_INFINITY;
   private renewedAt: number | null = null;
 
   constructor(private readonly options: PartitionOwnershipOptions) {
@@ -110,9 +113,14 @@ export class PartitionOwnership {
 
   private schedule(): void {
     if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      void this.rebalance().finally(() => this.schedule());
-    }, this.renewMs);
+    // Leases are renewed every `renewMs`; in between, a look for free partitions every second takes a dead
+    // instance's over as soon as its leases expire, rather than at the next renewal.
+    this.timer = setTimeout(
+      () => {
+        void this.rebalance().finally(() => this.schedule());
+      },
+      Math.min(this.renewMs, LOOK_MS),
+    );
     this.timer.unref();
   }
 
@@ -120,9 +128,12 @@ export class PartitionOwnership {
     if (this.stopped) return;
     try {
       const present = Date.now();
-      this.renewedAt = (await this.presence.acquire()) ? present : null;
-      for (const [partition, owned] of [...this.owned]) {
-        if (!(await owned.lease.renew())) this.owned.delete(partition);
+      if (present - this.lastRenewal >= this.renewMs) {
+        this.lastRenewal = present;
+        this.renewedAt = (await this.presence.acquire()) ? present : null;
+        for (const [partition, owned] of [...this.owned]) {
+          if (!(await owned.lease.renew())) this.owned.delete(partition);
+        }
       }
       const live = Math.max(1, await this.liveInstances());
       const target = Math.ceil(this.options.partitions / live);
@@ -136,8 +147,10 @@ export class PartitionOwnership {
         }
       }
       const now = Date.now();
+      const taken = this.owned.size >= target ? new Set<number>() : await this.leasedPartitions();
       for (const partition of this.freeOrder()) {
         if (this.owned.size >= target) break;
+        if (taken.has(partition)) continue;
         const lease = new BlobLease(
           this.options.container,
           `outbox/${partition}`,
@@ -177,6 +190,15 @@ export class PartitionOwnership {
     return ids;
   }
 
+  /** The partitions whose lease blob is leased now (by anyone). */
+  private async leasedPartitions(): Promise<Set<number>> {
+    const leased = new Set<number>();
+    for await (const blob of this.options.container.listBlobsFlat({ prefix: 'outbox/' })) {
+      if (blob.properties.leaseState === 'leased') leased.add(Number(blob.name.slice('outbox/'.length)));
+    }
+    return leased;
+  }
+
   private async liveInstances(): Promise<number> {
     let live = 0;
     for await (const blob of this.options.container.listBlobsFlat({ prefix: 'instances/' })) {
@@ -198,6 +220,9 @@ export class PartitionOwnership {
     this.options.onShare?.(share);
   }
 }
+
+/** How often an instance looks for free partitions between renewals (ms). */
+const LOOK_MS = 1000;
 
 /** FNV-1a, 32 bits: a stable hash of a string (the same on every instance). */
 export function hashOf(text: string): number {

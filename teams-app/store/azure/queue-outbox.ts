@@ -45,6 +45,11 @@
  *   message scheduled for later and never tried (a reminder) holds nothing back, as on one instance. A sweep costs
  *   two queries that Table Storage answers by scanning the outbox partition: per instance every `sweepMs`, not per
  *   send.
+ * - A message that must wait a little (a retry after Teams' Retry-After, or behind an earlier one of its
+ *   conversation) stays with this instance: its item's visibility is pushed past the wait plus a lease and the
+ *   instance hands it to the worker again when due, instead of queueing a fresh item that Queue Storage would show
+ *   only at the next whole second and a receive would find later still. Waits beyond `LOCAL_WAIT_MS` go back to
+ *   the queue as fresh items. Until handed out again, a message waiting here keeps holding its conversation.
  * - Withdrawn messages (a cancelled or moved meeting) are never sent: an item finding its record in any state but
  *   pending or sending is deleted, and a withdrawal after the receive makes the worker's ETag claim fail.
  * - Limits: the takeover pause covers Teams' 1 s and 2 s windows, not the 30 s and hourly ones (a 429 there is
@@ -102,7 +107,7 @@ export interface AzureOutboxQueueOptions extends AzureStorageSettings {
   maxOutstanding?: number;
   /**
    * How often the unsent records of the served partitions are read again, to forget what others finished and to
-   * find records left without a work item (default 30 s).
+   * find records left without a work item (default 30 s; ten times that while work items are out).
    */
   sweepMs?: number;
   /** How long a due record may go without its work item showing before it is announced again (default 120 s). */
@@ -143,6 +148,8 @@ const FINISHED_KEPT = 10_000;
 /** The longest wait behind a message another instance is sending before its record is read again. */
 const SENDING_RECHECK_MS = 5000;
 
+/** The longest wait a message spends held here rather than back in the queue (ms). */
+const LOCAL_WAIT_MS = 10_000;
 /** Records read at once when deciding the order of what was received. */
 const READ_AT_ONCE = 32;
 /** When an item held back behind an earlier message that is due but not yet received is looked at again. */
@@ -161,6 +168,8 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
   readonly instanceId: string;
   readonly partitions: number;
   private readonly held = new Map<string, Held>();
+  /** Held messages waiting here until a time (a retry, or behind an earlier one), with the record when known. */
+  private readonly later = new Map<string, { at: number; record?: Stored<OutboxMessage> }>();
   /** Per conversation of a served partition, its unsent messages (pending or sending) by id. */
   private readonly unsent = new Map<string, Map<string, Known>>();
   /** The served partitions whose unsent records were read, and when. */
@@ -257,7 +266,7 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
 
   /** Hands every partition over; stop the worker first, so no work item is held any more. */
   async stop(): Promise<void> {
-    await this.putBack([...this.held.keys()], this.now());
+    await this.handBack([...this.held.keys()]);
     await Promise.allSettled([...this.pending]);
     await this.ledger?.stop();
     await this.ownership.stop();
@@ -317,7 +326,11 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
   /** Forgets items whose visibility ran out without an outcome (the worker dropped them): they are received again. */
   private prune(): void {
     const now = this.now();
-    for (const [id, held] of this.held) if (held.until <= now) this.held.delete(id);
+    for (const [id, held] of this.held) {
+      if (held.until > now) continue;
+      this.held.delete(id);
+      this.later.delete(id);
+    }
   }
 
   async announce(message: OutboxMessage, options: { after?: string; etag?: string } = {}): Promise<void> {
@@ -340,9 +353,10 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
   async due(now: number, limit: number): Promise<Stored<OutboxMessage>[]> {
     this.prune();
     const partitions = await this.viewed(this.ownership.active(), now);
+    const ready = await this.readyAgain(now);
     // Every served partition is asked at once, each for its part of the room left.
     const room = Math.min(limit, this.maxOutstanding - this.held.size);
-    if (room <= 0 || partitions.length === 0) return [];
+    if (room <= 0 || partitions.length === 0) return this.inOrder(ready, now);
     const each = Math.max(1, Math.min(32, Math.ceil(room / partitions.length)));
     const batches = await Promise.all(
       partitions.map(async (partition) => {
@@ -362,9 +376,42 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
       }),
     );
     return this.inOrder(
-      batches.flat().filter((record): record is Stored<OutboxMessage> => record !== null),
+      [...ready, ...batches.flat().filter((record): record is Stored<OutboxMessage> => record !== null)],
       now,
     );
+  }
+
+  /** The messages waiting here whose time has come, as their records now stand (finished ones let go). */
+  private async readyAgain(now: number): Promise<Stored<OutboxMessage>[]> {
+    const due = [...this.later].filter(([, wait]) => wait.at <= now);
+    for (const [id] of due) this.later.delete(id);
+    const records = await Promise.all(
+      due.map(async ([id, wait]) => {
+        const held = this.held.get(id);
+        if (!held) return null;
+        try {
+          const record = wait.record ?? (await this.options.outbox.get(id));
+          if (!record || (record.status !== 'pending' && record.status !== 'sending')) {
+            if (record) this.learn(record);
+            this.held.delete(id);
+            this.background(this.queues[held.partition]!.deleteMessage(held.messageId, held.popReceipt));
+            return null;
+          }
+          this.learn(record);
+          const until =
+            record.status === 'pending' ? Date.parse(record.notBefore) : Date.parse(record.leaseUntil ?? '') + 1000;
+          if (until > now) {
+            await this.waitHere(id, held, until - now, record);
+            return null;
+          }
+          return record;
+        } catch (error) {
+          this.options.onError?.(error);
+          return null;
+        }
+      }),
+    );
+    return records.filter((record): record is Stored<OutboxMessage> => record !== null);
   }
 
   /**
@@ -374,7 +421,10 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
   private async viewed(active: number[], now: number): Promise<number[]> {
     for (const partition of [...this.loadedAt.keys()]) if (!active.includes(partition)) this.unload(partition);
     const fresh = active.filter((partition) => !this.loadedAt.has(partition));
-    const sweep = active.length > 0 && now - this.sweptAt >= this.sweepMs;
+    // A sweep reads every unsent record: while work items are out it waits for a quiet moment (at most ten
+    // sweeps' time), so it does not take its share of the storage from a fan-out under way.
+    const due = now - this.sweptAt >= (this.held.size === 0 ? this.sweepMs : this.sweepMs * 10);
+    const sweep = active.length > 0 && due;
     if (fresh.length > 0 || sweep) {
       try {
         await this.load(new Set(sweep ? active : fresh), now, sweep);
@@ -427,6 +477,12 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
   /** Forgets what this instance knew of a partition it no longer serves (its next holder reads the records). */
   private unload(partition: number): void {
     this.loadedAt.delete(partition);
+    // Messages waiting here show again in the queue when their visibility runs out, for the partition's new holder.
+    for (const id of [...this.later.keys()]) {
+      if (this.held.get(id)?.partition !== partition) continue;
+      this.later.delete(id);
+      this.held.delete(id);
+    }
     for (const [conversation, known] of [...this.unsent]) {
       if (this.partitionOf(conversation) !== partition) continue;
       for (const id of known.keys()) this.seen.delete(id);
@@ -518,7 +574,7 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
           ? Date.parse(blocker.notBefore)
           : Math.min(now + SENDING_RECHECK_MS, Date.parse(blocker.leaseUntil ?? '') + 1000 || 0);
       back.push(
-        this.replace(record.id, held, Math.max(RECHECK_MS, until - now)).catch((error: unknown) =>
+        this.waitHere(record.id, held, Math.max(RECHECK_MS, until - now), record).catch((error: unknown) =>
           this.options.onError?.(unavailable(error, 'hold back an outbox work item')),
         ),
       );
@@ -530,14 +586,14 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
   /** The message queued just before this one in its enqueue, when nothing here knows what became of it. */
   private unknownBefore(record: OutboxMessage, going: ReadonlySet<string>): string | null {
     const after = this.held.get(record.id)?.after;
-    if (after === undefined || going.has(after) || this.held.has(after) || this.finished.has(after)) return null;
+    if (after === undefined || going.has(after) || this.handed(after) || this.finished.has(after)) return null;
     return this.unsent.get(record.conversationRefId)?.has(after) ? null : after;
   }
 
   /** The earlier unsent messages of its conversation that would keep this one waiting, as last known here. */
   private waitingBefore(record: OutboxMessage, going: ReadonlySet<string>, now: number): string[] {
     return [...(this.unsent.get(record.conversationRefId)?.values() ?? [])]
-      .filter((k) => inSendOrder(k, record) < 0 && !going.has(k.id) && !this.held.has(k.id) && holdsBack(k, now))
+      .filter((k) => inSendOrder(k, record) < 0 && !going.has(k.id) && !this.handed(k.id) && holdsBack(k, now))
       .map((k) => k.id);
   }
 
@@ -574,7 +630,7 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
     if (
       after !== undefined &&
       !going.has(after) &&
-      !this.held.has(after) &&
+      !this.handed(after) &&
       !this.finished.has(after) &&
       !this.unsent.get(conversation)?.has(after)
     ) {
@@ -586,7 +642,7 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
       .filter((k) => inSendOrder(k, record) < 0)
       .sort(inSendOrder);
     for (const k of earlier) {
-      if (going.has(k.id) || this.held.has(k.id) || !holdsBack(k, now)) continue;
+      if (going.has(k.id) || this.handed(k.id) || !holdsBack(k, now)) continue;
       const current = await fetch(k.id);
       if (!current) {
         this.forget(conversation, k.id);
@@ -722,8 +778,7 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
           held.until = now + visible * 1000;
         }
       } else if (next.status === 'pending') {
-        this.held.delete(next.id);
-        await this.replace(next.id, held, Date.parse(next.notBefore) - now);
+        await this.waitHere(next.id, held, Date.parse(next.notBefore) - now, stored);
       } else {
         // The record says done: the item goes in the background (left over, it would find the record done).
         this.held.delete(next.id);
@@ -752,14 +807,71 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
       ids.map(async (id) => {
         const held = this.held.get(id);
         if (!held) return;
-        this.held.delete(id);
         try {
-          await this.replace(id, held, untilMs - now);
+          await this.waitHere(id, held, untilMs - now);
         } catch (error) {
           this.options.onError?.(unavailable(error, 'hand back an outbox work item'));
         }
       }),
     );
+  }
+
+  /** Hands items back to the queue (on stop), waiting ones included: due at once, or when they were to be. */
+  private async handBack(ids: readonly string[]): Promise<void> {
+    const now = this.now();
+    await Promise.all(
+      ids.map(async (id) => {
+        const held = this.held.get(id);
+        if (!held) return;
+        const at = this.later.get(id)?.at ?? now;
+        this.held.delete(id);
+        this.later.delete(id);
+        try {
+          await this.replace(id, held, at - now);
+        } catch (error) {
+          this.options.onError?.(unavailable(error, 'hand back an outbox work item'));
+        }
+      }),
+    );
+  }
+
+  /** True for a held message handed to the worker (its lanes keep its conversation's order), not one waiting here. */
+  private handed(id: string): boolean {
+    return this.held.has(id) && !this.later.has(id);
+  }
+
+  /**
+   * Keeps a held message here for `delayMs` (see the design note): its item stays hidden for the wait and a lease
+   * beyond it, so a crash meanwhile still brings it back. A longer wait goes back to the queue as a fresh item.
+   */
+  private async waitHere(id: string, held: Held, delayMs: number, record?: Stored<OutboxMessage>): Promise<void> {
+    const now = this.now();
+    const wait = Math.max(0, delayMs);
+    if (wait > LOCAL_WAIT_MS) {
+      this.held.delete(id);
+      this.later.delete(id);
+      await this.replace(id, held, wait);
+      return;
+    }
+    const visible = seconds(wait + this.leaseSeconds * 1000);
+    try {
+      const updated = await this.queues[held.partition]!.updateMessage(
+        held.messageId,
+        held.popReceipt,
+        undefined,
+        visible,
+      );
+      if (updated.popReceipt) held.popReceipt = updated.popReceipt;
+    } catch (error) {
+      // Its visibility ran out and it was received again (or is about to be): the queue has it back.
+      this.held.delete(id);
+      this.later.delete(id);
+      throw error;
+    }
+    held.until = now + visible * 1000;
+    this.held.set(id, held);
+    this.later.set(id, { at: now + wait, ...(record ? { record } : {}) });
+    this.seen.set(id, now + wait);
   }
 
   /**

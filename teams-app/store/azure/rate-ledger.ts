@@ -6,10 +6,13 @@
  *   whole slots (here one request per second each) recorded in one ledger blob beside the leases: each live
  *   instance's slots and its demand (the due messages it knows of in the partitions it serves). Every change is an
  *   ETag-conditional write of the whole ledger, so two instances never both take the same free slot.
- * - Every `roundMs` each instance reads the ledger and aims at its part of the slots: one for each instance with
- *   demand, the rest in proportion to demand (largest remainder), none without demand. Everyone computes the parts
+ * - Every `roundMs` each instance reads the ledger and aims at its part of the slots (allocateSlots): max-min fair
+ *   by need (what clears its due messages in two seconds), so busy instances get even parts, and an instance near
+ *   the end of its work needs less and leaves the rest to the others; none without work, unless nobody has any:
+ *   then an even part each (a fan-out starts everywhere at once, and an idle instance's slots, unused for the
+ *   window, move without cooling when work comes). Everyone computes the parts
  *   from the same published demands, which change only when an instance's demand moves by a quarter (or to or from
- *   none), so the parts settle instead of following every message.
+ *   none) and count at most two seconds of the whole budget, so the parts settle instead of following every message.
  * - Lowering applies locally at once and is written after; the slots given up then cool for the service's window
  *   (a send made just before still counts there) before anyone may take them. Raising takes only slots free now
  *   (never taken, cooled, or left by a dead instance) and applies once written. So the instances together never
@@ -40,6 +43,12 @@ const EMPTY: Ledger = { v: 1, holders: {}, cooling: [] };
 const LEDGER_BLOB = 'rate/ledger.json';
 /** How long a presence listing is trusted for ids it contains (new ids always trigger a fresh one). */
 const LIVE_TRUST_MS = 2000;
+/** Consecutive rounds that must find an instance holding more than its part before it gives slots up. */
+const LOWER_AFTER_ROUNDS = 2;
+/** An instance's need: the slots that clear its due messages in this many seconds. */
+const NEED_SECONDS = 2;
+/** Tries of one round whose write loses a race to another instance's (with a short random pause between). */
+const RACE_ATTEMPTS = 4;
 /** Added to the cooling of slots given up while sends beyond them are still under way (their answers not back). */
 const IN_FLIGHT_MS = 1000;
 
@@ -77,30 +86,41 @@ export interface RateLedgerOptions {
 }
 
 /**
- * The parts of `total` slots for the given demands: one for each demand above zero (as far as they go), the rest in
- * proportion to demand by largest remainder (ties to the larger demand, then the smaller id); none without demand.
+ * The parts of `total` slots for the given demands (due messages). Each instance with work needs enough slots to
+ * clear it in `NEED_SECONDS` (at least one); the needs are met smallest first and the largest share what is left
+ * evenly (max-min fair: instances that all have plenty of work get even parts, however their backlogs differ). What
+ * no need takes goes to the instances with work in proportion to it (they finish together); when no one has work,
+ * everyone gets an even part. Ties go to the smaller id.
  */
 export function allocateSlots(total: number, demands: Readonly<Record<string, number>>): Record<string, number> {
-  const parts: Record<string, number> = Object.fromEntries(Object.keys(demands).map((id) => [id, 0]));
-  const wanting = Object.entries(demands)
-    .filter(([, demand]) => demand > 0)
-    .sort(([a, da], [b, db]) => db - da || (a < b ? -1 : 1));
-  if (wanting.length === 0 || total <= 0) return parts;
-  let left = total;
-  for (const [id] of wanting) {
-    if (left === 0) break;
-    parts[id] = 1;
-    left -= 1;
+  const ids = Object.keys(demands).sort();
+  const parts: Record<string, number> = Object.fromEntries(ids.map((id) => [id, 0]));
+  if (total <= 0 || ids.length === 0) return parts;
+  const wanting = ids.filter((id) => demands[id]! > 0);
+  if (wanting.length === 0) {
+    // Nobody has work: everyone keeps an even part, so the next fan-out (which reaches all) starts without a round.
+    ids.forEach((id, k) => (parts[id] = Math.floor(total / ids.length) + (k < total % ids.length ? 1 : 0)));
+    return parts;
   }
-  const sum = wanting.reduce((s, [, demand]) => s + demand, 0);
-  const shares = wanting.map(([id, demand]) => ({ id, exact: (left * demand) / sum }));
-  for (const share of shares) parts[share.id]! += Math.floor(share.exact);
-  left -= shares.reduce((s, share) => s + Math.floor(share.exact), 0);
-  const byRemainder = [...shares].sort((a, b) => b.exact - Math.floor(b.exact) - (a.exact - Math.floor(a.exact)));
-  for (const share of byRemainder) {
-    if (left <= 0) break;
-    parts[share.id]! += 1;
-    left -= 1;
+  const need = (id: string) => Math.max(1, Math.ceil(demands[id]! / NEED_SECONDS));
+  const order = [...wanting].sort((a, b) => need(a) - need(b));
+  let left = total;
+  order.forEach((id, k) => {
+    const give = Math.min(need(id), Math.ceil(left / (order.length - k)));
+    parts[id] = give;
+    left -= give;
+  });
+  if (left > 0) {
+    const sum = wanting.reduce((s, id) => s + demands[id]!, 0);
+    const shares = wanting.map((id) => ({ id, exact: (left * demands[id]!) / sum }));
+    for (const share of shares) parts[share.id]! += Math.floor(share.exact);
+    left -= shares.reduce((s, share) => s + Math.floor(share.exact), 0);
+    const byRemainder = [...shares].sort((a, b) => b.exact - Math.floor(b.exact) - (a.exact - Math.floor(a.exact)));
+    for (const share of byRemainder) {
+      if (left <= 0) break;
+      parts[share.id]! += 1;
+      left -= 1;
+    }
   }
   return parts;
 }
@@ -124,6 +144,8 @@ export class RateLedger {
   private running: Promise<void> = Promise.resolve();
   private stopped = true;
   private applied = -1;
+  /** Consecutive rounds that found this instance holding more than its part. */
+  private lowerAsked = 0;
   private live: { ids: Set<string>; at: number } = { ids: new Set(), at: Number.NEGATIVE_INFINITY };
 
   constructor(private readonly options: RateLedgerOptions) {
@@ -204,14 +226,23 @@ export class RateLedger {
     this.fence.unref();
   }
 
+  /** One round: read, decide, write; a write that lost a race to another instance is tried again at once. */
   private async once(): Promise<void> {
-    if (this.stopped) return;
+    for (let attempt = 1; attempt <= RACE_ATTEMPTS; attempt += 1) {
+      if (!(await this.attempt()) || this.stopped) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 20 * attempt)));
+    }
+  }
+
+  /** Returns true when the write lost a race (the round is to be tried again). */
+  private async attempt(): Promise<boolean> {
+    if (this.stopped) return false;
     const started = this.now();
     const presentAt = this.options.presentAt();
     if (presentAt === null || started - presentAt > this.options.presenceMaxAgeMs) {
       // Not known to be alive by the others any more: they may free this instance's slots.
       this.setLocal(0);
-      return;
+      return false;
     }
     try {
       let decided = this.applied;
@@ -223,7 +254,9 @@ export class RateLedger {
         const mine = next.holders[self]?.slots ?? 0;
         // The ledger is the truth of what this instance holds (gone when others freed it): never use more.
         if (this.applied > mine) this.setLocal(mine);
-        const demand = Math.max(0, Math.floor(this.options.demand()));
+        // Beyond two seconds of the whole budget, more work changes nothing: busy instances get even parts, and the
+        // parts move only as the instances near the end of their work (so they finish together).
+        const demand = Math.min(this.options.slots * 2, Math.max(0, Math.floor(this.options.demand())));
         const published = next.holders[self]?.demand;
         const holder = { slots: mine, demand: demandMoved(published, demand) ? demand : (published ?? demand) };
         next.holders[self] = holder;
@@ -235,7 +268,10 @@ export class RateLedger {
           Object.values(next.holders).reduce((s, h) => s + h.slots, 0) + next.cooling.reduce((s, c) => s + c.slots, 0);
         const free = Math.max(0, this.options.slots - taken);
         const step = Math.max(2, Math.ceil(mine / 8));
-        if (target < mine && (target === 0 || mine - target >= step)) {
+        // Lowering waits for a second round asking for it (work arrives in bursts: slots given up cool for a
+        // window before anyone can use them, and taking them back costs as much), unless the work is done.
+        this.lowerAsked = target < mine && mine - target >= step ? this.lowerAsked + 1 : 0;
+        if (target < mine && (target === 0 || this.lowerAsked >= LOWER_AFTER_ROUNDS)) {
           // Lower first, write after: the slots cool until this instance's sends beyond the new number have left the
           // service's window, before anyone else may use them.
           this.setLocal(target);
@@ -261,9 +297,13 @@ export class RateLedger {
       this.arm(started);
     } catch (error) {
       // A lost race still read the ledger: what this instance uses is within what it holds there.
-      if (error instanceof LostRace) this.arm(started);
-      else this.options.onError?.(error);
+      if (error instanceof LostRace) {
+        this.arm(started);
+        return true;
+      }
+      this.options.onError?.(error);
     }
+    return false;
   }
 
   /** When slots given up after lowering to `keep` stop counting in the service's window (ms since the epoch). */
