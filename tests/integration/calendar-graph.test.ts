@@ -24,6 +24,7 @@ import { openSqliteStore } from '../../teams-app/store/sqlite/sqlite-store';
 import type { Store } from '../../teams-app/store';
 import { CYCLE_SEED, cycleServices, installApp } from '../support/cycle-services';
 import { GraphEmulator } from '../support/graph-emulator';
+import { deltaRequestsSince } from '../support/graph-emulator/testing';
 import { emulatedGraph } from '../support/sharepoint';
 import { scriptedGraph } from '../unit/graph/scripted-graph';
 import { closeAll } from '../support/lifecycle';
@@ -311,11 +312,7 @@ describe('the calendar delta position, kept across restarts', () => {
         }),
         now,
       });
-    const deltaRequests = (from: number) =>
-      emulator
-        .requests()
-        .slice(from)
-        .filter((r) => r.url.includes('/calendarView/delta'));
+    const deltaRequests = (from: number) => deltaRequestsSince(emulator, from);
     try {
       await seedDemoData(store, Date.parse(CYCLE_SEED));
       let schedule = start();

@@ -19,6 +19,7 @@ import { openSqliteStore } from '../../teams-app/store/sqlite/sqlite-store';
 import type { Store } from '../../teams-app/store';
 import { CYCLE_SEED } from '../support/cycle-services';
 import { GraphEmulator } from '../support/graph-emulator';
+import { deltaRequestsSince } from '../support/graph-emulator/testing';
 import { emulatedGraph } from '../support/sharepoint';
 
 const SECRETARIAT = { personId: 'megan-bowen', roles: ['secretariat'] as const };
@@ -87,11 +88,7 @@ async function instance(dir: string): Promise<ScheduleService> {
 }
 
 /** The delta requests the emulator answered since request number `from`. */
-const deltaRequests = (from: number) =>
-  emulator
-    .requests()
-    .slice(from)
-    .filter((r) => r.url.includes('/calendarView/delta'));
+const deltaRequests = (from: number) => deltaRequestsSince(emulator, from);
 
 /** The delta token of a delta link or request. */
 const tokenOf = (url: string) => /(?:\$|%24)deltatoken=([^&]+)/.exec(url)?.[1] ?? null;

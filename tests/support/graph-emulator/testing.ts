@@ -47,3 +47,11 @@ export function callerFor(emulator: GraphEmulator) {
     };
   };
 }
+
+/** The calendar delta requests the emulator answered since request number `from` (batched ones included). */
+export function deltaRequestsSince(emulator: GraphEmulator, from: number) {
+  return emulator
+    .requests()
+    .slice(from)
+    .filter((r) => r.url.includes('/calendarView/delta'));
+}
