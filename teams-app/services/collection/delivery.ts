@@ -9,6 +9,7 @@ import {
   type UndeliverablePerson,
 } from '../../domain';
 import type { Store, Stored } from '../../store';
+import type { OutboxDraft } from '../outbox/outbox-port';
 import { requireMeeting } from '../lookups';
 import type { Actor, CollectionDeps } from './collection-deps';
 
@@ -41,14 +42,15 @@ export async function personalConversation(
   return refs[0] ?? null;
 }
 
-/** Queues one message to a person (idempotent by key); a person the bot cannot reach is recorded as undeliverable. */
-export async function enqueueFor(
-  deps: Pick<CollectionDeps, 'store' | 'outbox'>,
+/** The outbox draft of a message to a person: to their 1:1 conversation, or undeliverable without one. */
+export async function draftFor(
+  deps: Pick<CollectionDeps, 'store'>,
   message: PersonalMessage,
-): Promise<'queued' | 'exists' | 'undeliverable'> {
+): Promise<{ draft: OutboxDraft; reachable: boolean }> {
   const ref = await personalConversation(deps.store, message.person);
-  const result = await deps.outbox.enqueue([
-    {
+  return {
+    reachable: ref !== null,
+    draft: {
       id: message.id,
       kind: message.kind,
       meetingId: message.meetingId,
@@ -60,9 +62,18 @@ export async function enqueueFor(
         ? null
         : deliveryFailure('delivery.not-installed', 'no 1:1 conversation with the bot: the app is not installed'),
     },
-  ]);
+  };
+}
+
+/** Queues one message to a person (idempotent by key); a person the bot cannot reach is recorded as undeliverable. */
+export async function enqueueFor(
+  deps: Pick<CollectionDeps, 'store' | 'outbox'>,
+  message: PersonalMessage,
+): Promise<'queued' | 'exists' | 'undeliverable'> {
+  const { draft, reachable } = await draftFor(deps, message);
+  const result = await deps.outbox.enqueue([draft]);
   if (result.existing.length) return 'exists';
-  return ref ? 'queued' : 'undeliverable';
+  return reachable ? 'queued' : 'undeliverable';
 }
 
 /** Who could not be reached with a prompt of this meeting, and why (one line per person). */

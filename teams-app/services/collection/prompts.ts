@@ -2,7 +2,8 @@ import { AppError, collectionWindow, outboxKeys, type Meeting, type Person, type
 import type { CollectionDeps } from './collection-deps';
 import { requirePerson } from './collection-deps';
 import type { PromptData } from './collection-messages';
-import { enqueueFor } from './delivery';
+import type { OutboxDraft } from '../outbox/outbox-port';
+import { draftFor, enqueueFor, type PersonalMessage } from './delivery';
 import type { SubmitResult } from './submit-update';
 
 /** Builds what a prompt card shows for one person, topic and sector: this meeting's update or the last one, open actions. */
@@ -57,34 +58,53 @@ export function summaryData(deps: Pick<CollectionDeps, 'now'>, result: SubmitRes
   };
 }
 
-/** Queues one person's prompt for a topic × sector (idempotent by its key). */
-export async function queuePrompt(
+/** The message of one person's prompt for a topic × sector, under its idempotency key. */
+async function promptMessage(
   deps: CollectionDeps,
   meeting: Meeting,
   target: Pick<PromptTarget, 'topicId' | 'sector' | 'personId' | 'reason'>,
-): Promise<'queued' | 'exists' | 'undeliverable'> {
+): Promise<PersonalMessage> {
   const data = await promptData(deps, meeting, target);
-  return enqueueFor(deps, {
+  return {
     id: outboxKeys.prompt(meeting.id, target.personId, target.topicId, target.sector),
     kind: 'prompt',
     meetingId: meeting.id,
     person: data.person,
     topicId: target.topicId,
     activity: deps.messages.prompt(data, data.person.locale),
-  });
+  };
 }
 
-/** Queues the prompts not queued yet (one read of what is there, so every tick can call it cheaply). */
+/** Queues one person's prompt for a topic × sector (idempotent by its key). */
+export async function queuePrompt(
+  deps: CollectionDeps,
+  meeting: Meeting,
+  target: Pick<PromptTarget, 'topicId' | 'sector' | 'personId' | 'reason'>,
+): Promise<'queued' | 'exists' | 'undeliverable'> {
+  return enqueueFor(deps, await promptMessage(deps, meeting, target));
+}
+
+/**
+ * Queues the prompts not queued yet (one read of what is there, so every tick can call it cheaply), all in one
+ * enqueue: on Azure Storage their records are written many to a transaction and announced together, so a
+ * collection window's fan-out is queued faster than the instances send it. Nothing is queued if building a prompt
+ * fails; the next tick builds them all again (the keys keep it idempotent).
+ */
 export async function queuePrompts(
   deps: CollectionDeps,
   meeting: Meeting,
   targets: PromptTarget[],
 ): Promise<{ queued: number }> {
   const existing = new Set((await deps.outbox.list({ meetingId: meeting.id, kind: 'prompt' })).map((row) => row.id));
-  let queued = 0;
+  const drafts: OutboxDraft[] = [];
+  const reachable = new Set<string>();
   for (const target of targets) {
     if (existing.has(outboxKeys.prompt(meeting.id, target.personId, target.topicId, target.sector))) continue;
-    if ((await queuePrompt(deps, meeting, target)) === 'queued') queued += 1;
+    const { draft, reachable: canReach } = await draftFor(deps, await promptMessage(deps, meeting, target));
+    drafts.push(draft);
+    if (canReach) reachable.add(draft.id);
   }
-  return { queued };
+  if (drafts.length === 0) return { queued: 0 };
+  const { created } = await deps.outbox.enqueue(drafts);
+  return { queued: created.filter((id) => reachable.has(id)).length };
 }

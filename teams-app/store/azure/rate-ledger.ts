@@ -10,18 +10,21 @@
  *   by need (what clears its due messages in two seconds), so busy instances get even parts, and an instance near
  *   the end of its work needs less and leaves the rest to the others; none without work, unless nobody has any:
  *   then an even part each (a fan-out starts everywhere at once, and an idle instance's slots, unused for the
- *   window, move without cooling when work comes). Everyone computes the parts
- *   from the same published demands, which change only when an instance's demand moves by a quarter (or to or from
- *   none) and count at most two seconds of the whole budget, so the parts settle instead of following every message.
- * - Lowering applies locally at once and is written after; the slots given up then cool for the service's window
- *   (a send made just before still counts there) before anyone may take them. Raising takes only slots free now
- *   (never taken, cooled, or left by a dead instance) and applies once written. So the instances together never
- *   hold more than the budget, however their rounds interleave.
+ *   window, move without cooling when work comes). Everyone computes the parts from the same published demands,
+ *   which change only when an instance's demand moves by a quarter (or to or from none) and count at most two
+ *   seconds of the whole budget, so the parts settle instead of following every message.
+ * - Lowering applies locally at once and is written after; the slots given up cool until this instance's own sends
+ *   beyond its new part have left the service's window (a send counts there until a window after its answer) before
+ *   anyone may take them. It waits for a second round asking for it, unless the work is done: work arrives in bursts,
+ *   and slots handed back and forth cost their cooling each time. Raising takes only slots free now (never taken,
+ *   cooled, or left by a dead instance), a fair part at once and at most double after that, and applies once
+ *   written. So the instances together never hold more than the budget, however their rounds interleave; a write
+ *   that lost a race is tried again at once.
  * - An instance that has not completed a round for `fenceMs`, or whose presence lease has not been renewed for
- *   `presenceMaxAgeMs`, sends nothing until it does (storage unreachable: its slots may be given away). An instance's slots are
- *   freed only once its presence lease has expired (at least 15 s without a renewal, long after it fenced itself),
- *   by whichever instance sees that first, checking the presence blobs after reading the ledger (an instance is
- *   present before it first writes there).
+ *   `presenceMaxAgeMs`, sends nothing until it does (storage unreachable: its slots may be given away). An
+ *   instance's slots are freed only once its presence lease has expired (at least 15 s without a renewal, long after
+ *   it fenced itself), by whichever instance sees that first, checking the presence blobs after reading the ledger
+ *   (an instance is present before it first writes there).
  * - Against static shares (partitions served out of all) this wins twice: no slot is lost to rounding (17 + 17 + 16
  *   instead of 3 × 16), and an instance whose partitions hash more messages, or that finished its own, does not
  *   leave the rest of the budget idle while another still has work.
