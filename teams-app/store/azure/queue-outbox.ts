@@ -32,7 +32,7 @@
  *   item deleted.
  * - Order per conversation: a message is never handed to the worker while an earlier message of its conversation
  *   (send order: createdAt, then id) is unsent — being sent, waiting on a retry, or due — unless that one is handed
- *   out with it or already held here (the worker's lanes send those in order). Each holder keeps the unsent
+ *   out with it or already handed to the worker here (its lanes send those in order). Each holder keeps the unsent
  *   messages of its partitions in memory, read from the records (two filtered queries) when it takes a partition,
  *   so a message waiting on its Retry-After keeps holding the conversation after a handover, and read again every
  *   `sweepMs`; what it learns from each received item and each write keeps it current between sweeps. A message
@@ -530,10 +530,10 @@ export class AzureOutboxQueue implements WorkQueue, DeliverySource {
 
   /**
    * Keeps each conversation in order across instances: a received message goes only when no earlier message of
-   * its conversation is unsent, apart from those going with it or already held here (the worker's lanes order
-   * those). One held back is put back, due when the message before it is. An earlier message counts once its
-   * record is read again (only then: the usual case costs no read); the records the decisions need are read at
-   * once, not one after the other, and the items held back are put back together.
+   * its conversation is unsent, apart from those going with it or already handed to the worker (its lanes order
+   * those). One held back waits, here or back in the queue, until the message before it is due. An earlier message
+   * counts once its record is read again (only then: the usual case costs no read); the records the decisions need
+   * are read at once, not one after the other, and the items held back are set waiting together.
    */
   private async inOrder(records: Stored<OutboxMessage>[], now: number): Promise<Stored<OutboxMessage>[]> {
     const going = new Set(records.map((record) => record.id));
