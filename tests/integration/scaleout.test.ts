@@ -14,8 +14,13 @@ import { openSharedOutbox, startInstances, type InstanceGroup, type SharedOutbox
 jest.setTimeout(300_000);
 
 const INSTANCES = 3;
-/** 1,500 messages (500 focal points × 3 topics): about 30 s at the app's 50 requests/s. */
-const RECIPIENTS = 500;
+/**
+ * 300 messages: enough to keep three instances busy for seconds. The issue's 1,500 are the benchmark's (npm run
+ * bench): with the 3 s send timeout the short lease below implies, a CI machine running other suites beside this one
+ * can hold the fake connector's answers past it, and a timed-out send that still arrives is retried (a duplicate the
+ * kill did not cause) and counted early (a 429 the limits did not cause).
+ */
+const RECIPIENTS = 100;
 const TOPICS = 3;
 /** Recipients queued for at once (each a round trip to the storage per call, as several services would). */
 const QUEUING = 8;
@@ -61,7 +66,15 @@ describe('three instances on one Azure Storage account (Azurite)', () => {
     return { connector, group, shared };
   }
 
-  async function drained(outbox: SharedOutbox['outbox']): Promise<void> {
+  /**
+   * Waits until Teams has taken every expected message (read from the connector: cheap), then until the outbox says
+   * nothing is left to send (its counts read every record, so they are not polled while the fan-out runs).
+   */
+  async function drained(outbox: SharedOutbox['outbox'], ids: readonly string[]): Promise<void> {
+    await until(() => {
+      const taken = new Set(connector?.posted.map((record) => String(record.activity.text)));
+      return ids.every((id) => taken.has(id));
+    }, 'Teams has taken every message');
     await until(async () => {
       const stats = await outbox.stats();
       return stats.pending + stats.sending === 0;
@@ -90,7 +103,7 @@ describe('three instances on one Azure Storage account (Azurite)', () => {
       concurrency: QUEUING,
     });
 
-    await drained(shared.outbox);
+    await drained(shared.outbox, ids);
 
     expect(tallyDeliveries(connector, ids)).toEqual({ lost: [], duplicates: [], unexpected: [] });
     expect(await shared.outbox.stats()).toMatchObject({ sent: ids.length, failed: 0, undeliverable: 0 });
@@ -117,7 +130,7 @@ describe('three instances on one Azure Storage account (Azurite)', () => {
       concurrency: QUEUING,
     });
 
-    await drained(shared.outbox);
+    await drained(shared.outbox, ids);
 
     expect(tallyDeliveries(connector, ids)).toEqual({ lost: [], duplicates: [], unexpected: [] });
     // A conversation's prompts were queued topic 1, 2, 3 (one enqueue): they must arrive in that order.
@@ -170,7 +183,7 @@ describe('three instances on one Azure Storage account (Azurite)', () => {
       'another instance runs the scheduler',
       90_000,
     );
-    await drained(shared.outbox);
+    await drained(shared.outbox, ids);
 
     const orphans = connector.posted.filter((record) => record.clientGone).map((r) => String(r.activity.text));
     expect(orphans.length).toBeGreaterThan(0);

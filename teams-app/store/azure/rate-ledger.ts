@@ -52,8 +52,8 @@ const LOWER_AFTER_ROUNDS = 2;
 const NEED_SECONDS = 2;
 /** Tries of one round whose write loses a race to another instance's (with a short random pause between). */
 const RACE_ATTEMPTS = 4;
-/** Added to the cooling of slots given up while sends beyond them are still under way (their answers not back). */
-const IN_FLIGHT_MS = 1000;
+/** On stop, the cooling of slots whose sends are still under way: a window past the sender's longest wait. */
+const STOP_IN_FLIGHT_MS = 30_000;
 
 /** Options of the rate ledger. */
 export interface RateLedgerOptions {
@@ -186,7 +186,10 @@ export class RateLedger {
         if (!mine) return null;
         const next = structuredClone(ledger);
         delete next.holders[this.options.instanceId];
-        if (mine.slots > 0) next.cooling.push({ slots: mine.slots, until: this.coolUntil(0, now) });
+        // On stop the worker has finished its sends; should any still be out, a window past the longest send.
+        const until = this.coolUntil(0, now);
+        const cool = Number.isFinite(until) ? until : now + this.windowMs + STOP_IN_FLIGHT_MS;
+        if (mine.slots > 0) next.cooling.push({ slots: mine.slots, until: cool });
         return next;
       });
     } catch (error) {
@@ -274,13 +277,18 @@ export class RateLedger {
         // Lowering waits for a second round asking for it (work arrives in bursts: slots given up cool for a
         // window before anyone can use them, and taking them back costs as much), unless the work is done.
         this.lowerAsked = target < mine && mine - target >= step ? this.lowerAsked + 1 : 0;
+        let local: number | null = null;
         if (target < mine && (target === 0 || this.lowerAsked >= LOWER_AFTER_ROUNDS)) {
           // Lower first, write after: the slots cool until this instance's sends beyond the new number have left the
-          // service's window, before anyone else may use them.
+          // service's window, before anyone else may use them. While more of its sends than that are still under way
+          // (no answer yet, so no known place in the window), the ledger keeps the slots this instance's until a
+          // later round.
           this.setLocal(target);
           const until = this.coolUntil(target, now);
-          if (until > now) next.cooling.push({ slots: mine - target, until });
-          holder.slots = target;
+          if (Number.isFinite(until)) {
+            if (until > now) next.cooling.push({ slots: mine - target, until });
+            holder.slots = target;
+          } else local = target;
         } else if (target > mine && (mine === 0 || target - mine >= step || free >= target - mine)) {
           // At most a fair part of the live instances' at once, doubling from there each round: instances that get
           // work together (a fan-out reaches them all) start at once, instead of one taking everything and the
@@ -288,7 +296,7 @@ export class RateLedger {
           const fair = Math.ceil(this.options.slots / Object.keys(next.holders).length);
           holder.slots = mine + Math.min(target - mine, free, Math.max(fair, mine * 2) - mine);
         }
-        decided = holder.slots;
+        decided = local ?? holder.slots;
         const unchanged =
           holder.slots === mine &&
           holder.demand === published &&
@@ -309,11 +317,14 @@ export class RateLedger {
     return false;
   }
 
-  /** When slots given up after lowering to `keep` stop counting in the service's window (ms since the epoch). */
+  /**
+   * When slots given up after lowering to `keep` stop counting in the service's window (ms since the epoch); +Infinity
+   * while more than `keep` sends are still under way.
+   */
   private coolUntil(keep: number, now: number): number {
     const at = this.options.releasableAt?.(keep) ?? now + this.windowMs;
-    const until = Number.isFinite(at) ? at : now + this.windowMs + IN_FLIGHT_MS;
-    return until <= now ? now : until + this.marginMs;
+    if (!Number.isFinite(at)) return at;
+    return at <= now ? now : at + this.marginMs;
   }
 
   /** Frees the slots of instances whose presence lease has expired (a fresh listing when an id is not known live). */
