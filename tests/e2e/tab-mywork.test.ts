@@ -275,20 +275,27 @@ describe('the register', () => {
     const links = card.getByRole('link');
     // Both links come with the person's details; read them together, opening the card again if a slow first
     // render closed it before both were read.
-    let hrefs: (string | null)[] = [];
-    for (let attempt = 0; attempt < 3 && hrefs.length < 2; attempt++) {
+    let read: [string | null, string][] = [];
+    for (let attempt = 0; attempt < 3 && read.length < 2; attempt++) {
       if (!(await card.isVisible())) await name.click();
       await expectVisible(card.getByRole('link', { name: 'Send email' })).catch(() => undefined);
-      hrefs = await links.evaluateAll((elements) => elements.map((element) => element.getAttribute('href')));
+      read = await links.evaluateAll((elements) =>
+        elements.map((element): [string | null, string] => [
+          element.getAttribute('href'),
+          (element.getAttribute('aria-label') ?? element.textContent ?? '').trim(),
+        ]),
+      );
     }
     const person = await bed.server.store.people.get('lynne-robbins');
-    expect(hrefs).toEqual([
+    expect(read.map(([href]) => href)).toEqual([
       `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(person?.email ?? '')}`,
       `mailto:${person?.email}`,
     ]);
-    expect(await card.getByRole('link', { name: 'Chat in Teams' }).count()).toBe(1);
-    await page.keyboard.press('Escape');
-    await card.waitFor({ state: 'hidden' });
+    expect(read.map(([, label]) => label)).toEqual([expect.stringContaining('Chat in Teams'), expect.anything()]);
+    if (await card.isVisible()) {
+      await page.keyboard.press('Escape');
+      await card.waitFor({ state: 'hidden' });
+    }
   });
 
   it('exports the rows shown as CSV', async () => {
