@@ -106,23 +106,17 @@ export class Outbox implements OutboxPort {
       if (!firsts.has(message.id)) firsts.set(message.id, index);
     });
     const work = byConversation(messages, [...firsts.values()]);
-    if (this.queue && this.store.commit) {
-      await this.recordThenAnnounce(messages, work, outcomes);
-      const result: EnqueueResult = { created: [], existing: [] };
-      messages.forEach((message, index) => result[outcomes[index]!].push(message.id));
-      return result;
-    }
-    const next = async (): Promise<void> => {
-      for (let run = work.shift(); run !== undefined; run = work.shift()) {
+    if (this.queue && this.store.commit) await this.recordThenAnnounce(messages, work, outcomes);
+    else {
+      await inParallel(work, ENQUEUE_CONCURRENCY, async (run) => {
         let after: string | undefined;
         for (const index of run) {
           const message = messages[index]!;
           outcomes[index] = await this.add(message, after);
           if (message.status === 'pending') after = message.id;
         }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(ENQUEUE_CONCURRENCY, work.length) }, next));
+      });
+    }
     const result: EnqueueResult = { created: [], existing: [] };
     messages.forEach((message, index) => result[outcomes[index]!].push(message.id));
     return result;
